@@ -1,0 +1,46 @@
+"""Shared test set-up: no display, a private data folder and a fresh database per test."""
+
+import os
+
+# Before any QApplication exists: pytest-qt has no ini setting for the platform.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import hashlib  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from workbook.edits import create_workbook  # noqa: E402
+from workbook.paths import HOME_ENV  # noqa: E402
+from workbook.storage import open_database  # noqa: E402
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path, monkeypatch):
+    """Keep every test away from the real user data folder."""
+    home = tmp_path / "home"
+    monkeypatch.setenv(HOME_ENV, str(home))
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "workbooks" / "test.sqlite3"
+
+
+@pytest.fixture
+def db(db_path):
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def workbook_id(db):
+    return create_workbook(db, "Alex").workbook_id
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()

@@ -1,0 +1,180 @@
+"""The `career-workbook` command: opens the window, or runs one task and exits.
+
+Problems are printed on stderr in plain words with a non-zero exit status;
+a traceback never reaches the person. Qt is imported only when the window
+is opened, so `list` or `check` start in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from workbook import APP_NAME, __version__
+from workbook.errors import WorkbookError
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+
+def _db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    # Accept --db before or after the command; the command's copy wins if both are given.
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=None if top else argparse.SUPPRESS,
+        help="the database file to use (default: one in your user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="career-workbook",
+        description=f"{APP_NAME}: reflect on your strengths, your edge and your plan. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _db_option(parser, top=True)
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="open the window with the most recent workbook, exit as soon as it is painted",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        _db_option(sub, top=False)
+        return sub
+
+    command("list", "print the name of each workbook, one per line")
+    command("example", "add the example workbook to the database")
+    command("backups", "list the backups of the database, newest first")
+    restore = command("restore", "replace the database with a backup (the current file is kept)")
+    restore.add_argument("backup", metavar="BACKUP", help="a backup's file name or path")
+    command("check", "check the database for damage; exits non-zero when it is damaged")
+    return parser
+
+
+def _open(args: argparse.Namespace):  # noqa: ANN202 - returns a sqlite_utils Database
+    from workbook.paths import resolve_db_path
+    from workbook.storage import open_database
+
+    path = resolve_db_path(args.db)
+    return path, open_database(path)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from workbook.paths import resolve_db_path
+    from workbook.queries import list_workbooks
+
+    if not resolve_db_path(args.db).exists():
+        return EXIT_OK  # nothing saved yet: no workbooks, and no file created just to say so
+    _, db = _open(args)
+    with db:
+        for info in list_workbooks(db):
+            print(info.name)
+    return EXIT_OK
+
+
+def cmd_example(args: argparse.Namespace) -> int:
+    from workbook.example import add_example
+    from workbook.queries import get_workbook
+
+    path, db = _open(args)
+    with db:
+        name = get_workbook(db, add_example(db)).name
+    print(f"Added the example workbook {name!r} to {path}.")
+    return EXIT_OK
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from workbook.backups import list_backups
+    from workbook.paths import resolve_db_path
+
+    path = resolve_db_path(args.db)
+    found = list_backups(path)
+    if not found:
+        print(f"There are no backups of {path} yet.", file=sys.stderr)
+        return EXIT_OK
+    for backup in found:
+        print(f"{backup.path.name}\t{backup.label}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from workbook.backups import find_backup, restore
+    from workbook.paths import resolve_db_path
+
+    path = resolve_db_path(args.db)
+    backup = find_backup(path, args.backup)
+    kept = restore(path, backup)
+    print(f"Restored {path} from {backup.name}.")
+    if kept:
+        print(f"The file as it was before is kept in {kept}.")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from workbook.paths import resolve_db_path
+    from workbook.storage import inspect
+
+    path = resolve_db_path(args.db)
+    if not path.exists():
+        print(f"There is no database at {path}.", file=sys.stderr)
+        return EXIT_PROBLEM
+    version = inspect(path, full_check=True)
+    print(f"{path}: no damage found (file format {version}).")
+    return EXIT_OK
+
+
+def cmd_window(args: argparse.Namespace) -> int:
+    from ui.app import run_app
+
+    return run_app(db=args.db, exit_when_ready=args.exit_when_ready)
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: cmd_window,
+    "list": cmd_list,
+    "example": cmd_example,
+    "backups": cmd_backups,
+    "restore": cmd_restore,
+    "check": cmd_check,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except WorkbookError as problem:
+        print(problem.message, file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        return 130
+    except OSError as error:
+        where = f" ({Path(error.filename)})" if error.filename else ""
+        print(f"A file could not be read or written{where}: {error.strerror}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except Exception as error:  # noqa: BLE001 - the last guard before a traceback
+        print(report_unexpected(error), file=sys.stderr)
+        return EXIT_PROBLEM
+
+
+def report_unexpected(error: BaseException) -> str:
+    """A plain message for a bug, with the details written to a log file for a bug report."""
+    import tempfile
+    import traceback
+
+    log = Path(tempfile.gettempdir()) / "career-workbook-error.log"
+    try:
+        log.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+        where = f" The technical details are in {log}."
+    except OSError:
+        where = ""
+    return (
+        f"Something went wrong that Career Workbook did not expect ({type(error).__name__}). "
+        f"Nothing saved before this was lost.{where}"
+    )

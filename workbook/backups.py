@@ -1,0 +1,203 @@
+"""Rotating backups made with SQLite's backup API, and restoring one.
+
+Backups live in a `backups` folder beside the database, named
+`<stem>-<UTC time>-<reason>.sqlite3`. An automatic backup is made at most
+once a day and only when something changed since the last one; a backup is
+also made before every migration and before a restore. The newest KEEP
+backups are kept. Files are owner-only.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlite_utils import Database
+
+from workbook.errors import BackupProblem, DatabaseProblem
+from workbook.paths import backup_dir, ensure_private_dir, make_owner_only, sidecar_paths
+
+KEEP = 10
+AUTO_INTERVAL = timedelta(days=1)
+_STAMP = "%Y%m%d-%H%M%SZ"
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: datetime
+    reason: str
+
+    @property
+    def label(self) -> str:
+        """How the backup is shown to a person: local time and why it was made."""
+        local = self.taken_at.astimezone()
+        return f"{local:%Y-%m-%d %H:%M}  ({self.reason.replace('-', ' ')})"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def list_backups(db_path: Path) -> list[Backup]:
+    """Backups of this database, newest first."""
+    folder = backup_dir(db_path)
+    if not folder.is_dir():
+        return []
+    prefix = f"{db_path.stem}-"
+    found = []
+    for file in folder.glob(f"{prefix}*.sqlite3"):
+        rest = file.name[len(prefix) : -len(".sqlite3")]
+        stamp, _, reason = rest[:16], rest[16:17], rest[17:]
+        try:
+            taken = datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
+        except ValueError:
+            continue
+        found.append(Backup(file, taken, reason or "backup"))
+    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return found
+
+
+def _target(db_path: Path, reason: str, when: datetime) -> Path:
+    folder = backup_dir(db_path)
+    ensure_private_dir(folder)
+    base = f"{db_path.stem}-{when:{_STAMP}}-{reason}"
+    target = folder / f"{base}.sqlite3"
+    counter = 2
+    while target.exists():
+        target = folder / f"{base}{counter}.sqlite3"
+        counter += 1
+    return target
+
+
+def _copy_with_backup_api(source: sqlite3.Connection, target: Path) -> None:
+    """Copy a live database into `target` whole, or leave nothing behind."""
+    partial = target.with_name(target.name + ".partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.close(fd)
+    try:
+        dest = sqlite3.connect(str(partial))
+        try:
+            source.backup(dest)
+            # A backup is a plain single file: no write-ahead log beside it.
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        with open(partial, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    make_owner_only(target)
+
+
+def make_backup(db: Database, db_path: Path, *, reason: str = "manual") -> Path:
+    """Back up an open database now; returns the backup's path."""
+    target = _target(Path(db_path), reason, _now())
+    try:
+        _copy_with_backup_api(db.conn, target)
+    except (OSError, sqlite3.Error) as error:
+        raise BackupProblem(f"Could not write a backup to {target}: {error}") from None
+    rotate(Path(db_path))
+    return target
+
+
+def rotate(db_path: Path, keep: int = KEEP) -> list[Path]:
+    """Delete all but the newest `keep` backups; returns what was removed."""
+    removed = []
+    for old in list_backups(db_path)[keep:]:
+        old.path.unlink(missing_ok=True)
+        removed.append(old.path)
+    return removed
+
+
+def last_change(db: Database) -> datetime | None:
+    """When anything in the file was last edited, as recorded by the edit functions."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'last_change_at'").fetchone()
+    return datetime.fromisoformat(row[0]) if row else None
+
+
+def backup_if_due(db: Database, db_path: Path, *, now: datetime | None = None) -> Path | None:
+    """Make the daily automatic backup if one is due; returns its path or None.
+
+    Due means: something changed since the newest backup, and that backup is
+    at least a day old (or there is none).
+    """
+    now = now or _now()
+    changed = last_change(db)
+    if changed is None:
+        return None
+    backups = list_backups(Path(db_path))
+    if backups:
+        newest = backups[0].taken_at
+        if changed <= newest or now - newest < AUTO_INTERVAL:
+            return None
+    return make_backup(db, db_path, reason="auto")
+
+
+def find_backup(db_path: Path, name: str) -> Path:
+    """A backup named on the command line: a path, or a file name in the backups folder."""
+    candidate = Path(name).expanduser()
+    if candidate.exists():
+        return candidate
+    in_folder = backup_dir(Path(db_path)) / name
+    if in_folder.exists():
+        return in_folder
+    raise BackupProblem(
+        f"There is no backup called {name!r}. Run 'career-workbook backups' to list them."
+    )
+
+
+def restore(db_path: Path, backup_path: Path) -> Path | None:
+    """Replace the database with a backup, after keeping the current file.
+
+    The backup is checked first; a bad backup changes nothing. The current
+    file is backed up (or, if it is itself unreadable, copied aside byte for
+    byte). Returns the path of that safety copy, if there was a file.
+    No connection to `db_path` may be open.
+    """
+    from workbook.storage import checkpoint, connect, inspect
+
+    db_path, backup_path = Path(db_path), Path(backup_path)
+    try:
+        inspect(backup_path, full_check=True)
+    except DatabaseProblem as problem:
+        raise BackupProblem(f"That backup cannot be used.\n{problem.detail}") from None
+
+    safety: Path | None = None
+    if db_path.exists():
+        try:
+            inspect(db_path)
+            healthy = True
+        except DatabaseProblem:
+            healthy = False
+        if healthy:
+            db = connect(db_path)
+            try:
+                checkpoint(db)
+                safety = make_backup(db, db_path, reason="before-restore")
+            finally:
+                db.close()
+        else:
+            safety = _target(db_path, "kept-before-restore", _now())
+            shutil.copy2(db_path, safety)
+            make_owner_only(safety)
+
+    source = sqlite3.connect(f"file:{quote(str(backup_path))}?mode=ro", uri=True)
+    incoming = db_path.with_name(db_path.name + ".restoring")
+    try:
+        _copy_with_backup_api(source, incoming)
+    finally:
+        source.close()
+    # An old write-ahead log must never be replayed onto the restored file.
+    for sidecar in sidecar_paths(db_path):
+        sidecar.unlink(missing_ok=True)
+    os.replace(incoming, db_path)
+    make_owner_only(db_path)
+    return safety

@@ -1,0 +1,114 @@
+"""Problems the program explains to a person, in plain words.
+
+Every exception here carries a message fit to show as it is: which file,
+what is wrong with it, and that nothing was changed. The GUI shows it in a
+dialog and the command line prints it on stderr; neither shows a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class WorkbookError(Exception):
+    """Base of all problems shown to the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidEdit(WorkbookError):
+    """An edit was refused because its value does not fit the field."""
+
+
+class NotFound(WorkbookError):
+    """A workbook or entry that was asked for does not exist."""
+
+
+class DatabaseProblem(WorkbookError):
+    """A database file cannot be opened safely; the file was left untouched."""
+
+    kind = "problem"
+    #: Whether restoring a backup is a sensible offer for this problem.
+    offer_backup = True
+
+    def __init__(self, path: Path, detail: str) -> None:
+        self.path = Path(path)
+        self.detail = detail
+        super().__init__(
+            f"Career Workbook cannot open {self.path}.\n{detail}\n"
+            "The file has been left exactly as it was."
+        )
+
+
+class EmptyFile(DatabaseProblem):
+    kind = "empty"
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            "The file is empty (0 bytes), so whatever it held was lost before this "
+            "program opened it, for example when a disk filled up or a copy was cut short.",
+        )
+
+
+class NotADatabase(DatabaseProblem):
+    kind = "not-a-database"
+
+    def __init__(self, path: Path, what: str = "") -> None:
+        super().__init__(
+            path,
+            what
+            or "It is not a Career Workbook file: it does not start the way a database "
+            "file does. Perhaps another kind of file was chosen.",
+        )
+
+
+class ForeignDatabase(DatabaseProblem):
+    kind = "foreign"
+    offer_backup = False
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            "It is a database, but one made by another program, not a Career Workbook file.",
+        )
+
+
+class DamagedDatabase(DatabaseProblem):
+    kind = "damaged"
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            path,
+            "The file is damaged: parts of it cannot be read back "
+            f"(SQLite reports: {reason}). Restoring a backup is the safest way on.",
+        )
+
+
+class NewerVersion(DatabaseProblem):
+    kind = "newer"
+    offer_backup = False
+
+    def __init__(self, path: Path, found: int, supported: int) -> None:
+        self.found = found
+        self.supported = supported
+        super().__init__(
+            path,
+            f"It was written by a newer version of Career Workbook (file format {found}; "
+            f"this version understands up to {supported}). Please update the program "
+            "to open it; using this version could lose what the newer one saved.",
+        )
+
+
+class UnreadableFile(DatabaseProblem):
+    kind = "unreadable"
+    offer_backup = False
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(path, f"The file cannot be read or written here ({reason}).")
+
+
+class BackupProblem(WorkbookError):
+    """A backup could not be made, listed or restored."""

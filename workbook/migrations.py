@@ -1,0 +1,266 @@
+"""The database schema as numbered migrations, one function per version.
+
+`PRAGMA user_version` holds the schema version. Each migration runs in its
+own transaction together with the bump of `user_version`, so a file is
+always at exactly one version. Add a new schema by appending a function to
+MIGRATIONS; never edit one that has shipped (a test migrates a real file of
+schema 1 kept under tests/data).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+# Tables that belong to one workbook: everything a person enters.
+WORKBOOK_TABLES = (
+    "profile",
+    "strength_ratings",
+    "evidence",
+    "journal_entries",
+    "preference_answers",
+    "context_answers",
+    "futures",
+    "edge_notes",
+    "ai_tasks",
+    "orchestration_ratings",
+    "reinvestments",
+    "goals",
+    "milestones",
+    "support_requests",
+    "conversation_questions",
+    "rating_snapshots",
+)
+
+
+def _v1_initial(db: Database) -> None:
+    """Every table of the journey in DESIGN.md, so later features add columns only."""
+    # Statement by statement: executescript() would commit and escape the transaction.
+    script = """
+        -- Facts about the file itself, such as when anything was last edited.
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE workbooks (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        -- Step 0: about you.
+        CREATE TABLE profile (
+            workbook_id INTEGER PRIMARY KEY REFERENCES workbooks(id) ON DELETE CASCADE,
+            person_name TEXT NOT NULL DEFAULT '',
+            current_role TEXT NOT NULL DEFAULT '',
+            role_family TEXT,
+            years_experience INTEGER,
+            current_track TEXT,
+            aim TEXT NOT NULL DEFAULT '',
+            horizon_years INTEGER
+        );
+        -- Step 1: strengths (catalogue ids, or custom ones named by the person).
+        CREATE TABLE strength_ratings (
+            id INTEGER PRIMARY KEY,
+            workbook_id INTEGER NOT NULL REFERENCES workbooks(id) ON DELETE CASCADE,
+            strength_id TEXT NOT NULL,
+            custom_name TEXT,
+            custom_description TEXT,
+            proficiency INTEGER,
+            energy INTEGER,
+            edge INTEGER,
+            rank INTEGER,
+            overuse_note TEXT NOT NULL DEFAULT '',
+            UNIQUE (workbook_id, strength_id)
+        );
+        CREATE TABLE evidence (
+            id INTEGER PRIMARY KEY,
+            workbook_id INTEGER NOT NULL REFERENCES workbooks(id) ON DELETE CASCADE,
+            strength_id TEXT NOT NULL,
+            situation TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL DEFAULT '',
+            result TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        -- Reflections, energy log, feedback and check-ins are dated entries of one kind each.
+        CREATE TABLE journal_entries (
+            id INTEGER PRIMARY KEY,
+            workbook_id INTEGER NOT NULL REFERENCES workbooks(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('reflection', 'energy', 'feedback', 'checkin')),
+            prompt_id TEXT,
+            body TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            energy_level INTEGER,
+            entry_date TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        -- Step 2: edge analysis.
+        CREATE TABLE preference_answers (
+            workbook_id INTEGER NOT NULL REFERENCES workbooks(id) ON DELETE CASCADE,
+            preference_id TEXT NOT NULL,
+            agreement INTEGER,
+            PRIMARY KEY (workbook_id, preference_id)
+        );
+        CREATE TABLE context_answers (
+            workbook_id INTEGER NOT NULL REFERENCES workbooks(id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            answer TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (workbook_id, question_id)
+        );
+        CREATE TABLE futures (
+            id INTEGER PRIMARY KEY,
+            workbook_id INTEGER NOT NULL REFERENCES workbooks(id) ON DELETE CASCADE,
+            path_id TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            story TEXT NOT NULL DEFAULT '',
+            questions TEXT NOT NULL DEFAULT '',
+            resources INTEGER,
+            liking INTEGER,
+            confidence INTEGER,
+            coherence INTEGER,
+            prototype TEXT NOT NULL DEFAULT '',
+            UNIQUE (workbook_id, path_id)
+        );
+        CREATE TABLE edge_notes (
+            workbook_id INTEGER PRIMARY KEY REFERENCES workbooks(id) ON DELETE CASCADE,
+            edge_statement TEXT NOT NULL DEFAULT ''
+        );
+        -- Step 3: AI-amplification plan.
+        CREATE TABLE ai_tasks (
+            id INTEGER PRIMARY KEY,
+            workbook_id INTEGER NOT NULL REFERENCES workbooks(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            library_task_id TEXT,
+            name TEXT NOT NULL DEFAULT '',
+            hours_per_week REAL NOT NULL DEFAULT 0,
+            mode TEXT CHECK (mode IN ('automate', 'augment', 'keep_human')),
+            ai_share REAL,
+            tool TEXT NOT NULL DEFAULT '',
+            validation TEXT NOT NULL DEFAULT '',
+            review_hours REAL NOT NULL DEFAULT 0,
+            stakes TEXT NOT NULL DEFAULT '',
+            agency INTEGER
+        );
+        CREATE TABLE orchestration_ratings (
+            workbook_id INTEGER NOT NULL REFERENCES workbooks(id) ON DELETE CASCADE,
+            skill_id TEXT NOT NULL,
+            rating INTEGER,
+            PRIMARY KEY (workbook_id, skill_id)
+        );
+        CREATE TABLE reinvestments (
+            id INTEGER PRIMARY KEY,
+            workbook_id INTEGER NOT NULL REFERENCES workbooks(id) ON DELETE CASCADE,
+            hours REAL NOT NULL DEFAULT 0,
+            target_kind TEXT NOT NULL DEFAULT 'other',
+            target_id TEXT,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        -- Step 4: development plan.
+        CREATE TABLE goals (
+            id INTEGER PRIMARY KEY,
+            workbook_id INTEGER NOT NULL REFERENCES workbooks(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            title TEXT NOT NULL DEFAULT '',
+            measure TEXT NOT NULL DEFAULT '',
+            target_date TEXT,
+            links TEXT NOT NULL DEFAULT '[]',
+            commitment INTEGER,
+            grow_notes TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            goal_id INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            title TEXT NOT NULL DEFAULT '',
+            kind TEXT CHECK (kind IN ('experience', 'others', 'formal')),
+            due_date TEXT,
+            status TEXT NOT NULL DEFAULT 'planned'
+        );
+        CREATE TABLE milestones (
+            id INTEGER PRIMARY KEY,
+            workbook_id INTEGER NOT NULL REFERENCES workbooks(id) ON DELETE CASCADE,
+            day INTEGER NOT NULL CHECK (day IN (30, 60, 90)),
+            text TEXT NOT NULL DEFAULT '',
+            done INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE support_requests (
+            id INTEGER PRIMARY KEY,
+            workbook_id INTEGER NOT NULL REFERENCES workbooks(id) ON DELETE CASCADE,
+            source TEXT NOT NULL DEFAULT 'manager',
+            request TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE conversation_questions (
+            id INTEGER PRIMARY KEY,
+            workbook_id INTEGER NOT NULL REFERENCES workbooks(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            library_id TEXT,
+            text TEXT NOT NULL DEFAULT ''
+        );
+        -- Re-ratings over time, so a returning person can see what moved.
+        CREATE TABLE rating_snapshots (
+            id INTEGER PRIMARY KEY,
+            workbook_id INTEGER NOT NULL REFERENCES workbooks(id) ON DELETE CASCADE,
+            taken_at TEXT NOT NULL,
+            data TEXT NOT NULL
+        );
+        """
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    for table in WORKBOOK_TABLES:
+        if table in ("profile", "edge_notes"):
+            continue  # keyed by workbook_id already
+        db.execute(f"CREATE INDEX idx_{table}_workbook ON {table}(workbook_id)")
+    db.execute("CREATE INDEX idx_actions_goal ON actions(goal_id)")
+
+
+def _v2_privacy_and_recency(db: Database) -> None:
+    """Private journal entries, group-overview consent, and 'most recently opened'.
+
+    Entries marked private stay out of every export unless the person opts
+    in; a workbook is counted in a coach's anonymous overview only with its
+    owner's consent; and the app reopens the workbook used last.
+    """
+    db.execute("ALTER TABLE journal_entries ADD COLUMN private INTEGER NOT NULL DEFAULT 1")
+    db.execute("ALTER TABLE workbooks ADD COLUMN counted_in_group INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE workbooks ADD COLUMN last_opened_at TEXT")
+    db.execute("UPDATE workbooks SET last_opened_at = updated_at")
+    # Feedback and check-ins are usually meant to be shared in a career talk.
+    db.execute("UPDATE journal_entries SET private = 0 WHERE kind IN ('checkin')")
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _v1_initial,
+    _v2_privacy_and_recency,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def pending(current_version: int) -> list[tuple[int, Callable[[Database], None]]]:
+    """Migrations still to run on a file at `current_version`, as (version, function)."""
+    return [
+        (number, migration)
+        for number, migration in enumerate(MIGRATIONS, start=1)
+        if number > current_version
+    ]
+
+
+def apply(db: Database, *, stop_at: int = SCHEMA_VERSION) -> list[int]:
+    """Bring a database up to `stop_at`, one transaction per version.
+
+    Returns the versions applied. The caller is responsible for backing the
+    file up first.
+    """
+    applied = []
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    for number, migration in pending(current):
+        if number > stop_at:
+            break
+        with db.atomic():
+            migration(db)
+            db.execute(f"PRAGMA user_version = {number}")
+        applied.append(number)
+    return applied

@@ -1,0 +1,149 @@
+"""Opening a workbook database safely, and keeping it healthy.
+
+A file is inspected read-only before anything writes to it: a zero-byte
+file, a file that is not SQLite, a damaged one, another program's database
+or one from a newer version is refused with a plain explanation and left
+byte-for-byte as it was. Only a healthy file (or a new one) is opened for
+writing, with WAL, foreign keys, secure delete and owner-only permissions,
+and migrated forward after a backup.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlite_utils import Database
+
+from workbook import migrations
+from workbook.errors import (
+    DamagedDatabase,
+    EmptyFile,
+    ForeignDatabase,
+    NewerVersion,
+    NotADatabase,
+    UnreadableFile,
+)
+from workbook.paths import ensure_private_dir, make_owner_only, sidecar_paths
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+# Written into every file we create, so another program's database is told apart.
+APPLICATION_ID = 0x43574B42  # "CWKB"
+
+
+def inspect(path: Path, *, full_check: bool = False) -> int:
+    """Check an existing file without writing to it; return its schema version.
+
+    Raises a DatabaseProblem subclass that says what is wrong. `full_check`
+    runs SQLite's `integrity_check` instead of the quicker `quick_check`.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except IsADirectoryError:
+        raise NotADatabase(path, "It is a folder, not a file.") from None
+    except OSError as error:
+        raise UnreadableFile(path, error.strerror or str(error)) from None
+    if size == 0:
+        raise EmptyFile(path)
+    if header != SQLITE_HEADER:
+        raise NotADatabase(path)
+
+    # Reading a WAL file read-only still creates empty -wal/-shm files; remove
+    # the ones this look created so a refused file is left as it was found.
+    created = [side for side in sidecar_paths(path) if not side.exists()]
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise UnreadableFile(path, str(error)) from None
+    try:
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = {
+                row[0]
+                for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            check = "integrity_check" if full_check else "quick_check"
+            problems = [row[0] for row in conn.execute(f"PRAGMA {check}(5)")]
+        except sqlite3.DatabaseError as error:
+            raise DamagedDatabase(path, str(error)) from None
+    finally:
+        conn.close()
+        for side in created:
+            if side.exists() and (side.name.endswith("-shm") or side.stat().st_size == 0):
+                side.unlink(missing_ok=True)
+
+    if problems != ["ok"]:
+        raise DamagedDatabase(path, "; ".join(problems[:3]))
+    if app_id not in (0, APPLICATION_ID) or (version > 0 and "workbooks" not in tables):
+        raise ForeignDatabase(path)
+    if version == 0 and tables:
+        raise ForeignDatabase(path)
+    if version > migrations.SCHEMA_VERSION:
+        raise NewerVersion(path, version, migrations.SCHEMA_VERSION)
+    return version
+
+
+def connect(path: Path) -> Database:
+    """Open a connection with the settings every connection must have."""
+    conn = sqlite3.connect(str(path), timeout=5.0)
+    db = Database(conn, execute_plugins=False)
+    db.execute("PRAGMA foreign_keys = ON")
+    # Deleted text is overwritten in the file, not merely unlinked.
+    db.execute("PRAGMA secure_delete = ON")
+    # NORMAL in WAL mode survives a killed process; only a power cut can
+    # drop the last commits, and never corrupts the file.
+    db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+def open_database(path: Path, *, migrate: bool = True) -> Database:
+    """Open (or create) the workbook database at `path`, ready for edits.
+
+    An existing file is inspected first and refused if unsafe; nothing is
+    written to a refused file. Before a migration the file is backed up.
+    """
+    path = Path(path)
+    exists = path.exists()
+    version = inspect(path) if exists else 0
+    if not exists:
+        ensure_private_dir(path.parent)
+        # Create the file ourselves so it is owner-only from its first byte.
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except OSError as error:
+            raise UnreadableFile(path, error.strerror or str(error)) from None
+        os.close(fd)
+    try:
+        db = connect(path)
+        with db.ensure_autocommit_on():
+            db.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.Error as error:
+        raise UnreadableFile(path, str(error)) from None
+    if not exists:
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    if migrate and version < migrations.SCHEMA_VERSION:
+        if version > 0:
+            # Imported here: backups pulls in nothing heavy, but keeps the cycle out.
+            from workbook.backups import make_backup
+
+            make_backup(db, path, reason=f"before-migration-to-v{migrations.SCHEMA_VERSION}")
+        migrations.apply(db)
+    for file in [path, *sidecar_paths(path)]:
+        make_owner_only(file)
+    return db
+
+
+def schema_version(db: Database) -> int:
+    """The schema version recorded in an open database."""
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def checkpoint(db: Database) -> None:
+    """Fold the write-ahead log into the main file (used before copies and on close)."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
