@@ -87,7 +87,8 @@ def _choice(options: tuple[tuple[Any, str], ...], what: str) -> Callable[[Any], 
     def check(value: Any) -> Any:
         if value in (None, ""):
             return None
-        if value not in ids:
+        # Of the same type too: True == 1 and 3.0 == 3, but neither is a choice on offer.
+        if not any(type(value) is type(option) and value == option for option in ids):
             raise InvalidEdit(f"{value!r} is not one of the {what} on offer.")
         return value
 
@@ -125,11 +126,11 @@ def _clean_name(name: Any) -> str:
 
 
 def _name_taken(db: Database, name: str, except_id: int | None = None) -> bool:
-    row = db.execute(
-        "SELECT id FROM workbooks WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
-        [name, except_id],
-    ).fetchone()
-    return row is not None
+    # Compared in Python: SQLite's NOCASE folds ASCII letters only, so "Émile" and
+    # "émile" would both be let in.
+    wanted = name.casefold()
+    others = db.execute("SELECT name FROM workbooks WHERE id IS NOT ?", [except_id])
+    return any(other.casefold() == wanted for (other,) in others)
 
 
 def unique_name(db: Database, wanted: str) -> str:
@@ -215,7 +216,8 @@ def duplicate_workbook(db: Database, workbook_id: int, name: str | None = None) 
     """Copy a workbook with every answer in it, under a new name."""
     with db.atomic():
         source = get_workbook(db, workbook_id)
-        new_name = unique_name(db, name or f"{source.name} (copy)")
+        suffix = " (copy)"  # the source's name may already be as long as names may be
+        new_name = unique_name(db, name or source.name[: MAX_WORKBOOK_NAME - len(suffix)] + suffix)
         stamp = now_iso()
         new_id = db.execute(
             "INSERT INTO workbooks (name, created_at, updated_at, last_opened_at) "

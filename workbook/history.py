@@ -47,8 +47,10 @@ class History:
         stack = self._undo.get(workbook_id)
         if not stack:
             return None
-        change = stack.pop()
+        change = stack[-1]
+        # Popped only once applied: a refused undo (say, the old name is taken now) stays.
         applied = apply_value(db, change, change.before)
+        stack.pop()
         self._redo.setdefault(workbook_id, []).append(change)
         return applied
 
@@ -56,8 +58,9 @@ class History:
         stack = self._redo.get(workbook_id)
         if not stack:
             return None
-        change = stack.pop()
+        change = stack[-1]
         applied = apply_value(db, change, change.after)
+        stack.pop()
         self._undo.setdefault(workbook_id, []).append(change)
         return applied
 

@@ -147,3 +147,25 @@ def schema_version(db: Database) -> int:
 def checkpoint(db: Database) -> None:
     """Fold the write-ahead log into the main file (used before copies and on close)."""
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def set_aside(path: Path, kind: str) -> Path:
+    """Rename a refused file (and its sidecars) out of the way, bytes untouched.
+
+    Used when the person chooses to start a new file where a damaged one
+    was; returns where the old file now is, so they can be told.
+    """
+    from datetime import datetime
+
+    path = Path(path)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{kind}-{stamp}")
+    counter = 2
+    while target.exists():
+        target = path.with_name(f"{path.name}.{kind}-{stamp}-{counter}")
+        counter += 1
+    os.replace(path, target)
+    for side, moved in zip(sidecar_paths(path), sidecar_paths(target), strict=True):
+        if side.exists():
+            os.replace(side, moved)
+    return target

@@ -1,0 +1,205 @@
+"""The window as a person uses it: typing, switching steps and workbooks, undo, reopening."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from ui.main_window import MainWindow
+from workbook.edits import create_workbook
+from workbook.queries import list_workbooks, load_profile
+from workbook.session import Session
+from workbook.steps import STEPS
+
+
+@pytest.fixture
+def open_window(qtbot, db_path):
+    """Build the real main window on a database file; close it after the test."""
+    windows = []
+
+    def make(delay_ms=400):
+        window = MainWindow(Session.open(db_path), autosave_delay_ms=delay_ms)
+        qtbot.addWidget(window)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.shutdown()
+
+
+def commit_text(widget, text):
+    """Type text the way an input method does (QTest can only type ASCII keys)."""
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def stored_profile(db_path):
+    session = Session.open(db_path)
+    try:
+        [info] = list_workbooks(session.db)
+        return load_profile(session.db, info.id)
+    finally:
+        session.close()
+
+
+def sidebar_text(window, step_id):
+    index = [s.id for s in STEPS].index(step_id)
+    return window.sidebar.item(index).text()
+
+
+def test_first_launch_offers_empty_or_example(open_window, qtbot):
+    window = open_window()
+    assert window.workbook_id is None
+    assert not window.sidebar.isEnabled()
+    qtbot.mouseClick(window._welcome.example_button, Qt.MouseButton.LeftButton)
+    assert window.workbook_id is not None
+    assert window.switcher.currentText() == "Example: Nadia Haddad"
+    page = window._pages["about"]
+    assert page.current_role.text() == "Senior data analyst, customer insights"
+    assert "Complete" in sidebar_text(window, "about")
+
+
+def test_typing_is_saved_and_survives_closing_and_reopening(open_window, qtbot, db_path):
+    window = open_window()
+    qtbot.mouseClick(window._welcome.empty_button, Qt.MouseButton.LeftButton)
+    page = window._pages["about"]
+    qtbot.keyClicks(page.current_role, "Ward nurse, night shifts")
+    page.role_family.setFocus()
+    qtbot.keyClicks(page.aim, "Decide whether to lead ")
+    commit_text(page.aim, "équipe 👩‍⚕️ 看護")
+    # Switching step saves at once, without waiting for a pause in typing.
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_step() == 1
+    assert window.autosaver.has_pending() is False
+    window.close()
+
+    profile = stored_profile(db_path)
+    assert profile.current_role == "Ward nurse, night shifts"
+    assert profile.aim == "Decide whether to lead équipe 👩‍⚕️ 看護"
+
+    again = open_window()
+    assert again.current_step() == 1  # the window remembers the last step
+    qtbot.keyClick(again, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    page = again._pages["about"]
+    assert page.current_role.text() == "Ward nurse, night shifts"
+    assert page.aim.toPlainText() == "Decide whether to lead équipe 👩‍⚕️ 看護"
+
+
+def test_autosave_writes_after_a_pause_in_typing(open_window, qtbot, db_path):
+    window = open_window(delay_ms=50)
+    window.start_empty_workbook()
+    page = window._pages["about"]
+    page.current_role.setFocus()
+    qtbot.keyClicks(page.current_role, "Recruiter")
+    assert window.save_label.text() == "Saving…"
+    qtbot.waitUntil(lambda: window.save_label.text() == "All changes saved", timeout=3000)
+    assert load_profile(window.session.db, window.workbook_id).current_role == "Recruiter"
+
+
+def test_choices_save_and_the_sidebar_counts_them(open_window, qtbot):
+    window = open_window()
+    window.start_empty_workbook()
+    page = window._pages["about"]
+    assert "Not started" in sidebar_text(window, "about")
+    page.role_family.setFocus()
+    page.role_family.setCurrentIndex(3)
+    page.role_family.activated.emit(3)
+    qtbot.mouseClick(page.track_group.buttons()[1], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.horizon_group.buttons()[2], Qt.MouseButton.LeftButton)
+    page.years.setFocus()
+    page.years.selectAll()
+    qtbot.keyClicks(page.years, "12")
+    qtbot.keyClick(page.years, Qt.Key.Key_Tab)
+    profile = load_profile(window.session.db, window.workbook_id)
+    assert profile.role_family == "infrastructure_security"
+    assert profile.current_track == "manager"
+    assert profile.horizon_years == 5
+    assert profile.years_experience == 12
+    assert "4 of 6 answered" in sidebar_text(window, "about")
+    assert page.status.text() == "4 of 6 answered"
+
+
+def test_undo_and_redo_from_the_edit_menu(open_window, qtbot):
+    window = open_window()
+    window.start_empty_workbook()
+    page = window._pages["about"]
+    qtbot.keyClicks(page.current_role, "Analyst")
+    window.sidebar.setFocus()  # leaving the field saves it
+    page.current_role.editingFinished.emit()
+    assert window.undo_action.isEnabled()
+    assert "Current role" in window.undo_action.text()
+    window.undo_action.trigger()
+    assert page.current_role.text() == ""
+    assert load_profile(window.session.db, window.workbook_id).current_role == ""
+    window.redo_action.trigger()
+    assert page.current_role.text() == "Analyst"
+    assert load_profile(window.session.db, window.workbook_id).current_role == "Analyst"
+
+
+def test_workbook_switcher_new_rename_duplicate_delete(open_window, qtbot, monkeypatch):
+    window = open_window()
+    window.start_empty_workbook()
+    answers = iter([("Amina", True), ("Amina K.", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    window.new_workbook()
+    assert window.switcher.currentText() == "Amina"
+    qtbot.keyClicks(window._pages["about"].current_role, "Product designer")
+    window.rename_current()
+    assert window.switcher.currentText() == "Amina K."
+    window.duplicate_current()
+    assert window.switcher.currentText() == "Amina K. (copy)"
+    assert window._pages["about"].current_role.text() == "Product designer"
+    names = [window.switcher.itemText(i) for i in range(window.switcher.count())]
+    assert names == ["Amina K.", "Amina K. (copy)", "My workbook"]
+
+    # Switching back shows the other workbook's answers.
+    window.switcher.setCurrentIndex(2)
+    window.switcher.activated.emit(2)
+    assert window.switcher.currentText() == "My workbook"
+    assert window._pages["about"].current_role.text() == ""
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    window.delete_current()
+    assert window.switcher.count() == 3
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.delete_current()
+    assert [w.name for w in list_workbooks(window.session.db)] == ["Amina K.", "Amina K. (copy)"]
+
+
+def test_refused_name_is_explained_and_nothing_changes(open_window, monkeypatch):
+    window = open_window()
+    window.start_empty_workbook()
+    create_workbook(window.session.db, "Taken")
+    shown = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("taken", True))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    window.rename_current()
+    assert shown and "already a workbook called 'taken'" in shown[0]
+    assert window.switcher.currentText() == "My workbook"
+
+
+def test_steps_reachable_by_keyboard_and_pages_built_on_demand(open_window, qtbot):
+    window = open_window()
+    window.start_empty_workbook()
+    assert set(window._pages) == {"about"}
+    for _ in range(len(STEPS)):
+        qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_step() == len(STEPS) - 1
+    assert set(window._pages) == {s.id for s in STEPS}
+    for widget in (window.sidebar, window.switcher, window._pages["about"].aim):
+        assert widget.accessibleName()
+
+
+def test_about_box_states_the_privacy_promise(open_window, monkeypatch):
+    window = open_window()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    window.show_about()
+    assert "never connects to the internet" in shown[0]
+    assert str(window.session.path) in shown[0]

@@ -1,0 +1,163 @@
+"""Starting the window: the QApplication, opening the database, and every way out.
+
+Opening follows the safe path: a file that cannot be opened is explained
+and left untouched, and the person chooses to restore a backup, start a
+new file (the old one kept beside it) or quit. Termination signals and the
+desktop session ending are routed to the window's shutdown, so pending
+edits are saved. An unexpected error shows a plain message, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSocketNotifier, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from workbook import APP_NAME, __version__
+from workbook.errors import DatabaseProblem
+from workbook.paths import resolve_db_path
+from workbook.session import Session
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+EXIT_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+
+
+def _application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Career Workbook")
+    app.setDesktopFileName("career-workbook")
+    return app
+
+
+def open_session(path: Path, *, interactive: bool = True) -> Session | None:
+    """Open the database, asking the person what to do if it cannot be opened.
+
+    Returns None if they choose to quit.
+    """
+    from ui.dialogs.problem import Choice, ask_what_next
+
+    while True:
+        try:
+            return Session.open(path)
+        except DatabaseProblem as problem:
+            if not interactive:
+                print(problem.message, file=sys.stderr)
+                return None
+            choice = ask_what_next(problem)
+            if choice is Choice.QUIT:
+                return None
+            if choice is Choice.NEW_FILE:
+                from workbook.storage import set_aside
+
+                kept = set_aside(path, problem.kind)
+                QMessageBox.information(
+                    None, APP_NAME, f"The old file is kept, unchanged, as:\n{kept}"
+                )
+            elif choice is Choice.RESTORE and not _restore_interactively(path):
+                continue
+
+
+def _restore_interactively(path: Path) -> bool:
+    from ui.dialogs.backups import BackupDialog
+    from workbook.backups import restore
+    from workbook.errors import WorkbookError
+
+    dialog = BackupDialog(path)
+    if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen() is None:
+        return False
+    try:
+        restore(path, dialog.chosen())
+    except WorkbookError as problem:
+        QMessageBox.warning(None, APP_NAME, problem.message)
+        return False
+    return True
+
+
+class ExitSignals:
+    """Turn SIGTERM, SIGINT and SIGHUP into a normal quit, through the event loop.
+
+    Python runs signal handlers only between bytecodes, which never happens
+    while Qt's loop waits; the wake-up pipe makes Qt notice the signal.
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        self._app = app
+        self._read, write = os.pipe()
+        os.set_blocking(self._read, False)
+        os.set_blocking(write, False)
+        signal.set_wakeup_fd(write)
+        for number in EXIT_SIGNALS:
+            signal.signal(number, self._noop)
+        self._notifier = QSocketNotifier(self._read, QSocketNotifier.Type.Read, app)
+        self._notifier.activated.connect(self._wake)
+
+    @staticmethod
+    def _noop(number: int, frame: object) -> None:
+        """The real work happens in `_wake`, inside the event loop."""
+
+    def _wake(self) -> None:
+        try:
+            received = os.read(self._read, 64)
+        except BlockingIOError:
+            return
+        if any(byte in (int(s) for s in EXIT_SIGNALS) for byte in received):
+            # closeAllWindows runs closeEvent, which saves; quit ends the loop.
+            self._app.closeAllWindows()
+            self._app.quit()
+
+
+def install_exit_paths(app: QApplication, window: MainWindow) -> ExitSignals:
+    """Make quitting by any route save first: menus, the dock, signals, logging out."""
+    app.aboutToQuit.connect(window.shutdown)
+    app.commitDataRequest.connect(window.save_now)
+    return ExitSignals(app)
+
+
+def _install_excepthook() -> None:
+    from ui.cli import report_unexpected
+
+    def hook(kind: type[BaseException], error: BaseException, tb: object) -> None:
+        message = report_unexpected(error)
+        print(message, file=sys.stderr)
+        if QApplication.instance() is not None:
+            QMessageBox.critical(None, APP_NAME, message)
+
+    sys.excepthook = hook
+
+
+def run_app(db: str | None = None, *, exit_when_ready: bool = False) -> int:
+    """Open the window on a database; returns the process exit status."""
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = _application()
+    _install_excepthook()
+    path = resolve_db_path(db)
+    session = open_session(path, interactive=not exit_when_ready)
+    if session is None:
+        return 1
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(session)
+    exits = install_exit_paths(app, window)  # noqa: F841 - must live as long as the loop
+    if exit_when_ready:
+        window.ready.connect(app.quit)
+    window.show()
+    if exit_when_ready:
+        # If painting never happens (a broken display), do not hang a measurement.
+        QTimer.singleShot(30_000, lambda: app.exit(3))
+    status = app.exec()
+    window.shutdown()
+    return status

@@ -1,0 +1,1 @@
+"""Dialogs: a damaged file, choosing a backup, the About box."""

@@ -1,0 +1,534 @@
+"""The main window: steps down the side, the current step's page, a workbook switcher.
+
+The window owns the Session (the open database) and the Autosaver. Pages
+are built the first time they are shown. Every edit goes through the
+autosaver to `workbook.edits`; the window refreshes the sidebar and the
+undo actions from each saved Change. Every way out (closing, quitting,
+SIGTERM, the desktop session ending) ends in `shutdown()`, which flushes
+pending edits before the database is closed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from ui.autosave import DEFAULT_DELAY_MS, Autosaver
+from ui.settings import ui_settings
+from ui.steps.about_you import FIELD_LABELS, AboutYouPage
+from ui.steps.coming_later import ComingLaterPage
+from ui.welcome import WelcomePage
+from workbook import APP_NAME
+from workbook.backups import restore
+from workbook.edits import (
+    Change,
+    create_workbook,
+    delete_workbook,
+    duplicate_workbook,
+    mark_opened,
+    rename_workbook,
+    unique_name,
+)
+from workbook.errors import WorkbookError
+from workbook.example import add_example
+from workbook.queries import list_workbooks, most_recent_workbook
+from workbook.session import Session
+from workbook.steps import STEPS, completion
+
+SAVE_STATES = {"saving": "Saving…", "saved": "All changes saved", "error": "Not saved"}
+
+
+class MainWindow(QMainWindow):
+    #: Emitted once, after the window (with its workbook, if any) has first been painted.
+    ready = Signal()
+
+    def __init__(
+        self,
+        session: Session,
+        autosave_delay_ms: int = DEFAULT_DELAY_MS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.workbook_id: int | None = None
+        self._pages: dict[str, QWidget] = {}
+        self._closed = False
+        self._ready_sent = False
+
+        self.autosaver = Autosaver(session.history, self, autosave_delay_ms)
+        self.autosaver.saved.connect(self._on_saved)
+        self.autosaver.refused.connect(self._on_refused)
+        self.autosaver.state_changed.connect(self._on_save_state)
+
+        self.setWindowTitle(APP_NAME)
+        self._build_layout()
+        self._build_menus()
+        self._restore_geometry()
+        self.installEventFilter(self)
+
+        recent = most_recent_workbook(session.db)
+        if recent is None:
+            self._show_welcome()
+        else:
+            last = ui_settings().value("last_step", 0, int)
+            self.load_workbook(recent.id)
+            self.show_step(last if 0 <= last < len(STEPS) else 0)
+
+    # ---- building -------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName("Steps")
+        self.sidebar.setObjectName("steps")
+        self.sidebar.setFixedWidth(230)
+        self.sidebar.setSpacing(2)
+        self.sidebar.setWordWrap(True)
+        for step in STEPS:
+            item = QListWidgetItem(step.title)
+            item.setToolTip(step.summary)
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self._step_chosen)
+        layout.addWidget(self.sidebar)
+        self._stack = QStackedWidget()
+        layout.addWidget(self._stack, 1)
+        self.setCentralWidget(central)
+
+        self._welcome = WelcomePage(str(self.session.path.absolute()))
+        self._welcome.start_empty.connect(self.start_empty_workbook)
+        self._welcome.open_example.connect(self.add_example_workbook)
+        self._stack.addWidget(self._welcome)
+
+        toolbar = QToolBar("Workbook")
+        toolbar.setObjectName("workbook-toolbar")
+        toolbar.setMovable(False)
+        label = QLabel("  Workbook: ")
+        self.switcher = QComboBox()
+        self.switcher.setAccessibleName("Current workbook")
+        self.switcher.setMinimumContentsLength(24)
+        self.switcher.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        label.setBuddy(self.switcher)
+        self.switcher.activated.connect(self._switcher_chosen)
+        toolbar.addWidget(label)
+        toolbar.addWidget(self.switcher)
+        self.addToolBar(toolbar)
+
+        self.save_label = QLabel(SAVE_STATES["saved"])
+        self.save_label.setAccessibleName("Save status")
+        self.statusBar().addPermanentWidget(self.save_label)
+
+    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&Workbook")
+        self._action(file_menu, "&New workbook…", self.new_workbook, QKeySequence.StandardKey.New)
+        self._action(file_menu, "&Switch workbook", self.focus_switcher, "Ctrl+K")
+        self.rename_action = self._action(file_menu, "&Rename…", self.rename_current, "F2")
+        self.duplicate_action = self._action(file_menu, "&Duplicate", self.duplicate_current)
+        self.delete_action = self._action(file_menu, "De&lete…", self.delete_current)
+        file_menu.addSeparator()
+        self._action(file_menu, "Add the &example workbook", self.add_example_workbook)
+        self._action(file_menu, "Restore a &backup…", self.restore_backup)
+        file_menu.addSeparator()
+        quit_action = self._action(file_menu, "&Quit", self.close, "Ctrl+Q")
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit_menu = bar.addMenu("&Edit")
+        self.undo_action = self._action(
+            edit_menu, "&Undo", self.undo, QKeySequence.StandardKey.Undo
+        )
+        self.redo_action = self._action(
+            edit_menu, "&Redo", self.redo, QKeySequence.StandardKey.Redo
+        )
+
+        go_menu = bar.addMenu("&Go")
+        for index, step in enumerate(STEPS):
+            action = self._action(go_menu, step.title, self._go_to_step, f"Ctrl+{index + 1}")
+            action.setData(index)
+        go_menu.addSeparator()
+        self._action(go_menu, "&Next step", self.next_step, "Ctrl+PgDown")
+        self._action(go_menu, "&Previous step", self.previous_step, "Ctrl+PgUp")
+
+        help_menu = bar.addMenu("&Help")
+        about = self._action(help_menu, f"&About {APP_NAME}", self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        self._update_actions()
+
+    # ---- workbooks -------------------------------------------------------------------
+
+    def _refresh_switcher(self) -> None:
+        self.switcher.blockSignals(True)
+        self.switcher.clear()
+        for info in list_workbooks(self.session.db):
+            self.switcher.addItem(info.name, info.id)
+        self.switcher.setCurrentIndex(self.switcher.findData(self.workbook_id))
+        self.switcher.blockSignals(False)
+
+    def load_workbook(self, workbook_id: int) -> None:
+        """Show a workbook: pending edits to the previous one are saved first."""
+        self.autosaver.flush()
+        self.workbook_id = workbook_id
+        mark_opened(self.session.db, workbook_id)
+        self._refresh_switcher()
+        name = self.switcher.currentText()
+        self.setWindowTitle(f"{name} — {APP_NAME}")
+        for page in self._pages.values():
+            page.show_workbook(workbook_id)
+        self.sidebar.setEnabled(True)
+        self._refresh_sidebar()
+        self._update_actions()
+        if self._stack.currentWidget() is self._welcome:
+            self.show_step(0)
+
+    def _show_welcome(self) -> None:
+        self.workbook_id = None
+        self._refresh_switcher()
+        self.setWindowTitle(APP_NAME)
+        self.sidebar.setEnabled(False)
+        self._stack.setCurrentWidget(self._welcome)
+        self._update_actions()
+        self._refresh_sidebar()
+
+    @Slot(int)
+    def _switcher_chosen(self, index: int) -> None:
+        workbook_id = self.switcher.itemData(index)
+        if workbook_id is not None and workbook_id != self.workbook_id:
+            self.load_workbook(workbook_id)
+
+    def _run(self, edit, *args) -> Change | None:  # noqa: ANN001
+        """Run a structural edit, telling the person plainly if it is refused."""
+        self.autosaver.flush()
+        try:
+            change = edit(self.session.db, *args)
+        except WorkbookError as problem:
+            QMessageBox.warning(self, APP_NAME, problem.message)
+            return None
+        self.session.history.record(change)
+        return change
+
+    def _ask_name(self, title: str, prompt: str, initial: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, prompt, QLineEdit.EchoMode.Normal, initial)
+        return text if ok else None
+
+    @Slot()
+    def new_workbook(self) -> None:
+        name = self._ask_name(
+            "New workbook",
+            "Name of the new workbook (for a workshop, the participant's first name):",
+            unique_name(self.session.db, "My workbook"),
+        )
+        if name is not None and (change := self._run(create_workbook, name)):
+            self.load_workbook(change.workbook_id)
+
+    @Slot()
+    def start_empty_workbook(self) -> None:
+        change = self._run(create_workbook, unique_name(self.session.db, "My workbook"))
+        if change:
+            self.load_workbook(change.workbook_id)
+
+    @Slot()
+    def add_example_workbook(self) -> None:
+        self.autosaver.flush()
+        try:
+            workbook_id = add_example(self.session.db)
+        except WorkbookError as problem:
+            QMessageBox.warning(self, APP_NAME, problem.message)
+            return
+        self.load_workbook(workbook_id)
+
+    @Slot()
+    def rename_current(self) -> None:
+        if self.workbook_id is None:
+            return
+        name = self._ask_name("Rename workbook", "New name:", self.switcher.currentText())
+        if name is not None and self._run(rename_workbook, self.workbook_id, name):
+            self.load_workbook(self.workbook_id)
+
+    @Slot()
+    def duplicate_current(self) -> None:
+        if self.workbook_id is not None and (
+            change := self._run(duplicate_workbook, self.workbook_id)
+        ):
+            self.load_workbook(change.workbook_id)
+
+    @Slot()
+    def delete_current(self) -> None:
+        if self.workbook_id is None:
+            return
+        name = self.switcher.currentText()
+        answer = QMessageBox.question(
+            self,
+            "Delete workbook",
+            f"Delete the workbook “{name}” and everything written in it?\n\n"
+            "This cannot be undone, although yesterday's backup still holds it.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        deleted = self.workbook_id
+        if self._run(delete_workbook, deleted):
+            self.session.history.forget(deleted)
+            recent = most_recent_workbook(self.session.db)
+            if recent is None:
+                self._show_welcome()
+            else:
+                self.load_workbook(recent.id)
+
+    @Slot()
+    def focus_switcher(self) -> None:
+        self.switcher.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.switcher.showPopup()
+
+    # ---- steps -----------------------------------------------------------------------
+
+    def _page(self, index: int) -> QWidget:
+        step = STEPS[index]
+        page = self._pages.get(step.id)
+        if page is None:
+            if step.id == "about":
+                page = AboutYouPage(self.session.db, self.autosaver)
+            else:
+                page = ComingLaterPage(step)
+            self._pages[step.id] = page
+            self._stack.addWidget(page)
+            if self.workbook_id is not None:
+                page.show_workbook(self.workbook_id)
+        return page
+
+    def show_step(self, index: int) -> None:
+        if self.workbook_id is None:
+            return
+        self.sidebar.setCurrentRow(index)  # calls _step_chosen if the row changes
+        self._step_chosen(index)
+
+    @Slot(int)
+    def _step_chosen(self, index: int) -> None:
+        if index < 0 or self.workbook_id is None:
+            return
+        self.autosaver.flush()
+        page = self._page(index)
+        if self._stack.currentWidget() is not page:
+            self._stack.setCurrentWidget(page)
+            ui_settings().setValue("last_step", index)
+
+    def current_step(self) -> int:
+        return self.sidebar.currentRow()
+
+    @Slot()
+    def _go_to_step(self) -> None:
+        self.show_step(self.sender().data())
+
+    @Slot()
+    def next_step(self) -> None:
+        self.show_step(min(self.current_step() + 1, len(STEPS) - 1))
+
+    @Slot()
+    def previous_step(self) -> None:
+        self.show_step(max(self.current_step() - 1, 0))
+
+    def _refresh_sidebar(self) -> None:
+        for index, step in enumerate(STEPS):
+            item = self.sidebar.item(index)
+            if self.workbook_id is None:
+                status = ""
+            else:
+                done = completion(self.session.db, self.workbook_id, step.id)
+                if done is None:
+                    status = "Coming soon"
+                elif done.complete:
+                    status = "✓ Complete"
+                elif done.done == 0:
+                    status = "Not started"
+                else:
+                    status = f"{done.done} of {done.total} answered"
+            item.setText(f"{step.title}\n{status}" if status else step.title)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title}, {status}")
+
+    # ---- saving, undo ------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_saved(self, change: Change) -> None:
+        if change.table == "workbooks":
+            self._refresh_switcher()
+        self._refresh_sidebar()
+        for page in self._pages.values():
+            page.refresh()
+        self._update_actions()
+
+    @Slot(str)
+    def _on_refused(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+
+    @Slot(str)
+    def _on_save_state(self, state: str) -> None:
+        self.save_label.setText(SAVE_STATES[state])
+
+    def _describe(self, change: Change | None) -> str:
+        if change is None:
+            return ""
+        if change.table == "workbooks":
+            return " rename"
+        return f" “{FIELD_LABELS.get(change.field or '', change.field)}”"
+
+    def _update_actions(self) -> None:
+        has = self.workbook_id is not None
+        for action in (self.rename_action, self.duplicate_action, self.delete_action):
+            action.setEnabled(has)
+        history = self.session.history
+        undo = history.next_undo(self.workbook_id) if has else None
+        redo = history.next_redo(self.workbook_id) if has else None
+        self.undo_action.setEnabled(undo is not None)
+        self.redo_action.setEnabled(redo is not None)
+        self.undo_action.setText(f"&Undo{self._describe(undo)}")
+        self.redo_action.setText(f"&Redo{self._describe(redo)}")
+
+    def _replay(self, step) -> None:  # noqa: ANN001
+        if self.workbook_id is None:
+            return
+        self.autosaver.flush()
+        try:
+            change = step(self.session.db, self.workbook_id)
+        except WorkbookError as problem:
+            QMessageBox.warning(self, APP_NAME, problem.message)
+            return
+        if change is not None:
+            for page in self._pages.values():
+                page.show_workbook(self.workbook_id)
+            self._on_saved(change)
+
+    @Slot()
+    def undo(self) -> None:
+        self._replay(self.session.history.undo)
+
+    @Slot()
+    def redo(self) -> None:
+        self._replay(self.session.history.redo)
+
+    # ---- backups, about -----------------------------------------------------------------
+
+    @Slot()
+    def restore_backup(self) -> None:
+        from ui.dialogs.backups import BackupDialog
+
+        dialog = BackupDialog(self.session.path, self)
+        if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen() is None:
+            return
+        self.autosaver.flush()
+        path = self.session.path
+        self.session.close()
+        try:
+            kept = restore(path, dialog.chosen())
+        except WorkbookError as problem:
+            QMessageBox.warning(self, APP_NAME, problem.message)
+            kept = None
+        self.reopen(Session.open(path))
+        if kept:
+            self.statusBar().showMessage(f"Restored. The file as it was is kept in {kept}.", 15_000)
+
+    def reopen(self, session: Session) -> None:
+        """Switch to a freshly opened database (after a restore): pages are rebuilt."""
+        self.session = session
+        self.autosaver.deleteLater()
+        self.autosaver = Autosaver(session.history, self, self.autosaver.delay_ms)
+        self.autosaver.saved.connect(self._on_saved)
+        self.autosaver.refused.connect(self._on_refused)
+        self.autosaver.state_changed.connect(self._on_save_state)
+        for page in self._pages.values():
+            self._stack.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+        recent = most_recent_workbook(session.db)
+        self.workbook_id = None
+        self._stack.setCurrentWidget(self._welcome)
+        if recent is None:
+            self._show_welcome()
+        else:
+            self.load_workbook(recent.id)
+
+    @Slot()
+    def show_about(self) -> None:
+        from workbook import __version__
+
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>A private workbook for thinking about your strengths, your edge and "
+            "your next steps.</p>"
+            "<p><b>Your words stay with you.</b> This program never connects to the "
+            "internet: no accounts, no telemetry, no update checks. Everything you "
+            "write is kept in one file on this computer, readable only by you:</p>"
+            f"<p><code>{_html(str(self.session.path))}</code></p>"
+            "<p>Backups are kept in the <code>backups</code> folder beside it.</p>",
+        )
+
+    # ---- leaving ------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        if watched is self and event.type() == QEvent.Type.Paint and not self._ready_sent:
+            self._ready_sent = True
+            # Emit after this paint has finished and reached the screen.
+            QTimer.singleShot(0, self.ready.emit)
+        return super().eventFilter(watched, event)
+
+    def _restore_geometry(self) -> None:
+        geometry = ui_settings().value("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 760)
+
+    @Slot()
+    def save_now(self) -> None:
+        """Write pending edits at once (for example when the desktop session ends)."""
+        self.autosaver.flush()
+
+    def shutdown(self) -> None:
+        """Save everything and close the database. Every exit path ends here; safe twice."""
+        if self._closed:
+            return
+        self._closed = True
+        self.autosaver.flush()
+        settings = ui_settings()
+        settings.setValue("geometry", self.saveGeometry())
+        settings.sync()
+        self.session.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt name
+        # A table or line editor still open commits its text when focus leaves it.
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()
+        self.shutdown()
+        event.accept()
+
+
+def _html(text: str) -> str:
+    from html import escape
+
+    return escape(text)

@@ -1,0 +1,237 @@
+"""Step 0, "About you": role, role family, experience, track, aim and horizon.
+
+Every control stages its edit with the autosaver as the person types or
+picks; leaving a field saves at once. The page reads the profile back from
+the database, so what it shows is what is stored.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from ui.autosave import Autosaver
+from ui.widgets import TextBox, heading, hint
+from workbook.edits import set_profile_field
+from workbook.model import HORIZONS, MAX_YEARS_EXPERIENCE, ROLE_FAMILIES, TRACKS, Profile
+from workbook.queries import load_profile
+
+FIELD_LABELS = {
+    "person_name": "Your name",
+    "current_role": "Current role",
+    "role_family": "Role family",
+    "years_experience": "Years of experience",
+    "current_track": "Current track",
+    "aim": "What you want from this",
+    "horizon_years": "Time horizon",
+}
+
+
+class AboutYouPage(QScrollArea):
+    def __init__(self, db: Database, autosaver: Autosaver, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._autosaver = autosaver
+        self._workbook_id: int | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        body = QWidget()
+        body.setMaximumWidth(760)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(32, 24, 32, 32)
+        outer.setSpacing(12)
+        outer.addWidget(heading("About you"))
+        outer.addWidget(
+            hint(
+                "A few facts about where you stand today. They shape the suggestions in "
+                "later steps. Only your role and aims matter here: your name is optional, "
+                "and everything stays on this computer."
+            )
+        )
+        self.status = QLabel()
+        self.status.setAccessibleName("How complete this step is")
+        outer.addWidget(self.status)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setVerticalSpacing(14)
+        outer.addLayout(form)
+
+        self.person_name = QLineEdit()
+        self.person_name.setPlaceholderText("Optional: leave empty if you prefer")
+        self.current_role = QLineEdit()
+        self.current_role.setPlaceholderText(
+            "For example: ward nurse, backend developer, recruiter, shop manager"
+        )
+        for field, edit in (("person_name", self.person_name), ("current_role", self.current_role)):
+            edit.setObjectName(field)
+            edit.setMaxLength(300)
+            edit.textEdited.connect(self._line_edited)
+            edit.editingFinished.connect(autosaver.flush)
+
+        self.role_family = QComboBox()
+        self.role_family.setObjectName("role_family")
+        self.role_family.addItem("Choose the closest family…", None)
+        for family_id, label in ROLE_FAMILIES:
+            self.role_family.addItem(label, family_id)
+        self.role_family.activated.connect(self._family_chosen)
+
+        self.years = QSpinBox()
+        self.years.setObjectName("years_experience")
+        self.years.setRange(-1, MAX_YEARS_EXPERIENCE)
+        self.years.setSpecialValueText("Not set")
+        self.years.setSuffix(" years")
+        self.years.valueChanged.connect(self._years_changed)
+        self.years.editingFinished.connect(autosaver.flush)
+
+        self.track_group, track_row = self._radio_row("current_track", TRACKS)
+        self.horizon_group, horizon_row = self._radio_row("horizon_years", HORIZONS)
+
+        self.aim = TextBox(min_lines=5)
+        self.aim.setObjectName("aim")
+        self.aim.setPlaceholderText(
+            "What made you open this workbook? A decision ahead, a conversation to prepare, "
+            "a feeling that your work is changing… Write freely, in any language."
+        )
+        self.aim.textChanged.connect(self._aim_changed)
+        self.aim.left.connect(autosaver.flush)
+
+        rows = [
+            ("person_name", self.person_name),
+            ("current_role", self.current_role),
+            ("role_family", self.role_family),
+            ("years_experience", self.years),
+            ("current_track", track_row),
+            ("aim", self.aim),
+            ("horizon_years", horizon_row),
+        ]
+        buddies = {
+            "current_track": self.track_group.buttons()[0],
+            "horizon_years": self.horizon_group.buttons()[0],
+        }
+        for field, widget in rows:
+            label = QLabel(f"{FIELD_LABELS[field]}:")
+            label.setBuddy(buddies.get(field, widget))
+            form.addRow(label, widget)
+            widget.setAccessibleName(FIELD_LABELS[field])
+        form.addRow(
+            "",
+            hint(
+                "The horizon is how far ahead you want to plan: the futures and goals in "
+                "later steps use it."
+            ),
+        )
+        outer.addStretch(1)
+        self.setWidget(body)
+
+    def _radio_row(self, field: str, options: tuple) -> tuple[QButtonGroup, QWidget]:
+        row = QWidget()
+        row.setObjectName(field)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        group = QButtonGroup(self)
+        for index, (_, label) in enumerate(options):
+            button = QRadioButton(label)
+            button.setAccessibleName(f"{FIELD_LABELS[field]}: {label}")
+            group.addButton(button, index)
+            layout.addWidget(button)
+        layout.addStretch(1)
+        group.idClicked.connect(self._radio_clicked)
+        group.setProperty("field", field)
+        group.setProperty("options", [option for option, _ in options])
+        return group, row
+
+    # ---- showing ----------------------------------------------------------------
+
+    def show_workbook(self, workbook_id: int) -> None:
+        self._workbook_id = workbook_id
+        self.show_profile(load_profile(self._db, workbook_id))
+
+    def show_profile(self, profile: Profile) -> None:
+        """Put stored values in the controls without treating them as new edits."""
+        blockers = [
+            QSignalBlocker(w)
+            for w in (self.person_name, self.current_role, self.role_family, self.years, self.aim)
+        ]
+        if self.person_name.text() != profile.person_name:
+            self.person_name.setText(profile.person_name)
+        if self.current_role.text() != profile.current_role:
+            self.current_role.setText(profile.current_role)
+        self.role_family.setCurrentIndex(max(0, self.role_family.findData(profile.role_family)))
+        self.years.setValue(-1 if profile.years_experience is None else profile.years_experience)
+        if self.aim.toPlainText() != profile.aim:
+            self.aim.setPlainText(profile.aim)
+        self._check_radio(self.track_group, profile.current_track)
+        self._check_radio(self.horizon_group, profile.horizon_years)
+        del blockers
+        self._show_status(profile)
+
+    def _check_radio(self, group: QButtonGroup, value: object) -> None:
+        options = group.property("options")
+        group.setExclusive(False)  # lets every button be unchecked for "not answered"
+        for index, button in enumerate(group.buttons()):
+            button.setChecked(index < len(options) and options[index] == value)
+        group.setExclusive(True)
+
+    def _show_status(self, profile: Profile) -> None:
+        done, total = profile.answered(), len(Profile.REQUIRED)
+        if done == total:
+            self.status.setText("All answered. You can come back and change anything.")
+        else:
+            self.status.setText(f"{done} of {total} answered")
+
+    def refresh(self) -> None:
+        if self._workbook_id is not None:
+            self._show_status(load_profile(self._db, self._workbook_id))
+
+    # ---- editing ----------------------------------------------------------------
+
+    def _stage(self, field: str, value: object) -> None:
+        if self._workbook_id is None:
+            return
+        self._autosaver.stage(
+            ("profile", self._workbook_id, field),
+            set_profile_field,
+            self._db,
+            self._workbook_id,
+            field,
+            value,
+        )
+
+    @Slot(str)
+    def _line_edited(self, text: str) -> None:
+        self._stage(self.sender().objectName(), text)
+
+    @Slot(int)
+    def _family_chosen(self, index: int) -> None:
+        self._stage("role_family", self.role_family.itemData(index))
+        self._autosaver.flush()
+
+    @Slot(int)
+    def _years_changed(self, value: int) -> None:
+        self._stage("years_experience", None if value < 0 else value)
+
+    @Slot()
+    def _aim_changed(self) -> None:
+        self._stage("aim", self.aim.toPlainText())
+
+    @Slot(int)
+    def _radio_clicked(self, index: int) -> None:
+        group = self.sender()
+        self._stage(group.property("field"), group.property("options")[index])
+        self._autosaver.flush()

@@ -1,0 +1,49 @@
+"""An open database for the length of a run: connection, undo history, clean close.
+
+Both the window and scripts use a Session, so closing always does the same
+things: make the daily backup if due, fold the write-ahead log into the
+file and close the connection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from workbook.backups import backup_if_due
+from workbook.errors import WorkbookError
+from workbook.history import History
+from workbook.storage import checkpoint, open_database
+
+
+@dataclass
+class Session:
+    path: Path
+    db: Database
+    history: History = field(default_factory=History)
+    closed: bool = False
+
+    @classmethod
+    def open(cls, path: Path) -> Session:
+        """Open (or create) the database at `path`; raises DatabaseProblem if unsafe."""
+        session = cls(Path(path), open_database(Path(path)))
+        # A long-running app still gets its daily backup: check on open as well as on close.
+        # A full disk must not stop the person from working; closing tries again.
+        with contextlib.suppress(WorkbookError):
+            backup_if_due(session.db, session.path)
+        return session
+
+    def close(self) -> None:
+        """Back up if due, checkpoint and close. Safe to call twice."""
+        if self.closed:
+            return
+        self.closed = True
+        with contextlib.suppress(WorkbookError):
+            backup_if_due(self.db, self.path)
+        try:
+            checkpoint(self.db)
+        finally:
+            self.db.close()
