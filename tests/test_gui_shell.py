@@ -6,6 +6,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from ui.main_window import MainWindow
+from ui.sidebar import STATUS_ROLE
 from workbook.edits import create_workbook
 from workbook.queries import list_workbooks, load_profile
 from workbook.session import Session
@@ -50,7 +51,8 @@ def stored_profile(db_path):
 
 def sidebar_text(window, step_id):
     index = [s.id for s in STEPS].index(step_id)
-    return window.sidebar.item(index).text()
+    item = window.sidebar.item(index)
+    return f"{item.text()}\n{item.data(STATUS_ROLE)}"
 
 
 def test_first_launch_offers_empty_or_example(open_window, qtbot):

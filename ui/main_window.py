@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ui.autosave import DEFAULT_DELAY_MS, Autosaver
 from ui.settings import ui_settings
+from ui.sidebar import STATUS_ROLE, StepDelegate
 from ui.steps.about_you import FIELD_LABELS, AboutYouPage
 from ui.steps.coming_later import ComingLaterPage
 from ui.welcome import WelcomePage
@@ -99,8 +100,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName("Steps")
         self.sidebar.setObjectName("steps")
         self.sidebar.setFixedWidth(230)
-        self.sidebar.setSpacing(2)
-        self.sidebar.setWordWrap(True)
+        self.sidebar.setItemDelegate(StepDelegate(self.sidebar))
+        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
         for step in STEPS:
             item = QListWidgetItem(step.title)
             item.setToolTip(step.summary)
@@ -368,7 +369,7 @@ class MainWindow(QMainWindow):
                     status = "Not started"
                 else:
                     status = f"{done.done} of {done.total} answered"
-            item.setText(f"{step.title}\n{status}" if status else step.title)
+            item.setData(STATUS_ROLE, status)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title}, {status}")
 
     # ---- saving, undo ------------------------------------------------------------------

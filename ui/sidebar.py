@@ -1,0 +1,60 @@
+"""The list of steps down the side: each step's title over a quieter status line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+PADDING = 10
+
+
+class StepDelegate(QStyledItemDelegate):
+    """Paints a step as a bold title and, below it, its completion in a muted colour."""
+
+    def sizeHint(  # noqa: N802 - Qt name
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        line = option.fontMetrics.lineSpacing()
+        return QSize(option.rect.width(), int(2 * line + 2 * PADDING))
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        # The style draws the selection and focus frame; we draw only the text.
+        background = QStyleOptionViewItem(option)
+        self.initStyleOption(background, index)
+        background.text = ""
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(
+                QStyle.ControlElement.CE_ItemViewItem, background, painter, option.widget
+            )
+
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
+        group = QPalette.ColorGroup.Normal if enabled else QPalette.ColorGroup.Disabled
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        muted_role = text_role if selected else QPalette.ColorRole.PlaceholderText
+
+        rect = QRectF(option.rect).adjusted(PADDING, PADDING / 2, -PADDING, -PADDING / 2)
+        line = option.fontMetrics.lineSpacing()
+        painter.save()
+        title_font = QFont(option.font)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(title_font)
+        painter.setPen(option.palette.color(group, text_role))
+        title_rect = QRectF(rect.left(), rect.top(), rect.width(), rect.height() / 2)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(title_rect, flags, index.data(Qt.ItemDataRole.DisplayRole) or "")
+        status = index.data(STATUS_ROLE) or ""
+        if status:
+            painter.setFont(option.font)
+            painter.setPen(option.palette.color(group, muted_role))
+            status_rect = QRectF(rect.left(), rect.top() + rect.height() / 2, rect.width(), line)
+            painter.drawText(status_rect, flags, status)
+        painter.restore()
