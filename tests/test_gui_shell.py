@@ -205,3 +205,25 @@ def test_about_box_states_the_privacy_promise(open_window, monkeypatch):
     window.show_about()
     assert "never connects to the internet" in shown[0]
     assert str(window.session.path) in shown[0]
+
+
+def test_restore_a_backup_from_the_menu(open_window, qtbot, monkeypatch):
+    from ui.dialogs.backups import BackupDialog
+    from workbook.backups import list_backups, make_backup
+
+    window = open_window()
+    window.start_empty_workbook()
+    page = window._pages["about"]
+    qtbot.keyClicks(page.current_role, "Teacher")
+    window.save_now()
+    make_backup(window.session.db, window.session.path, reason="manual")
+    qtbot.keyClicks(page.current_role, " who regrets this edit")
+    window.save_now()
+
+    monkeypatch.setattr(BackupDialog, "exec", lambda self: BackupDialog.DialogCode.Accepted)
+    window.restore_backup()
+    page = window._pages["about"]
+    assert page.current_role.text() == "Teacher"
+    assert load_profile(window.session.db, window.workbook_id).current_role == "Teacher"
+    reasons = {b.reason for b in list_backups(window.session.path)}
+    assert "before-restore" in reasons
