@@ -156,7 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except OSError as error:
         where = f" ({Path(error.filename)})" if error.filename else ""
-        print(f"A file could not be read or written{where}: {error.strerror}", file=sys.stderr)
+        reason = error.strerror or error  # strerror is None when no errno was given
+        print(f"A file could not be read or written{where}: {reason}", file=sys.stderr)
         return EXIT_PROBLEM
     except Exception as error:  # noqa: BLE001 - the last guard before a traceback
         print(report_unexpected(error), file=sys.stderr)
@@ -165,12 +166,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def report_unexpected(error: BaseException) -> str:
     """A plain message for a bug, with the details written to a log file for a bug report."""
-    import tempfile
+    import os
     import traceback
 
-    log = Path(tempfile.gettempdir()) / "career-workbook-error.log"
+    from workbook.paths import data_dir, ensure_private_dir, make_owner_only
+
+    # In the owner-only data folder, not a shared temp folder: a traceback can quote
+    # what the person typed.
+    log = data_dir() / "career-workbook-error.log"
     try:
-        log.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+        ensure_private_dir(log.parent)
+        fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "w", encoding="utf-8") as handle:
+            handle.write("".join(traceback.format_exception(error)))
+        make_owner_only(log)
         where = f" The technical details are in {log}."
     except OSError:
         where = ""

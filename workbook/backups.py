@@ -51,7 +51,8 @@ def list_backups(db_path: Path) -> list[Backup]:
         return []
     prefix = f"{db_path.stem}-"
     found = []
-    for file in folder.glob(f"{prefix}*.sqlite3"):
+    # Not glob(): a name such as "team [2024]" holds glob patterns.
+    for file in _named(folder, prefix):
         rest = file.name[len(prefix) : -len(".sqlite3")]
         stamp, _, reason = rest[:16], rest[16:17], rest[17:]
         try:
@@ -59,19 +60,36 @@ def list_backups(db_path: Path) -> list[Backup]:
         except ValueError:
             continue
         found.append(Backup(file, taken, reason or "backup"))
-    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    # Within one second a longer name is a later one: "auto10" comes after "auto9".
+    found.sort(key=lambda b: (b.taken_at, len(b.path.name), b.path.name), reverse=True)
     return found
+
+
+def _named(folder: Path, prefix: str) -> list[Path]:
+    """The .sqlite3 files in `folder` whose names start with `prefix`."""
+    return [
+        file
+        for file in folder.iterdir()
+        if file.name.startswith(prefix) and file.name.endswith(".sqlite3")
+    ]
 
 
 def _target(db_path: Path, reason: str, when: datetime) -> Path:
     folder = backup_dir(db_path)
     ensure_private_dir(folder)
     base = f"{db_path.stem}-{when:{_STAMP}}-{reason}"
-    target = folder / f"{base}.sqlite3"
-    counter = 2
+    # Number a second backup in the same second after every one already there, even
+    # when rotation removed the first, so the newest always sorts newest.
+    taken = [
+        int(tail or 1)
+        for file in _named(folder, base)
+        if not (tail := file.name[len(base) : -len(".sqlite3")]) or tail.isdigit()
+    ]
+    counter = max(taken) + 1 if taken else 1
+    target = folder / f"{base}{counter if counter > 1 else ''}.sqlite3"
     while target.exists():
-        target = folder / f"{base}{counter}.sqlite3"
         counter += 1
+        target = folder / f"{base}{counter}.sqlite3"
     return target
 
 
@@ -99,11 +117,13 @@ def _copy_with_backup_api(source: sqlite3.Connection, target: Path) -> None:
 
 def make_backup(db: Database, db_path: Path, *, reason: str = "manual") -> Path:
     """Back up an open database now; returns the backup's path."""
-    target = _target(Path(db_path), reason, _now())
+    folder = backup_dir(Path(db_path))
     try:
+        # Inside the try: a folder that cannot be created is a BackupProblem too.
+        target = _target(Path(db_path), reason, _now())
         _copy_with_backup_api(db.conn, target)
     except (OSError, sqlite3.Error) as error:
-        raise BackupProblem(f"Could not write a backup to {target}: {error}") from None
+        raise BackupProblem(f"Could not write a backup to {folder}: {error}") from None
     rotate(Path(db_path))
     return target
 
@@ -135,10 +155,32 @@ def backup_if_due(db: Database, db_path: Path, *, now: datetime | None = None) -
         return None
     backups = list_backups(Path(db_path))
     if backups:
-        newest = backups[0].taken_at
-        if changed <= newest or now - newest < AUTO_INTERVAL:
+        newest = backups[0]
+        if not _changed_after(changed, newest) or now - newest.taken_at < AUTO_INTERVAL:
             return None
     return make_backup(db, db_path, reason="auto")
+
+
+def _changed_after(changed: datetime, backup: Backup) -> bool:
+    """Whether an edit at `changed` came after `backup` was taken.
+
+    A backup's name holds its time to the second only, while edits are stamped
+    to the millisecond; within that second the change the backup itself
+    recorded tells whether it holds this one.
+    """
+    if changed < backup.taken_at:
+        return False
+    if changed >= backup.taken_at + timedelta(seconds=1):
+        return True
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(backup.path))}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'last_change_at'").fetchone()
+        finally:
+            conn.close()
+        return row is None or datetime.fromisoformat(row[0]) < changed
+    except (sqlite3.Error, ValueError):
+        return True  # an unreadable backup holds nothing: better one too many
 
 
 def find_backup(db_path: Path, name: str) -> Path:
@@ -162,13 +204,39 @@ def restore(db_path: Path, backup_path: Path) -> Path | None:
     byte). Returns the path of that safety copy, if there was a file.
     No connection to `db_path` may be open.
     """
-    from workbook.storage import checkpoint, connect, inspect
+    from workbook.storage import inspect
 
     db_path, backup_path = Path(db_path), Path(backup_path)
     try:
         inspect(backup_path, full_check=True)
     except DatabaseProblem as problem:
         raise BackupProblem(f"That backup cannot be used.\n{problem.detail}") from None
+
+    # Copy the backup in first: keeping the current file below makes a backup, and
+    # rotation could then delete the very backup being restored.
+    source = sqlite3.connect(f"file:{quote(str(backup_path))}?mode=ro", uri=True)
+    incoming = db_path.with_name(db_path.name + ".restoring")
+    try:
+        _copy_with_backup_api(source, incoming)
+    finally:
+        source.close()
+
+    try:
+        safety = _keep_current(db_path)
+    except BaseException:
+        incoming.unlink(missing_ok=True)
+        raise
+    # An old write-ahead log must never be replayed onto the restored file.
+    for sidecar in sidecar_paths(db_path):
+        sidecar.unlink(missing_ok=True)
+    os.replace(incoming, db_path)
+    make_owner_only(db_path)
+    return safety
+
+
+def _keep_current(db_path: Path) -> Path | None:
+    """Back up the file a restore replaces, or copy it aside if it is unreadable."""
+    from workbook.storage import checkpoint, connect, inspect
 
     safety: Path | None = None
     if db_path.exists():
@@ -188,16 +256,4 @@ def restore(db_path: Path, backup_path: Path) -> Path | None:
             safety = _target(db_path, "kept-before-restore", _now())
             shutil.copy2(db_path, safety)
             make_owner_only(safety)
-
-    source = sqlite3.connect(f"file:{quote(str(backup_path))}?mode=ro", uri=True)
-    incoming = db_path.with_name(db_path.name + ".restoring")
-    try:
-        _copy_with_backup_api(source, incoming)
-    finally:
-        source.close()
-    # An old write-ahead log must never be replayed onto the restored file.
-    for sidecar in sidecar_paths(db_path):
-        sidecar.unlink(missing_ok=True)
-    os.replace(incoming, db_path)
-    make_owner_only(db_path)
     return safety
