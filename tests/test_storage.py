@@ -19,7 +19,7 @@ from workbook.errors import (
     NotADatabase,
 )
 from workbook.queries import list_workbooks, load_profile
-from workbook.storage import inspect, open_database
+from workbook.storage import APPLICATION_ID, inspect, open_database
 
 
 def test_new_database_has_the_settings_every_file_needs(db, db_path):
@@ -144,3 +144,20 @@ def test_deleting_a_workbook_removes_its_rows_and_text(db, db_path):
     if wal.exists():
         raw += wal.read_bytes()
     assert b"a secret sentence" not in raw
+
+
+def test_a_new_file_appears_only_when_complete(tmp_path, monkeypatch):
+    """A program stopped while creating a database leaves nothing half-made behind."""
+    path = tmp_path / "new" / "workbook.sqlite3"
+
+    def interrupted(db, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(migrations, "apply", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        open_database(path)
+    assert list(path.parent.iterdir()) == []
+    monkeypatch.undo()
+    db = open_database(path)
+    assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    db.close()

@@ -102,6 +102,35 @@ def connect(path: Path) -> Database:
     return db
 
 
+def _create(path: Path) -> None:
+    """Build a new, fully migrated database beside `path`, then move it into place.
+
+    Built under a temporary name so that a program killed half-way never
+    leaves an empty or half-made file where the workbook should be.
+    """
+    ensure_private_dir(path.parent)
+    partial = path.with_name(f"{path.name}.creating-{os.getpid()}")
+    try:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.close(fd)
+        db = connect(partial)
+        try:
+            with db.ensure_autocommit_on():
+                db.execute("PRAGMA journal_mode = WAL")
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            migrations.apply(db)
+            checkpoint(db)
+        finally:
+            db.close()
+        for side in sidecar_paths(partial):
+            side.unlink(missing_ok=True)
+        os.replace(partial, path)
+    except (OSError, sqlite3.Error) as error:
+        raise UnreadableFile(path, getattr(error, "strerror", None) or str(error)) from None
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def open_database(path: Path, *, migrate: bool = True) -> Database:
     """Open (or create) the workbook database at `path`, ready for edits.
 
@@ -109,29 +138,20 @@ def open_database(path: Path, *, migrate: bool = True) -> Database:
     written to a refused file. Before a migration the file is backed up.
     """
     path = Path(path)
-    exists = path.exists()
-    version = inspect(path) if exists else 0
-    if not exists:
-        ensure_private_dir(path.parent)
-        # Create the file ourselves so it is owner-only from its first byte.
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except OSError as error:
-            raise UnreadableFile(path, error.strerror or str(error)) from None
-        os.close(fd)
+    if not path.exists():
+        _create(path)
+    version = inspect(path)
     try:
         db = connect(path)
         with db.ensure_autocommit_on():
             db.execute("PRAGMA journal_mode = WAL")
     except sqlite3.Error as error:
         raise UnreadableFile(path, str(error)) from None
-    if not exists:
-        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     if migrate and version < migrations.SCHEMA_VERSION:
-        if version > 0:
-            # Imported here: backups pulls in nothing heavy, but keeps the cycle out.
-            from workbook.backups import make_backup
+        # Imported here to keep the import graph a tree: backups uses storage too.
+        from workbook.backups import make_backup
 
+        if version > 0:
             make_backup(db, path, reason=f"before-migration-to-v{migrations.SCHEMA_VERSION}")
         migrations.apply(db)
     for file in [path, *sidecar_paths(path)]:
