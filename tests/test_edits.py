@@ -213,7 +213,7 @@ def test_create_refuses_a_missing_name(db, name):
 
 def test_create_refuses_a_name_that_is_too_long(db):
     create_workbook(db, "x" * MAX_WORKBOOK_NAME)  # the longest allowed
-    with pytest.raises(InvalidEdit, match=f"under {MAX_WORKBOOK_NAME} characters"):
+    with pytest.raises(InvalidEdit, match=f"to {MAX_WORKBOOK_NAME} characters or fewer"):
         create_workbook(db, "y" * (MAX_WORKBOOK_NAME + 1))
     assert names(db) == ["x" * MAX_WORKBOOK_NAME]
 
@@ -453,12 +453,13 @@ VALID_VALUES = {
 INVALID_VALUES = [
     ("person_name", 5, "must be text"),
     ("person_name", ["Alex"], "must be text"),
-    ("person_name", "x" * (MAX_SHORT_TEXT + 1), f"keep it under {MAX_SHORT_TEXT} characters"),
+    ("person_name", "x" * (MAX_SHORT_TEXT + 1), f"keep it to {MAX_SHORT_TEXT} characters or fewer"),
     ("current_role", 3.5, "must be text"),
     ("current_role", b"bytes", "must be text"),
     ("current_role", "r" * (MAX_SHORT_TEXT + 1), "too long"),
     ("aim", 7, "must be text"),
-    ("aim", "a" * (MAX_LONG_TEXT + 1), f"keep it under {MAX_LONG_TEXT:,} characters"),
+    ("aim", "half a pair \ud83d", "broken character"),
+    ("aim", "a" * (MAX_LONG_TEXT + 1), f"keep it to {MAX_LONG_TEXT:,} characters or fewer"),
     ("role_family", "astronaut", "'astronaut' is not one of the role families on offer."),
     ("role_family", "Software", "not one of the role families"),
     ("role_family", 1, "not one of the role families"),

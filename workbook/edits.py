@@ -75,7 +75,12 @@ def _text(limit: int) -> Callable[[Any], str]:
         if not isinstance(value, str):
             raise InvalidEdit("This answer must be text.")
         if len(value) > limit:
-            raise InvalidEdit(f"This answer is too long: keep it under {limit:,} characters.")
+            raise InvalidEdit(f"This answer is too long: keep it to {limit:,} characters or fewer.")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            # Only a damaged paste or a buggy script produces half a character pair.
+            raise InvalidEdit("This text holds a broken character and cannot be saved.") from None
         return value
 
     return check
@@ -121,7 +126,7 @@ def _clean_name(name: Any) -> str:
         raise InvalidEdit("A workbook needs a name.")
     name = " ".join(name.split())
     if len(name) > MAX_WORKBOOK_NAME:
-        raise InvalidEdit(f"Keep the workbook's name under {MAX_WORKBOOK_NAME} characters.")
+        raise InvalidEdit(f"Keep the workbook's name to {MAX_WORKBOOK_NAME} characters or fewer.")
     return name
 
 
