@@ -10,8 +10,8 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from workbook.edits import create_workbook  # noqa: E402
-from workbook.paths import HOME_ENV  # noqa: E402
+from workbook.edits import add_journal_entry, create_workbook  # noqa: E402
+from workbook.paths import HOME_ENV, sidecar_paths  # noqa: E402
 from workbook.storage import open_database  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
@@ -40,6 +40,21 @@ def db(db_path):
 @pytest.fixture
 def workbook_id(db):
     return create_workbook(db, "Alex").workbook_id
+
+
+def make_damaged(path: Path) -> None:
+    """A real workbook file with a page of its b-tree overwritten with junk."""
+    db = open_database(path)
+    wid = create_workbook(db, "Damaged").workbook_id
+    for n in range(200):
+        add_journal_entry(db, wid, "reflection", f"entry {n} " + "x" * 500)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    with open(path, "r+b") as handle:
+        handle.seek(4096 * 20)
+        handle.write(b"\xff" * 200)
+    for side in sidecar_paths(path):
+        side.unlink(missing_ok=True)
 
 
 def sha256(path: Path) -> str:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.conftest import DATA, sha256
+from tests.conftest import DATA, make_damaged, sha256
 from workbook import backups, edits, migrations
 from workbook.backups import (
     KEEP,
@@ -58,21 +58,6 @@ def contents(path):
 
 def mode(path):
     return stat.S_IMODE(path.stat().st_mode)
-
-
-def make_damaged(path):
-    """A real workbook file with a page of its b-tree overwritten with junk."""
-    db = open_database(path)
-    wid = create_workbook(db, "Damaged").workbook_id
-    for n in range(200):
-        add_journal_entry(db, wid, "reflection", f"entry {n} " + "x" * 500)
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    with open(path, "r+b") as handle:
-        handle.seek(4096 * 20)
-        handle.write(b"\xff" * 200)
-    for side in sidecar_paths(path):
-        side.unlink(missing_ok=True)
 
 
 # ---- make_backup ------------------------------------------------------------------------

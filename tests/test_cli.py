@@ -8,15 +8,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.conftest import sha256
+from tests.conftest import make_damaged, sha256
 from ui import cli
 from ui.cli import EXIT_OK, EXIT_PROBLEM, main
 from workbook import __version__, backups
 from workbook.backups import list_backups, make_backup
-from workbook.edits import add_journal_entry, create_workbook
+from workbook.edits import create_workbook
 from workbook.errors import InvalidEdit
 from workbook.example import example_data
-from workbook.paths import DB_FILE_NAME, sidecar_paths
+from workbook.paths import DB_FILE_NAME
 from workbook.queries import list_workbooks
 from workbook.storage import open_database
 
@@ -54,27 +54,12 @@ def make_file(path, *names):
         db.close()
 
 
-def damage(path):
-    """A real workbook file with a page of its b-tree overwritten with junk."""
-    db = open_database(path)
-    wid = create_workbook(db, "Damaged").workbook_id
-    for n in range(200):
-        add_journal_entry(db, wid, "reflection", f"entry {n} " + "x" * 500)
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    with open(path, "r+b") as handle:
-        handle.seek(4096 * 20)
-        handle.write(b"\xff" * 200)
-    for side in sidecar_paths(path):
-        side.unlink(missing_ok=True)
-
-
 BAD_FILES = pytest.mark.parametrize(
     "make_bad",
     [
         lambda p: p.write_bytes(b""),
         lambda p: p.write_bytes(os.urandom(8192)),
-        damage,
+        make_damaged,
     ],
     ids=["zero-byte", "random-bytes", "damaged-page"],
 )

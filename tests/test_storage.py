@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from tests.conftest import DATA, sha256
+from tests.conftest import DATA, make_damaged, sha256
 from workbook import migrations
 from workbook.backups import list_backups
 from workbook.edits import add_journal_entry, create_workbook, delete_workbook
@@ -39,21 +39,6 @@ def test_schema_has_a_table_for_every_part_of_the_journey(db):
     assert {"workbooks", "actions", "meta"} <= tables
 
 
-def _damaged_copy(path):
-    """A real database with a page of its b-tree overwritten with junk."""
-    db = open_database(path)
-    wid = create_workbook(db, "Damaged").workbook_id
-    for n in range(200):
-        add_journal_entry(db, wid, "reflection", f"entry {n} " + "x" * 500)
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    with open(path, "r+b") as handle:
-        handle.seek(4096 * 20 + 0)
-        handle.write(b"\xff" * 200)
-    for sidecar in ("-wal", "-shm"):
-        path.with_name(path.name + sidecar).unlink(missing_ok=True)
-
-
 def _newer(path):
     db = open_database(path)
     db.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
@@ -74,7 +59,7 @@ def _foreign(path):
         (lambda p: p.write_bytes(b""), EmptyFile),
         (lambda p: p.write_bytes(os.urandom(8192)), NotADatabase),
         (lambda p: p.write_text("name,role\nAlex,engineer\n"), NotADatabase),
-        (_damaged_copy, DamagedDatabase),
+        (make_damaged, DamagedDatabase),
         (_newer, NewerVersion),
         (_foreign, ForeignDatabase),
     ],

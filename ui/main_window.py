@@ -70,10 +70,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._ready_sent = False
 
-        self.autosaver = Autosaver(session.history, self, autosave_delay_ms)
-        self.autosaver.saved.connect(self._on_saved)
-        self.autosaver.refused.connect(self._on_refused)
-        self.autosaver.state_changed.connect(self._on_save_state)
+        self.autosaver = self._new_autosaver(autosave_delay_ms)
 
         self.setWindowTitle(APP_NAME)
         self._build_layout()
@@ -90,6 +87,13 @@ class MainWindow(QMainWindow):
             self.show_step(last if 0 <= last < len(STEPS) else 0)
 
     # ---- building -------------------------------------------------------------------
+
+    def _new_autosaver(self, delay_ms: int) -> Autosaver:
+        autosaver = Autosaver(self.session.history, self, delay_ms)
+        autosaver.saved.connect(self._on_saved)
+        autosaver.refused.connect(self._on_refused)
+        autosaver.state_changed.connect(self._on_save_state)
+        return autosaver
 
     def _build_layout(self) -> None:
         central = QWidget()
@@ -207,6 +211,13 @@ class MainWindow(QMainWindow):
         if self._stack.currentWidget() is self._welcome:
             self.show_step(0)
 
+    def _show_most_recent(self) -> None:
+        recent = most_recent_workbook(self.session.db)
+        if recent is None:
+            self._show_welcome()
+        else:
+            self.load_workbook(recent.id)
+
     def _show_welcome(self) -> None:
         self.workbook_id = None
         self._refresh_switcher()
@@ -296,11 +307,7 @@ class MainWindow(QMainWindow):
         deleted = self.workbook_id
         if self._run(delete_workbook, deleted):
             self.session.history.forget(deleted)
-            recent = most_recent_workbook(self.session.db)
-            if recent is None:
-                self._show_welcome()
-            else:
-                self.load_workbook(recent.id)
+            self._show_most_recent()
 
     @Slot()
     def focus_switcher(self) -> None:
@@ -457,21 +464,14 @@ class MainWindow(QMainWindow):
         """Switch to a freshly opened database (after a restore): pages are rebuilt."""
         self.session = session
         self.autosaver.deleteLater()
-        self.autosaver = Autosaver(session.history, self, self.autosaver.delay_ms)
-        self.autosaver.saved.connect(self._on_saved)
-        self.autosaver.refused.connect(self._on_refused)
-        self.autosaver.state_changed.connect(self._on_save_state)
+        self.autosaver = self._new_autosaver(self.autosaver.delay_ms)
         for page in self._pages.values():
             self._stack.removeWidget(page)
             page.deleteLater()
         self._pages.clear()
-        recent = most_recent_workbook(session.db)
         self.workbook_id = None
         self._stack.setCurrentWidget(self._welcome)
-        if recent is None:
-            self._show_welcome()
-        else:
-            self.load_workbook(recent.id)
+        self._show_most_recent()
 
     @Slot()
     def show_about(self) -> None:
