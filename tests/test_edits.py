@@ -31,6 +31,7 @@ from workbook.model import (
     MAX_SHORT_TEXT,
     MAX_YEARS_EXPERIENCE,
     ROLE_FAMILIES,
+    STRENGTH_MODES,
     TRACKS,
     Profile,
 )
@@ -448,6 +449,7 @@ VALID_VALUES = {
     "current_track": [option for option, _ in TRACKS],
     "aim": ["Grow", "line one\nline two", "a" * MAX_LONG_TEXT],
     "horizon_years": [option for option, _ in HORIZONS],
+    "strength_mode": ["rating", "ranking"],
 }
 
 INVALID_VALUES = [
@@ -477,11 +479,13 @@ INVALID_VALUES = [
     ("years_experience", "5", "must be a whole number"),
     ("years_experience", True, "must be a whole number"),
     ("years_experience", False, "must be a whole number"),
+    ("strength_mode", "guessing", "not one of the ways to assess strengths"),
 ]
 
 
 def test_every_profile_field_has_valid_and_invalid_cases():
-    assert set(VALID_VALUES) == set(PROFILE_FIELDS) == set(Profile.REQUIRED) | {"person_name"}
+    assert set(VALID_VALUES) == set(PROFILE_FIELDS)
+    assert set(PROFILE_FIELDS) == set(Profile.REQUIRED) | {"person_name", "strength_mode"}
     assert {field for field, _, _ in INVALID_VALUES} == set(PROFILE_FIELDS)
 
 
@@ -805,6 +809,8 @@ def valid_value(field):
         return st.text(max_size=TEXT_FIELDS[field])
     if field == "years_experience":
         return st.none() | st.integers(0, MAX_YEARS_EXPERIENCE)
+    if field == "strength_mode":  # never empty: None means the default, "rating"
+        return st.sampled_from([option for option, _ in STRENGTH_MODES])
     options = {"role_family": ROLE_FAMILIES, "current_track": TRACKS, "horizon_years": HORIZONS}
     return st.none() | st.sampled_from([option for option, _ in options[field]])
 
@@ -832,7 +838,12 @@ def invalid_value(field):
             st.booleans(),
             st.text(min_size=1),
         )
-    options = {"role_family": ROLE_FAMILIES, "current_track": TRACKS, "horizon_years": HORIZONS}
+    options = {
+        "role_family": ROLE_FAMILIES,
+        "current_track": TRACKS,
+        "horizon_years": HORIZONS,
+        "strength_mode": STRENGTH_MODES,
+    }
     ids = [option for option, _ in options[field]]
     return st.one_of(
         st.text(min_size=1), st.integers(), st.floats(), st.booleans(), st.lists(st.integers())

@@ -54,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     restore = command("restore", "replace the database with a backup (the current file is kept)")
     restore.add_argument("backup", metavar="BACKUP", help="a backup's file name or path")
     command("check", "check the database for damage; exits non-zero when it is damaged")
+    summary = command("summary", "print the analysis of a workbook: strengths, path fit, AI plan")
+    summary.add_argument(
+        "--json", action="store_true", help="print JSON (see docs/summary-format.md)"
+    )
+    summary.add_argument("workbook", metavar="WORKBOOK", help="the workbook's name (see 'list')")
     return parser
 
 
@@ -129,6 +134,30 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_summary(args: argparse.Namespace) -> int:
+    import json
+
+    from workbook.analysis.summary import summary, summary_text
+    from workbook.content import load_content
+    from workbook.data import load_workbook_data
+    from workbook.paths import resolve_db_path
+    from workbook.queries import find_workbook
+
+    if not resolve_db_path(args.db).exists():
+        print(f"There is no database at {resolve_db_path(args.db)} yet.", file=sys.stderr)
+        return EXIT_PROBLEM
+    content = load_content()
+    _, db = _open(args)
+    with db:
+        data = load_workbook_data(db, find_workbook(db, args.workbook).id)
+    result = summary(data, content)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(summary_text(result), end="")
+    return EXIT_OK
+
+
 def cmd_window(args: argparse.Namespace) -> int:
     from ui.app import run_app
 
@@ -142,6 +171,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "backups": cmd_backups,
     "restore": cmd_restore,
     "check": cmd_check,
+    "summary": cmd_summary,
 }
 
 

@@ -25,6 +25,7 @@ from workbook.model import (
     MAX_SHORT_TEXT,
     MAX_YEARS_EXPERIENCE,
     ROLE_FAMILIES,
+    STRENGTH_MODES,
     TRACKS,
 )
 from workbook.queries import get_workbook
@@ -45,6 +46,8 @@ class Change:
     after: Any = None
     row_id: int | None = None
     description: str = ""
+    #: For answers stored by content id (a strength, a preference...): that id.
+    key: str | None = None
 
     @property
     def undoable(self) -> bool:
@@ -55,7 +58,7 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-def _touch(db: Database, workbook_id: int | None, stamp: str) -> None:
+def touch(db: Database, workbook_id: int | None, stamp: str) -> None:
     if workbook_id is not None:
         db.execute("UPDATE workbooks SET updated_at = ? WHERE id = ?", [stamp, workbook_id])
     db.execute(
@@ -68,7 +71,7 @@ def _touch(db: Database, workbook_id: int | None, stamp: str) -> None:
 # ---- validation ---------------------------------------------------------------------
 
 
-def _text(limit: int) -> Callable[[Any], str]:
+def text_rule(limit: int) -> Callable[[Any], str]:
     def check(value: Any) -> str:
         if value is None:
             return ""
@@ -111,13 +114,14 @@ def _years(value: Any) -> int | None:
 
 
 PROFILE_FIELDS: dict[str, Callable[[Any], Any]] = {
-    "person_name": _text(MAX_SHORT_TEXT),
-    "current_role": _text(MAX_SHORT_TEXT),
+    "person_name": text_rule(MAX_SHORT_TEXT),
+    "current_role": text_rule(MAX_SHORT_TEXT),
     "role_family": _choice(ROLE_FAMILIES, "role families"),
     "years_experience": _years,
     "current_track": _choice(TRACKS, "tracks"),
-    "aim": _text(MAX_LONG_TEXT),
+    "aim": text_rule(MAX_LONG_TEXT),
     "horizon_years": _choice(HORIZONS, "time horizons"),
+    "strength_mode": lambda v: _choice(STRENGTH_MODES, "ways to assess strengths")(v) or "rating",
 }
 
 
@@ -166,7 +170,7 @@ def create_workbook(db: Database, name: str) -> Change:
         )
         workbook_id = cursor.lastrowid
         db.execute("INSERT INTO profile (workbook_id) VALUES (?)", [workbook_id])
-        _touch(db, workbook_id, stamp)
+        touch(db, workbook_id, stamp)
     return Change("created", workbook_id, "workbooks", after=name, description=f"Create {name}")
 
 
@@ -177,7 +181,7 @@ def rename_workbook(db: Database, workbook_id: int, name: str) -> Change:
         if _name_taken(db, name, except_id=workbook_id):
             raise InvalidEdit(f"There is already a workbook called {name!r}. Choose another name.")
         db.execute("UPDATE workbooks SET name = ? WHERE id = ?", [name, workbook_id])
-        _touch(db, workbook_id, now_iso())
+        touch(db, workbook_id, now_iso())
     return Change(
         "field", workbook_id, "workbooks", "name", before, name, description="Rename workbook"
     )
@@ -188,7 +192,7 @@ def delete_workbook(db: Database, workbook_id: int) -> Change:
     with db.atomic():
         name = get_workbook(db, workbook_id).name
         db.execute("DELETE FROM workbooks WHERE id = ?", [workbook_id])
-        _touch(db, None, now_iso())
+        touch(db, None, now_iso())
     return Change("deleted", workbook_id, "workbooks", before=name, description=f"Delete {name}")
 
 
@@ -242,7 +246,7 @@ def duplicate_workbook(db: Database, workbook_id: int, name: str | None = None) 
                 f"SELECT ?, {', '.join(action_columns)} FROM actions WHERE goal_id = ?",
                 [new_goal, old_goal],
             )
-        _touch(db, new_id, stamp)
+        touch(db, new_id, stamp)
     return Change("created", new_id, "workbooks", after=new_name, description=f"Copy {source.name}")
 
 
@@ -269,7 +273,7 @@ def set_profile_field(db: Database, workbook_id: int, field: str, value: Any) ->
             db.execute(
                 f"UPDATE profile SET {field} = ? WHERE workbook_id = ?", [value, workbook_id]
             )
-            _touch(db, workbook_id, now_iso())
+            touch(db, workbook_id, now_iso())
     return Change("field", workbook_id, "profile", field, before, value, description=field)
 
 
@@ -279,6 +283,14 @@ def apply_value(db: Database, change: Change, value: Any) -> Change:
         return set_profile_field(db, change.workbook_id, change.field or "", value)
     if change.table == "workbooks" and change.field == "name":
         return rename_workbook(db, change.workbook_id, value)
+    from workbook import records  # records builds on this module
+
+    if change.key is not None or change.table in records.SINGLE:
+        return records.set_answer(
+            db, change.table, change.workbook_id, change.key, change.field or "", value
+        )
+    if change.row_id is not None and change.table in records.ROWS:
+        return records.update_row(db, change.table, change.row_id, change.field or "", value)
     raise NotFound(f"Changes to {change.table} cannot be replayed.")
 
 
@@ -299,7 +311,7 @@ def add_journal_entry(
     """Add a dated entry: a reflection, an energy-log moment, feedback or a check-in."""
     if kind not in JOURNAL_KINDS:
         raise InvalidEdit(f"{kind!r} is not a kind of journal entry.")
-    body = _text(MAX_LONG_TEXT)(body)
+    body = text_rule(MAX_LONG_TEXT)(body)
     when = (entry_date or date.today()).isoformat()
     with db.atomic():
         get_workbook(db, workbook_id)
@@ -309,7 +321,7 @@ def add_journal_entry(
             "entry_date, created_at, updated_at, private) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [workbook_id, kind, prompt_id, body, source, when, stamp, stamp, int(private)],
         ).lastrowid
-        _touch(db, workbook_id, stamp)
+        touch(db, workbook_id, stamp)
     return Change(
         "added", workbook_id, "journal_entries", after=body, row_id=row_id, description=kind
     )

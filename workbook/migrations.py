@@ -231,9 +231,22 @@ def _v2_privacy_and_recency(db: Database) -> None:
     db.execute("UPDATE journal_entries SET private = 0 WHERE kind IN ('checkin')")
 
 
+def _v3_ranking_and_risk(db: Database) -> None:
+    """Forced ranking of strengths, and a note on what goes wrong if AI errs on a task.
+
+    `profile.strength_mode` is "rating" or "ranking" (order strengths instead
+    of rating proficiency, for people whose ratings all came out high).
+    `ai_tasks.stakes` holds the level (low, medium, high); `risk_note` says
+    in words what an AI mistake there would cost.
+    """
+    db.execute("ALTER TABLE profile ADD COLUMN strength_mode TEXT NOT NULL DEFAULT 'rating'")
+    db.execute("ALTER TABLE ai_tasks ADD COLUMN risk_note TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
     _v2_privacy_and_recency,
+    _v3_ranking_and_risk,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

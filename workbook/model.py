@@ -27,6 +27,11 @@ TRACKS: tuple[tuple[str, str], ...] = (
     ("hybrid", "A mix of both"),
 )
 
+STRENGTH_MODES: tuple[tuple[str, str], ...] = (
+    ("rating", "Rate each strength"),
+    ("ranking", "Rank strengths against each other"),
+)
+
 HORIZONS: tuple[tuple[int, str], ...] = (
     (1, "1 year"),
     (3, "3 years"),
@@ -61,6 +66,8 @@ class Profile:
     current_track: str | None = None
     aim: str = ""
     horizon_years: int | None = None
+    #: "rating" (rate proficiency 1..5) or "ranking" (order strengths instead).
+    strength_mode: str = "rating"
 
     #: The fields that count towards completing the step (the name is optional).
     REQUIRED = (

@@ -55,7 +55,7 @@ def most_recent_workbook(db: Database) -> WorkbookInfo | None:
 def load_profile(db: Database, workbook_id: int) -> Profile:
     row = db.execute(
         "SELECT person_name, current_role, role_family, years_experience, current_track, "
-        "aim, horizon_years FROM profile WHERE workbook_id = ?",
+        "aim, horizon_years, strength_mode FROM profile WHERE workbook_id = ?",
         [workbook_id],
     ).fetchone()
     if row is None:

@@ -1,0 +1,169 @@
+"""The AI-amplification plan: hours freed, thin validation, reinvestment and the skills it needs.
+
+Hours freed per task: the hours AI takes (hours a week times its share,
+none for a task kept human) minus the review time the validation step
+costs, never below zero, so a task never frees more than its own hours.
+A task is flagged when its stakes are high and its validation step is
+missing or thin (review time under a tenth of the hours AI takes), or
+when its stakes are medium and there is no validation step at all.
+Reinvested hours can never exceed the hours freed.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from workbook.analysis.signals import proficiency_of
+from workbook.content.catalogue import Content
+from workbook.data import Task, WorkbookData
+
+THIN_REVIEW_SHARE = 0.1
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    id: int
+    name: str
+    hours: float
+    ai_hours: float
+    review_hours: float
+    hours_freed: float
+    mode: str | None
+    stakes: str
+    flag: str | None
+
+
+@dataclass(frozen=True)
+class SkillNeed:
+    id: str
+    name: str
+    need: int
+    rating: int | None
+    gap: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class AIPlanResult:
+    hours_per_week: float
+    ai_hours: float
+    review_hours: float
+    hours_freed: float
+    reinvested: float
+    unallocated: float
+    over_allocated: bool
+    tasks: tuple[TaskResult, ...]
+    flags: tuple[str, ...]
+    skills: tuple[SkillNeed, ...]
+
+
+def _r(value: float) -> float:
+    """Hours rounded to a tenth, the same on every machine."""
+    return math.floor(value * 10 + 0.5) / 10
+
+
+def ai_hours(task: Task) -> float:
+    if task.mode == "keep_human" or not task.ai_share:
+        return 0.0
+    return max(0.0, task.hours_per_week) * min(1.0, max(0.0, task.ai_share))
+
+
+def hours_freed(task: Task) -> float:
+    return max(0.0, ai_hours(task) - max(0.0, task.review_hours))
+
+
+def flag_for(task: Task) -> str | None:
+    handled = ai_hours(task)
+    if handled <= 0:
+        return None
+    has_step = bool(task.validation.strip())
+    thin = not has_step or task.review_hours < THIN_REVIEW_SHARE * handled
+    name = task.name or "A task"
+    if task.stakes == "high" and thin:
+        if not has_step:
+            return (
+                f"{name}: the stakes are high and there is no validation step. People lose "
+                "accuracy on work just outside what AI does well when they stop checking: "
+                "name how you will check the output."
+            )
+        return (
+            f"{name}: the stakes are high but only {task.review_hours:g} h of review covers "
+            f"{_r(handled):g} h of AI work. Consider more time for checking."
+        )
+    if task.stakes == "medium" and not has_step:
+        return f"{name}: no validation step yet. Decide how you will check what AI produces."
+    return None
+
+
+def total_freed(tasks: tuple[Task, ...] | list[Task]) -> float:
+    return sum(hours_freed(t) for t in tasks)
+
+
+def _skill_needs(data: WorkbookData, content: Content, handled: float) -> list[SkillNeed]:
+    ai_tasks = [t for t in data.tasks if ai_hours(t) > 0]
+    high = sum(1 for t in ai_tasks if t.stakes == "high")
+    medium = sum(1 for t in ai_tasks if t.stakes == "medium")
+    tools = {t.tool.strip().lower() for t in ai_tasks if t.tool.strip()}
+    automated = sum(1 for t in ai_tasks if t.mode == "automate")
+    volume = min(4, math.ceil(handled / 5))
+    rules = {
+        "defining_objectives": (
+            1 + volume,
+            f"{_r(handled):g} h a week handed to AI means many instructions to get right.",
+        ),
+        "validating_results": (
+            1 + volume + high,
+            f"{_r(handled):g} h of AI output a week to check, {high} task(s) with high stakes.",
+        ),
+        "managing_risk": (
+            1 + 2 * high + medium,
+            f"{high} high-stakes and {medium} medium-stakes task(s) run partly on AI.",
+        ),
+        "selecting_tools": (1 + len(tools), f"Your plan names {len(tools)} different tool(s)."),
+        "ensuring_quality": (
+            1 + min(4, automated + math.floor(handled / 10)),
+            f"{automated} task(s) set to run largely on their own.",
+        ),
+    }
+    needs = []
+    for skill_id, skill in content.orchestration.items():
+        need, reason = rules.get(skill_id, (1, "Part of directing AI well."))
+        need = max(1, min(5, need))
+        rated = proficiency_of(data, skill_id)
+        rating = None if rated is None else math.floor(rated + 0.5)
+        gap = need - (rating or 0)
+        needs.append(SkillNeed(skill_id, skill.name, need, rating, gap, reason))
+    return sorted(needs, key=lambda n: (-n.gap, -n.need, n.name))
+
+
+def analyse_ai_plan(data: WorkbookData, content: Content) -> AIPlanResult:
+    results = tuple(
+        TaskResult(
+            t.id,
+            t.name,
+            _r(t.hours_per_week),
+            _r(ai_hours(t)),
+            _r(t.review_hours if ai_hours(t) else 0.0),
+            _r(hours_freed(t)),
+            t.mode,
+            t.stakes,
+            flag_for(t),
+        )
+        for t in data.tasks
+    )
+    handled = sum(ai_hours(t) for t in data.tasks)
+    freed = total_freed(data.tasks)
+    reinvested = sum(max(0.0, r.hours) for r in data.reinvestments)
+    return AIPlanResult(
+        hours_per_week=_r(sum(max(0.0, t.hours_per_week) for t in data.tasks)),
+        ai_hours=_r(handled),
+        review_hours=_r(sum(t.review_hours for t in data.tasks if ai_hours(t))),
+        hours_freed=_r(freed),
+        reinvested=_r(reinvested),
+        unallocated=_r(max(0.0, freed - reinvested)),
+        over_allocated=reinvested > freed + 1e-9,
+        tasks=results,
+        flags=tuple(r.flag for r in results if r.flag),
+        skills=tuple(_skill_needs(data, content, handled)),
+    )

@@ -1,0 +1,421 @@
+"""Path fit: a 0-100 score per path, its contributions, confidence, the flip and the edge statement.
+
+Score. Every path starts at 50. Each weighted item in the path's profile
+adds `50 * weight * x / M` points, where x is in -1..1 (a strength's signal,
+a preference's agreement centred on "neither", or 1 when a context answer
+matches) and M is the largest total the weights could reach, so the score
+stays within 0..100. Contributions are rounded to tenths so that they add
+up exactly to the rounded score (largest-remainder rounding).
+
+Confidence. How much of what the path counts is answered: fully rated
+strengths (half the weight), strengths backed by evidence (a fifth) and
+answered preferences (the rest), weighted by each item's weight.
+
+Flip. The single answer change of smallest size (steps on its scale) that
+would put a different path strictly on top; ties broken by the larger
+resulting margin, then by a fixed order, so the answer is deterministic.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from fractions import Fraction
+from math import floor
+
+from workbook.analysis.signals import centred, fully_rated, strength_signal
+from workbook.content.catalogue import Content, PathProfile, Weight
+from workbook.data import Rating, WorkbookData
+
+BASELINE = Fraction(50)
+
+
+@dataclass(frozen=True)
+class Contribution:
+    source: str  # "baseline", "strength", "preference" or "context"
+    item: str | None  # the strength, preference or question id
+    label: str  # what the person sees: "Mentoring (proficiency 4, energy 5, edge 3)"
+    points: float  # tenths, positive or negative; all of a path's add up to its score
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class PathFit:
+    id: str
+    name: str
+    score: float
+    confidence: int  # 0..100
+    confidence_label: str  # "low", "medium", "high"
+    contributions: tuple[Contribution, ...]
+
+
+@dataclass(frozen=True)
+class Flip:
+    path: str  # the path that would come out on top
+    change: str  # in words
+    kind: str  # "strength", "preference" or "context"
+    item: str
+    scale: str | None
+    old: object
+    new: object
+    size: Fraction
+    new_scores: dict[str, float]
+
+
+@dataclass(frozen=True)
+class FitResult:
+    paths: tuple[PathFit, ...]  # in content order
+    ranking: tuple[str, ...]  # path ids, best first (ties keep content order)
+    tied: tuple[str, ...]  # the paths sharing the top score (one if no tie)
+    flip: Flip | None
+    flip_reason: str  # why there is no flip, when there is none
+    edge_statement: str
+
+    def by_id(self, path_id: str) -> PathFit:
+        return next(p for p in self.paths if p.id == path_id)
+
+
+# ---- scoring ------------------------------------------------------------------------------
+
+
+def _value(data: WorkbookData, weight: Weight) -> Fraction:
+    if weight.kind == "strength":
+        return strength_signal(data, weight.target)
+    if weight.kind == "preference":
+        return centred(data.preferences.get(weight.target), 5)
+    answer = data.context.get(weight.target, "")
+    matched = (weight.answer == "answered" and answer.strip() != "") or answer == weight.answer
+    return Fraction(1 if matched else 0)
+
+
+def max_total(profile: PathProfile) -> Fraction:
+    """The largest |sum| the weights can reach; one answer per context question counts."""
+    total = Fraction(0)
+    per_question: dict[str, int] = {}
+    for w in profile.weights:
+        if w.kind == "context":
+            per_question[w.target] = max(per_question.get(w.target, 0), abs(w.weight))
+        else:
+            total += abs(w.weight)
+    return total + sum(per_question.values())
+
+
+def exact_terms(data: WorkbookData, profile: PathProfile) -> list[tuple[Weight, Fraction]]:
+    """Each weight's exact points (before rounding); the score is 50 plus their sum."""
+    scale = BASELINE / max_total(profile)
+    return [(w, scale * w.weight * _value(data, w)) for w in profile.weights]
+
+
+def exact_score(data: WorkbookData, profile: PathProfile) -> Fraction:
+    return BASELINE + sum((points for _, points in exact_terms(data, profile)), Fraction(0))
+
+
+def _round_tenths(value: Fraction) -> int:
+    """Round half away from zero, in tenths (so every machine rounds alike)."""
+    tenths = value * 10
+    return floor(tenths + Fraction(1, 2)) if tenths >= 0 else -floor(-tenths + Fraction(1, 2))
+
+
+def apportion(parts: list[Fraction]) -> list[int]:
+    """Round parts to tenths so the rounded parts add up to the rounded total."""
+    target = _round_tenths(sum(parts, Fraction(0)))
+    floors = [floor(p * 10) for p in parts]
+    remainders = [p * 10 - f for p, f in zip(parts, floors, strict=True)]
+    short = target - sum(floors)
+    order = sorted(range(len(parts)), key=lambda i: (-remainders[i], i))
+    for i in order[:short]:
+        floors[i] += 1
+    return floors
+
+
+# ---- labels -------------------------------------------------------------------------------
+
+
+def _strength_name(content: Content, data: WorkbookData, strength_id: str) -> str:
+    if strength_id in content.strengths:
+        return content.strengths[strength_id].name
+    rating = data.ratings.get(strength_id)
+    return (rating.custom_name if rating else None) or strength_id
+
+
+def _label(content: Content, data: WorkbookData, w: Weight) -> str:
+    if w.kind == "strength":
+        rating = data.ratings.get(w.target) or Rating(w.target)
+        name = _strength_name(content, data, w.target)
+        if data.profile.strength_mode == "ranking":
+            first = f"ranked {rating.rank}" if rating.rank else "not ranked"
+        else:
+            first = f"proficiency {rating.proficiency or '-'}"
+        return f"{name} ({first}, energy {rating.energy or '-'}, edge {rating.edge or '-'})"
+    if w.kind == "preference":
+        statement = content.preferences[w.target].statement
+        agreement = data.preferences.get(w.target)
+        said = AGREEMENT_WORDS.get(agreement, "not answered")
+        return f"“{statement}” ({said})"
+    question = content.context[w.target]
+    if w.answer == "answered":
+        return f"{question.text} (you answered)"
+    return f"{question.text} ({dict(question.options).get(w.answer, w.answer)})"
+
+
+AGREEMENT_WORDS = {
+    1: "strongly disagree",
+    2: "disagree",
+    3: "neither",
+    4: "agree",
+    5: "strongly agree",
+}
+
+
+# ---- confidence ----------------------------------------------------------------------------
+
+
+def confidence(data: WorkbookData, profile: PathProfile) -> int:
+    strength_weights = [w for w in profile.weights if w.kind == "strength"]
+    preference_weights = [w for w in profile.weights if w.kind == "preference"]
+
+    def share(weights: list[Weight], done: object) -> Fraction:
+        total = sum(abs(w.weight) for w in weights)
+        if not total:
+            return Fraction(1)
+        return Fraction(sum(abs(w.weight) for w in weights if done(w)), total)
+
+    rated = share(strength_weights, lambda w: fully_rated(data, w.target))
+    evidenced = share(strength_weights, lambda w: bool(data.evidence_for(w.target)))
+    answered = share(preference_weights, lambda w: w.target in data.preferences)
+    value = (rated * Fraction(1, 2) + evidenced * Fraction(1, 5) + answered * Fraction(3, 10)) * 100
+    return int(_round_tenths(value) // 10)
+
+
+def confidence_label(value: int) -> str:
+    return "low" if value < 40 else "medium" if value < 70 else "high"
+
+
+# ---- fit ----------------------------------------------------------------------------------
+
+
+def path_fit(data: WorkbookData, content: Content, profile: PathProfile) -> PathFit:
+    terms = exact_terms(data, profile)
+    tenths = apportion([BASELINE, *(points for _, points in terms)])
+    contributions = [
+        Contribution("baseline", None, "Every path starts in the middle", tenths[0] / 10)
+    ]
+    for (w, _), points in zip(terms, tenths[1:], strict=True):
+        if points:
+            contributions.append(
+                Contribution(w.kind, w.target, _label(content, data, w), points / 10, w.why)
+            )
+    value = confidence(data, profile)
+    return PathFit(
+        profile.id,
+        profile.name,
+        sum(tenths) / 10,
+        value,
+        confidence_label(value),
+        tuple(contributions),
+    )
+
+
+def scores(data: WorkbookData, content: Content) -> dict[str, Fraction]:
+    return {pid: exact_score(data, profile) for pid, profile in content.paths.items()}
+
+
+def _leader(exact: dict[str, Fraction], order: list[str]) -> tuple[str, tuple[str, ...]]:
+    rounded = {pid: _round_tenths(value) for pid, value in exact.items()}
+    best = max(rounded.values())
+    tied = tuple(pid for pid in order if rounded[pid] == best)
+    return tied[0], tied
+
+
+# ---- the flip ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str
+    item: str
+    scale: str | None
+    old: object
+    new: object
+    size: Fraction
+
+
+def _candidates(data: WorkbookData, content: Content) -> list[Candidate]:
+    """Every single-answer change worth trying, in a fixed order."""
+    found: list[Candidate] = []
+    weighted = {(w.kind, w.target) for p in content.paths.values() for w in p.weights}
+    scales = ["energy", "edge"]
+    if data.profile.strength_mode != "ranking":
+        scales.insert(0, "proficiency")
+    for kind, item in sorted(weighted):
+        if kind == "strength":
+            rating = data.ratings.get(item) or Rating(item)
+            for scale in scales:
+                top = 4 if scale == "edge" else 5
+                old = getattr(rating, scale)
+                start = Fraction(top + 1, 2) if old is None else Fraction(old)
+                for new in range(1, top + 1):
+                    if new != old:
+                        found.append(Candidate(kind, item, scale, old, new, abs(new - start)))
+        elif kind == "preference":
+            old = data.preferences.get(item)
+            start = Fraction(3) if old is None else Fraction(old)
+            for new in range(1, 6):
+                if new != old:
+                    found.append(Candidate(kind, item, None, old, new, abs(new - start)))
+        else:
+            question = content.context[item]
+            old = data.context.get(item)
+            if question.kind == "choice":
+                for option, _ in question.options:
+                    if option != old:
+                        found.append(Candidate(kind, item, None, old, option, Fraction(1)))
+            elif not (old or "").strip():
+                found.append(Candidate(kind, item, None, old, "answered", Fraction(1)))
+    return found
+
+
+def apply_candidate(data: WorkbookData, change: Candidate | Flip) -> WorkbookData:
+    """The answers with one change made (used to search the flip and to test it)."""
+    if change.kind == "strength":
+        rating = data.ratings.get(change.item) or Rating(change.item)
+        ratings = dict(data.ratings)
+        ratings[change.item] = dataclasses.replace(rating, **{change.scale: change.new})
+        return dataclasses.replace(data, ratings=ratings)
+    if change.kind == "preference":
+        return dataclasses.replace(data, preferences={**data.preferences, change.item: change.new})
+    answer = "(your answer)" if change.new == "answered" else change.new
+    return dataclasses.replace(data, context={**data.context, change.item: answer})
+
+
+def _describe(content: Content, data: WorkbookData, c: Candidate) -> str:
+    if c.kind == "strength":
+        name = _strength_name(content, data, c.item)
+        if c.old is None:
+            return f"rating {name} {c.new} for {c.scale} (not rated yet)"
+        return f"rating {name} {c.new} for {c.scale} instead of {c.old}"
+    if c.kind == "preference":
+        statement = content.preferences[c.item].statement
+        new = AGREEMENT_WORDS[c.new]
+        if c.old is None:
+            return f"answering “{new}” to “{statement}” (not answered yet)"
+        return f"answering “{new}” instead of “{AGREEMENT_WORDS[c.old]}” to “{statement}”"
+    question = content.context[c.item]
+    if c.new == "answered":
+        return f"answering “{question.text}”"
+    label = dict(question.options)[c.new]
+    return f"answering “{label}” to “{question.text}”"
+
+
+def find_flip(
+    data: WorkbookData, content: Content, exact: dict[str, Fraction]
+) -> tuple[Flip | None, str]:
+    order = list(content.paths)
+    leader, _ = _leader(exact, order)
+    # One answer touches only the weights on that item, so each candidate's new
+    # scores are the current ones plus those weights' change: no full rescoring.
+    by_item: dict[tuple[str, str], list[tuple[str, Weight, Fraction]]] = {}
+    for pid, profile in content.paths.items():
+        scale = BASELINE / max_total(profile)
+        for w in profile.weights:
+            by_item.setdefault((w.kind, w.target), []).append((pid, w, scale))
+    best: tuple[tuple, Candidate, dict[str, Fraction], str] | None = None
+    for c in _candidates(data, content):
+        changed_data = apply_candidate(data, c)
+        changed = dict(exact)
+        for pid, w, scale in by_item[(c.kind, c.item)]:
+            changed[pid] += scale * w.weight * (_value(changed_data, w) - _value(data, w))
+        rounded = {pid: _round_tenths(v) for pid, v in changed.items()}
+        top = max(rounded.values())
+        winners = [pid for pid in order if rounded[pid] == top]
+        # A flip leaves exactly one path on top, and not the one that leads now.
+        if len(winners) != 1 or winners[0] == leader:
+            continue
+        winner = winners[0]
+        margin = top - max(v for pid, v in rounded.items() if pid != winner)
+        key = (c.size, -margin)
+        if best is None or key < best[0]:
+            best = (key, c, changed, winner)
+    if best is None:
+        lead = exact[leader] - max(v for pid, v in exact.items() if pid != leader)
+        return None, (
+            f"No single change of answer puts another path on top: "
+            f"{content.paths[leader].short_name} leads by {float(lead):.1f} points, "
+            "so it would take several answers changing together."
+        )
+    _, c, changed, winner = best
+    return (
+        Flip(
+            winner,
+            _describe(content, data, c),
+            c.kind,
+            c.item,
+            c.scale,
+            c.old,
+            c.new,
+            c.size,
+            {pid: _round_tenths(v) / 10 for pid, v in changed.items()},
+        ),
+        "",
+    )
+
+
+# ---- edge statement --------------------------------------------------------------------------
+
+
+def _short_label(content: Content, data: WorkbookData, c: Contribution) -> str:
+    if c.source == "strength":
+        return _strength_name(content, data, c.item or "").lower()
+    if c.source == "preference":
+        return f"agreeing that “{content.preferences[c.item].statement.rstrip('.')}”"
+    return "your situation at work"
+
+
+def _join(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def edge_statement(content: Content, data: WorkbookData, fits: list[PathFit], tied: tuple) -> str:
+    by_id = {f.id: f for f in fits}
+    leader = by_id[tied[0]]
+    if all(c.source == "baseline" for f in fits for c in f.contributions):
+        return (
+            "Nothing to go on yet: rate a few strengths and preferences, and your edge "
+            "will take shape here."
+        )
+    strongest = sorted(
+        (c for c in leader.contributions if c.source != "baseline" and c.points > 0),
+        key=lambda c: -c.points,
+    )[:3]
+    reasons = _join([_short_label(content, data, c) for c in strongest])
+    names = [content.paths[pid].short_name for pid in tied]
+    if len(tied) > 1:
+        opening = f"{_join(names)} fit you equally well ({leader.score:g} each)."
+    else:
+        others = sorted((f for f in fits if f.id != leader.id), key=lambda f: -f.score)
+        gap = leader.score - others[0].score
+        opening = (
+            f"Your answers point most to the {content.paths[leader.id].short_name.lower()} "
+            f"path ({leader.score:g} of 100), {gap:.1f} points ahead of "
+            f"{content.paths[others[0].id].short_name.lower()}."
+        )
+    if reasons:
+        opening += f" Your edge rests most on {reasons}."
+    return opening + " This is a starting point to talk about, not a verdict."
+
+
+# ---- everything ------------------------------------------------------------------------------
+
+
+def analyse_fit(data: WorkbookData, content: Content) -> FitResult:
+    fits = [path_fit(data, content, profile) for profile in content.paths.values()]
+    exact = scores(data, content)
+    order = list(content.paths)
+    leader, tied = _leader(exact, order)
+    ranking = tuple(sorted(order, key=lambda pid: (-_round_tenths(exact[pid]), order.index(pid))))
+    flip, reason = find_flip(data, content, exact)
+    return FitResult(
+        tuple(fits), ranking, tied, flip, reason, edge_statement(content, data, fits, tied)
+    )

@@ -1,0 +1,169 @@
+"""The whole analysis of one workbook, as JSON-ready data and as plain text.
+
+This is what `career-workbook summary` prints; docs/summary-format.md
+documents the JSON. Later the PDF export reads the same data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workbook.analysis.ai_plan import analyse_ai_plan
+from workbook.analysis.fit import analyse_fit
+from workbook.analysis.plan_checks import balance, goal_checks
+from workbook.analysis.progress import progress
+from workbook.analysis.strengths import analyse_strengths
+from workbook.content.catalogue import Content
+from workbook.data import WorkbookData
+
+FORMAT = "career-workbook-summary"
+VERSION = 1
+
+
+def summary(data: WorkbookData, content: Content) -> dict[str, Any]:
+    strengths = analyse_strengths(data, content)
+    fit = analyse_fit(data, content)
+    plan = analyse_ai_plan(data, content)
+    moved = progress(data, content)
+    mix = balance(data)
+
+    def finding(f: Any) -> dict[str, Any]:
+        return {"id": f.id, "name": f.name, "reason": f.reason}
+
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "workbook": data.name,
+        "signature_strengths": [finding(f) for f in strengths.signature],
+        "strengths_to_use_more": [finding(f) for f in strengths.use_more],
+        "drains": [finding(f) for f in strengths.drains],
+        "suggest_ranking": strengths.all_high,
+        "paths": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "score": p.score,
+                "confidence": p.confidence,
+                "confidence_label": p.confidence_label,
+                "contributions": [
+                    {"source": c.source, "item": c.item, "label": c.label, "points": c.points}
+                    for c in p.contributions
+                ],
+            }
+            for p in fit.paths
+        ],
+        "ranking": list(fit.ranking),
+        "tied": list(fit.tied) if len(fit.tied) > 1 else [],
+        "flip": (
+            {"path": fit.flip.path, "change": fit.flip.change, "new_scores": fit.flip.new_scores}
+            if fit.flip
+            else None
+        ),
+        "flip_reason": fit.flip_reason or None,
+        "edge_statement": data.edge_statement.strip() or fit.edge_statement,
+        "suggested_edge_statement": fit.edge_statement,
+        "ai_plan": {
+            "hours_per_week": plan.hours_per_week,
+            "ai_hours": plan.ai_hours,
+            "review_hours": plan.review_hours,
+            "hours_freed": plan.hours_freed,
+            "reinvested": plan.reinvested,
+            "unallocated": plan.unallocated,
+            "over_allocated": plan.over_allocated,
+            "tasks": [
+                {
+                    "id": t.id,
+                    "name": t.name,
+                    "hours": t.hours,
+                    "ai_hours": t.ai_hours,
+                    "review_hours": t.review_hours,
+                    "hours_freed": t.hours_freed,
+                    "mode": t.mode,
+                    "stakes": t.stakes,
+                    "flag": t.flag,
+                }
+                for t in plan.tasks
+            ],
+            "flags": list(plan.flags),
+            "skills": [
+                {
+                    "id": s.id,
+                    "name": s.name,
+                    "need": s.need,
+                    "rating": s.rating,
+                    "gap": s.gap,
+                    "reason": s.reason,
+                }
+                for s in plan.skills
+            ],
+        },
+        "plan": {
+            "balance": {"counts": mix.counts, "shares": mix.shares, "flags": list(mix.flags)},
+            "goals": [
+                {"id": g.goal_id, "title": g.title, "flags": list(g.flags)}
+                for g in goal_checks(data)
+            ],
+        },
+        "progress": {
+            "since": moved.since,
+            "moved": [
+                {
+                    "strength": m.strength_id,
+                    "name": m.name,
+                    "scale": m.scale,
+                    "before": m.before,
+                    "after": m.after,
+                }
+                for m in moved.moved
+            ],
+            "scores_before": moved.scores_before,
+            "scores_now": moved.scores_now,
+        },
+    }
+
+
+def summary_text(result: dict[str, Any]) -> str:
+    """The summary in plain words, for a terminal."""
+    lines = [f"Summary of {result['workbook']}", ""]
+
+    def section(title: str, items: list[dict], empty: str) -> None:
+        lines.append(title)
+        if not items:
+            lines.append(f"  {empty}")
+        for item in items:
+            lines.append(f"  - {item['name']}: {item['reason']}")
+        lines.append("")
+
+    section("Signature strengths", result["signature_strengths"], "None yet.")
+    section("Strengths to use more", result["strengths_to_use_more"], "None yet.")
+    section("Drains to manage", result["drains"], "None.")
+    lines.append("Path fit (0-100)")
+    for path in sorted(result["paths"], key=lambda p: result["ranking"].index(p["id"])):
+        lines.append(
+            f"  {path['name']}: {path['score']:g}  (confidence {path['confidence']}%, "
+            f"{path['confidence_label']})"
+        )
+        for c in path["contributions"]:
+            lines.append(f"      {c['points']:+6.1f}  {c['label']}")
+    lines.append("")
+    if result["flip"]:
+        lines.append(f"What would change it: {result['flip']['change']}.")
+    else:
+        lines.append(f"What would change it: {result['flip_reason']}")
+    lines += ["", f"Edge statement: {result['edge_statement']}", ""]
+    plan = result["ai_plan"]
+    lines.append(
+        f"AI plan: {plan['hours_freed']:g} h a week freed of {plan['hours_per_week']:g} h, "
+        f"after {plan['review_hours']:g} h of review; {plan['reinvested']:g} h reinvested."
+    )
+    for t in plan["tasks"]:
+        lines.append(f"  - {t['name']}: {t['hours_freed']:g} h freed of {t['hours']:g} h")
+    for flag in plan["flags"]:
+        lines.append(f"  ! {flag}")
+    lines.append("")
+    for flag in result["plan"]["balance"]["flags"]:
+        lines.append(f"Plan: {flag}")
+    for goal in result["plan"]["goals"]:
+        for flag in goal["flags"]:
+            lines.append(f"Goal “{goal['title']}”: {flag}")
+    return "\n".join(lines).rstrip() + "\n"

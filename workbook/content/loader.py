@@ -1,0 +1,285 @@
+"""Reading the content files: parse, check against the schema, cross-check, build.
+
+A problem is reported as a ContentError naming the file, the item and the
+field, with every problem found in that file, so a coach who edits a file
+learns all that is wrong in one go. The packaged files are loaded once per
+process (`load_content()` caches); tests load other folders directly.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from workbook.content import schema
+from workbook.content.catalogue import (
+    ActionIdea,
+    Content,
+    ContextQuestion,
+    ConversationQuestion,
+    Domain,
+    OrchestrationSkill,
+    PathProfile,
+    Preference,
+    Prompt,
+    Scale,
+    Strength,
+    TaskTemplate,
+    Weight,
+)
+from workbook.errors import WorkbookError
+from workbook.model import ROLE_FAMILIES
+
+
+class ContentError(WorkbookError):
+    """A content file is missing, unreadable or does not match its schema."""
+
+    def __init__(self, file: str, problems: list[tuple[str, str, str]]) -> None:
+        self.file = file
+        self.problems = problems
+        lines = [f"{where}, field '{field}': {message}" for where, field, message in problems]
+        super().__init__(f"The content file {file} has problems:\n  " + "\n  ".join(lines))
+
+
+def _levels(table: dict[str, str]) -> dict[int, str]:
+    return {int(key): text for key, text in sorted(table.items(), key=lambda kv: int(kv[0]))}
+
+
+def _read(folder: Traversable | Path, name: str) -> dict[str, Any]:
+    try:
+        text = folder.joinpath(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ContentError(name, [("the file", "-", f"cannot be read ({error})")]) from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(name, [("the file", "-", f"is not valid TOML: {error}")]) from None
+    problems = schema.check(document, name)
+    if problems:
+        raise ContentError(name, problems)
+    return document
+
+
+def _unique(name: str, items: list[dict], key: str = "id") -> list[tuple[str, str, str]]:
+    seen: set[str] = set()
+    problems = []
+    for item in items:
+        value = item[key]
+        if value in seen:
+            problems.append((f"item {value!r}", key, "is used twice; ids must be unique"))
+        seen.add(value)
+    return problems
+
+
+def _raise_if(name: str, problems: list[tuple[str, str, str]]) -> None:
+    if problems:
+        raise ContentError(name, problems)
+
+
+def load_folder(folder: Traversable | Path) -> Content:
+    """Load and check every content file in `folder`."""
+    docs = {name: _read(folder, name) for name in schema.FILES}
+
+    scales = {
+        s["id"]: Scale(s["id"], s["name"], s["question"], _levels(s["levels"]))
+        for s in docs["scales.toml"]["scales"]
+    }
+    missing = [s for s in schema.SCALE_IDS if s not in scales]
+    _raise_if("scales.toml", [("the file", "scales", f"needs the scale {m!r}") for m in missing])
+
+    sdoc = docs["strengths.toml"]
+    _raise_if("strengths.toml", _unique("strengths.toml", sdoc["domains"]))
+    _raise_if("strengths.toml", _unique("strengths.toml", sdoc["strengths"]))
+    domains = {d["id"]: Domain(d["id"], d["name"], d["description"]) for d in sdoc["domains"]}
+    _raise_if(
+        "strengths.toml",
+        [
+            (f"strength {s['id']!r}", "domain", f"{s['domain']!r} is not a domain in this file")
+            for s in sdoc["strengths"]
+            if s["domain"] not in domains
+        ],
+    )
+    strengths = {
+        s["id"]: Strength(
+            s["id"],
+            s["domain"],
+            s["name"],
+            s["description"],
+            s["source"],
+            s["overuse"],
+            _levels(s["proficiency"]),
+            _levels(s["energy"]),
+            _levels(s["edge"]),
+        )
+        for s in sdoc["strengths"]
+    }
+
+    def simple(file: str, key: str, build: Any) -> dict[str, Any]:
+        items = docs[file][key]
+        _raise_if(file, _unique(file, items))
+        return {item["id"]: build(item) for item in items}
+
+    prompts = simple(
+        "prompts.toml",
+        "prompts",
+        lambda p: Prompt(p["id"], p["text"], p["step"], p["grow"], p["source"], p.get("hint", "")),
+    )
+    preferences = simple(
+        "preferences.toml",
+        "preferences",
+        lambda p: Preference(p["id"], p["statement"], p["source"], p.get("hint", "")),
+    )
+    context = simple(
+        "context.toml",
+        "questions",
+        lambda q: ContextQuestion(
+            q["id"],
+            q["text"],
+            q["kind"],
+            q["source"],
+            q.get("hint", ""),
+            tuple((o["id"], o["label"]) for o in q.get("options", [])),
+        ),
+    )
+    _raise_if(
+        "context.toml",
+        [
+            (f"question {q.id!r}", "options", "a choice question needs at least two options")
+            for q in context.values()
+            if q.kind == "choice" and len(q.options) < 2
+        ],
+    )
+    orchestration = simple(
+        "orchestration.toml",
+        "skills",
+        lambda s: OrchestrationSkill(
+            s["id"], s["name"], s["why_it_matters"], s["source"], _levels(s["levels"])
+        ),
+    )
+    _raise_if(
+        "orchestration.toml",
+        [
+            (f"skill {skill!r}", "id", "must be a strength in strengths.toml")
+            for skill in orchestration
+            if skill not in strengths
+        ],
+    )
+    questions = simple(
+        "questions.toml",
+        "questions",
+        lambda q: ConversationQuestion(q["id"], q["text"], q["topic"], q["source"]),
+    )
+
+    paths, problems = _paths(docs["paths.toml"], strengths, preferences, context)
+    _raise_if("paths.toml", problems)
+
+    tdoc = docs["ai_tasks.toml"]
+    families = {family for family, _ in ROLE_FAMILIES}
+    problems = _unique("ai_tasks.toml", tdoc["families"])
+    problems += _unique("ai_tasks.toml", [t for f in tdoc["families"] for t in f["tasks"]])
+    problems += [
+        (f"family {f['id']!r}", "id", "is not a role family of About you")
+        for f in tdoc["families"]
+        if f["id"] not in families
+    ]
+    _raise_if("ai_tasks.toml", problems)
+    tasks = {
+        t["id"]: TaskTemplate(
+            t["id"],
+            f["id"],
+            t["name"],
+            float(t["hours_hint"]),
+            float(t["ai_share"]),
+            t["mode"],
+            t["validation"],
+            t["stakes"],
+            t["stakes_note"],
+            t["source"],
+        )
+        for f in tdoc["families"]
+        for t in f["tasks"]
+    }
+
+    actions = simple(
+        "actions.toml",
+        "actions",
+        lambda a: ActionIdea(
+            a["id"], a["text"], a["kind"], a["source"], a.get("for_strength"), a.get("for_path")
+        ),
+    )
+    problems = []
+    for action in actions.values():
+        where = f"action {action.id!r}"
+        if (action.for_strength is None) == (action.for_path is None):
+            problems.append((where, "for_strength", "give either for_strength or for_path"))
+        elif action.for_strength and action.for_strength not in strengths:
+            problems.append((where, "for_strength", f"{action.for_strength!r} is not a strength"))
+        elif action.for_path and action.for_path not in paths:
+            problems.append((where, "for_path", f"{action.for_path!r} is not a path"))
+    _raise_if("actions.toml", problems)
+
+    return Content(
+        scales=scales,
+        domains=domains,
+        strengths=strengths,
+        prompts=prompts,
+        preferences=preferences,
+        context=context,
+        paths=paths,
+        tasks=tasks,
+        task_note=tdoc["note"],
+        orchestration=orchestration,
+        questions=questions,
+        actions=actions,
+    )
+
+
+def _paths(
+    document: dict, strengths: dict, preferences: dict, context: dict
+) -> tuple[dict[str, PathProfile], list[tuple[str, str, str]]]:
+    problems = _unique("paths.toml", document["paths"])
+    paths = {}
+    for p in document["paths"]:
+        where = f"path {p['id']!r}"
+        weights = []
+        for w in p["strengths"]:
+            if w["strength"] not in strengths:
+                problems.append((where, "strengths", f"{w['strength']!r} is not a strength"))
+            weights.append(Weight("strength", w["strength"], w["weight"], w["why"]))
+        for w in p["preferences"]:
+            if w["preference"] not in preferences:
+                problems.append((where, "preferences", f"{w['preference']!r} is not a preference"))
+            weights.append(Weight("preference", w["preference"], w["weight"], w["why"]))
+        for w in p.get("context", []):
+            question = context.get(w["question"])
+            if question is None:
+                problems.append((where, "context", f"{w['question']!r} is not a context question"))
+            elif question.kind == "choice" and w["answer"] not in dict(question.options):
+                problems.append(
+                    (where, "context", f"{w['answer']!r} is not an answer to {w['question']!r}")
+                )
+            elif question.kind == "text" and w["answer"] != "answered":
+                problems.append((where, "context", "a text question counts only as 'answered'"))
+            weights.append(Weight("context", w["question"], w["weight"], w["why"], w["answer"]))
+        seen = set()
+        for w in weights:
+            key = (w.kind, w.target, w.answer)
+            if key in seen:
+                problems.append((where, w.kind, f"{w.target!r} is weighted twice"))
+            seen.add(key)
+        paths[p["id"]] = PathProfile(
+            p["id"], p["name"], p["short_name"], p["description"], p["source"], tuple(weights)
+        )
+    if len(paths) < 2:
+        problems.append(("the file", "paths", "needs at least two paths to compare"))
+    return paths, problems
+
+
+@functools.cache
+def load_content() -> Content:
+    """The content shipped with the program (checked once per process)."""
+    return load_folder(resources.files("resources").joinpath("content"))

@@ -1,0 +1,292 @@
+"""The shape every content file must have, declared as data.
+
+A schema maps each field to a Field rule: its type, whether it is required,
+the values it may take and, for nested tables, the schema of what is
+inside. `check()` walks a parsed TOML document and returns every problem
+as (item, field, message), so a coach fixing a file sees all of them at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+SOURCE_PATTERN = re.compile(r"^(coaching practice|\d{3}_[0-9a-f]{16}\.txt)$")
+
+STEPS = ("about", "strengths", "edge", "ai_plan", "plan")
+GROW = ("goal", "reality", "options", "will")
+MODES = ("automate", "augment", "keep_human")
+STAKES = ("low", "medium", "high")
+ACTION_KINDS = ("experience", "others", "formal")
+TOPICS = ("path", "strengths", "ai", "growth", "support")
+SCALE_IDS = ("proficiency", "energy", "edge", "agreement", "gauge")
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: type | tuple[type, ...]
+    required: bool = True
+    choices: tuple[Any, ...] | None = None
+    check: Callable[[Any], str | None] | None = None
+    #: For a list of tables, or a table: the schema of each.
+    items: dict[str, Field] | None = None
+    #: For a table of levels: the keys that must all be present.
+    levels: tuple[str, ...] | None = None
+
+
+def _text(value: Any) -> str | None:
+    return None if value.strip() else "must not be empty"
+
+
+def _id(value: Any) -> str | None:
+    if ID_PATTERN.match(value):
+        return None
+    return "must be lowercase letters, digits and _ (starting with a letter)"
+
+
+def _source(value: Any) -> str | None:
+    if SOURCE_PATTERN.match(value):
+        return None
+    return "must be a seed file name such as '003_2c18235c39eec45e.txt' or 'coaching practice'"
+
+
+def _weight(value: Any) -> str | None:
+    return None if -3 <= value <= 3 else "must be a whole number from -3 to 3"
+
+
+def _share(value: Any) -> str | None:
+    return None if 0.0 <= value <= 1.0 else "must be between 0.0 and 1.0"
+
+
+def _hours(value: Any) -> str | None:
+    return None if 0 < value <= 60 else "must be more than 0 and at most 60 hours a week"
+
+
+ID = Field(str, check=_id)
+TEXT = Field(str, check=_text)
+OPTIONAL_TEXT = Field(str, required=False, check=_text)
+SOURCE = Field(str, check=_source)
+FIVE = tuple(str(n) for n in range(1, 6))
+FOUR = tuple(str(n) for n in range(1, 5))
+
+
+def levels(keys: tuple[str, ...]) -> Field:
+    return Field(dict, levels=keys)
+
+
+def table_list(items: dict[str, Field], required: bool = True) -> Field:
+    return Field(list, required=required, items=items)
+
+
+SCALES = {
+    "scales": table_list(
+        {
+            "id": Field(str, choices=SCALE_IDS),
+            "name": TEXT,
+            "question": TEXT,
+            "source": SOURCE,
+            "levels": Field(
+                dict, check=lambda v: None if len(v) in (4, 5) else "needs 4 or 5 levels"
+            ),
+        }
+    )
+}
+
+STRENGTHS = {
+    "domains": table_list(
+        {"id": ID, "name": TEXT, "description": TEXT, "source": Field(str, False, check=_source)}
+    ),
+    "strengths": table_list(
+        {
+            "id": ID,
+            "domain": ID,
+            "name": TEXT,
+            "description": TEXT,
+            "source": SOURCE,
+            "overuse": TEXT,
+            "proficiency": levels(FIVE),
+            "energy": levels(FIVE),
+            "edge": levels(FOUR),
+        }
+    ),
+}
+
+PROMPTS = {
+    "prompts": table_list(
+        {
+            "id": ID,
+            "text": TEXT,
+            "step": Field(str, choices=STEPS),
+            "grow": Field(str, choices=GROW),
+            "source": SOURCE,
+            "hint": OPTIONAL_TEXT,
+        }
+    )
+}
+
+PREFERENCES = {
+    "preferences": table_list(
+        {"id": ID, "statement": TEXT, "source": SOURCE, "hint": OPTIONAL_TEXT}
+    )
+}
+
+CONTEXT = {
+    "questions": table_list(
+        {
+            "id": ID,
+            "text": TEXT,
+            "kind": Field(str, choices=("choice", "text")),
+            "source": SOURCE,
+            "hint": OPTIONAL_TEXT,
+            "options": table_list({"id": ID, "label": TEXT}, required=False),
+        }
+    )
+}
+
+_WEIGHT = Field(int, check=_weight)
+PATHS = {
+    "paths": table_list(
+        {
+            "id": ID,
+            "name": TEXT,
+            "short_name": TEXT,
+            "description": TEXT,
+            "source": SOURCE,
+            "strengths": table_list({"strength": ID, "weight": _WEIGHT, "why": TEXT}),
+            "preferences": table_list({"preference": ID, "weight": _WEIGHT, "why": TEXT}),
+            "context": table_list(
+                {"question": ID, "answer": ID, "weight": _WEIGHT, "why": TEXT}, required=False
+            ),
+        }
+    )
+}
+
+AI_TASKS = {
+    "note": TEXT,
+    "families": table_list(
+        {
+            "id": ID,
+            "tasks": table_list(
+                {
+                    "id": ID,
+                    "name": TEXT,
+                    "hours_hint": Field((int, float), check=_hours),
+                    "ai_share": Field((int, float), check=_share),
+                    "mode": Field(str, choices=MODES),
+                    "validation": TEXT,
+                    "stakes": Field(str, choices=STAKES),
+                    "stakes_note": TEXT,
+                    "source": SOURCE,
+                }
+            ),
+        }
+    ),
+}
+
+ORCHESTRATION = {
+    "skills": table_list(
+        {"id": ID, "name": TEXT, "why_it_matters": TEXT, "source": SOURCE, "levels": levels(FIVE)}
+    )
+}
+
+QUESTIONS = {
+    "questions": table_list(
+        {"id": ID, "text": TEXT, "topic": Field(str, choices=TOPICS), "source": SOURCE}
+    )
+}
+
+ACTIONS = {
+    "actions": table_list(
+        {
+            "id": ID,
+            "text": TEXT,
+            "kind": Field(str, choices=ACTION_KINDS),
+            "for_strength": Field(str, required=False, check=_id),
+            "for_path": Field(str, required=False, check=_id),
+            "source": SOURCE,
+        }
+    )
+}
+
+#: file name -> (format name, schema)
+FILES: dict[str, tuple[str, dict[str, Field]]] = {
+    "scales.toml": ("career-workbook-scales", SCALES),
+    "strengths.toml": ("career-workbook-strengths", STRENGTHS),
+    "prompts.toml": ("career-workbook-prompts", PROMPTS),
+    "preferences.toml": ("career-workbook-preferences", PREFERENCES),
+    "context.toml": ("career-workbook-context", CONTEXT),
+    "paths.toml": ("career-workbook-paths", PATHS),
+    "ai_tasks.toml": ("career-workbook-ai-tasks", AI_TASKS),
+    "orchestration.toml": ("career-workbook-orchestration", ORCHESTRATION),
+    "questions.toml": ("career-workbook-conversation-questions", QUESTIONS),
+    "actions.toml": ("career-workbook-action-ideas", ACTIONS),
+}
+SUPPORTED_VERSION = 1
+
+
+def _type_name(kind: type | tuple[type, ...]) -> str:
+    names = {str: "text", int: "a whole number", float: "a number", list: "a list", dict: "a table"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def _check_value(value: Any, rule: Field, where: str, field: str, problems: list) -> None:
+    kinds = rule.kind if isinstance(rule.kind, tuple) else (rule.kind,)
+    if isinstance(value, bool) or not isinstance(value, kinds):
+        problems.append((where, field, f"must be {_type_name(rule.kind)}"))
+        return
+    if rule.choices is not None and value not in rule.choices:
+        allowed = ", ".join(map(str, rule.choices))
+        problems.append((where, field, f"is {value!r}; it must be one of: {allowed}"))
+    if rule.check is not None and (message := rule.check(value)):
+        problems.append((where, field, message))
+    if rule.levels is not None:
+        for key in rule.levels:
+            text = value.get(key)
+            if not isinstance(text, str) or not text.strip():
+                problems.append((where, f"{field}.{key}", "this level needs a description"))
+        for key in value:
+            if key not in rule.levels:
+                problems.append((where, f"{field}.{key}", "is not a level of this scale"))
+    if rule.items is not None and isinstance(value, list):
+        for index, item in enumerate(value):
+            if not isinstance(item, dict):
+                problems.append((where, f"{field}[{index + 1}]", "must be a table"))
+                continue
+            label = item.get("id") or item.get("strength") or item.get("preference")
+            label = label or item.get("question") or f"number {index + 1}"
+            check_table(item, rule.items, f"{field} {label!r}", problems)
+
+
+def check_table(table: dict, schema: dict[str, Field], where: str, problems: list) -> None:
+    for field, rule in schema.items():
+        if field not in table:
+            if rule.required:
+                problems.append((where, field, "is missing"))
+            continue
+        _check_value(table[field], rule, where, field, problems)
+    for field in table:
+        if field not in schema and field not in ("format", "version"):
+            problems.append((where, field, "is not a field this file knows (a typo?)"))
+
+
+def check(document: dict, file_name: str) -> list[tuple[str, str, str]]:
+    """Every problem in a parsed content file, as (item, field, message)."""
+    format_name, schema = FILES[file_name]
+    problems: list[tuple[str, str, str]] = []
+    if document.get("format") != format_name:
+        problems.append(("the file", "format", f"must be {format_name!r}"))
+    version = document.get("version")
+    if version != SUPPORTED_VERSION:
+        problems.append(
+            (
+                "the file",
+                "version",
+                f"is {version!r}; this program reads version {SUPPORTED_VERSION}",
+            )
+        )
+    check_table(document, schema, "the file", problems)
+    return problems
