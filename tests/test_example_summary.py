@@ -1,0 +1,131 @@
+"""The example workbook fills every step, and its summary says what a coach would expect.
+
+Checked field by field through the command a coach would run:
+`career-workbook summary --json`.
+"""
+
+import json
+
+import pytest
+
+from ui.cli import main
+from workbook.data import load_workbook_data
+from workbook.example import add_example, example_data
+
+
+@pytest.fixture
+def summary_of_example(db_path, capsys):
+    assert main(["--db", str(db_path), "example"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "summary", "--json", "Example: Nadia Haddad"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_every_step_of_the_example_is_filled(db):
+    data = load_workbook_data(db, add_example(db))
+    source = example_data()
+    assert data.profile.person_name == "Nadia Haddad"
+    assert data.profile.answered() == 6
+    assert len(data.ratings) == len(source["ratings"]) + len(source["custom_strengths"])
+    assert len(data.evidence) == len(source["evidence"])
+    kinds = {entry.kind for entry in data.journal}
+    assert kinds == {"reflection", "energy", "feedback", "checkin"}
+    assert len({entry.entry_date[:7] for entry in data.journal}) >= 3  # over several months
+    assert set(data.futures) == {"specialist", "manager", "orchestrator"}
+    assert all(len(f.title.split()) == 6 for f in data.futures.values())
+    assert len(data.preferences) == 14
+    assert len(data.tasks) == len(source["tasks"])
+    assert data.reinvestments and data.goals and data.milestones and data.support
+    assert all(goal.actions for goal in data.goals)
+    assert len(data.questions) == len(source["questions"])
+    assert len(data.snapshots) == 1
+    # Any language in: the Arabic phrase and the emoji survive storage.
+    bodies = " ".join(entry.body for entry in data.journal)
+    assert "خطوة خطوة" in bodies and "🙂" in bodies
+
+
+def test_example_summary_strengths(summary_of_example):
+    s = summary_of_example
+    assert [x["id"] for x in s["signature_strengths"]] == [
+        "critical_thinking",
+        "data_analysis",
+        "mentoring",
+    ]
+    reason = s["signature_strengths"][0]["reason"]
+    assert "4 of 5" in reason and "among the best you know" in reason and "example" in reason
+    use_more = {x["id"] for x in s["strengths_to_use_more"]}
+    assert {"validating_results", "selecting_tools", "thought_leadership"} <= use_more
+    assert "custom_1" in use_more  # her own strength, waiting for an example
+    assert [x["id"] for x in s["drains"]] == ["stakeholder_management"]
+    assert s["suggest_ranking"] is False
+
+
+def test_example_summary_paths(summary_of_example):
+    s = summary_of_example
+    scores = {p["id"]: p["score"] for p in s["paths"]}
+    assert scores == {"specialist": 66.0, "manager": 52.7, "orchestrator": 60.1}
+    assert s["ranking"] == ["specialist", "orchestrator", "manager"]
+    assert s["tied"] == []
+    for path in s["paths"]:
+        total = sum(round(c["points"] * 10) for c in path["contributions"])
+        assert total == round(path["score"] * 10)
+        assert path["contributions"][0]["source"] == "baseline"
+        assert 0 <= path["confidence"] <= 100
+    confidence = {p["id"]: p["confidence_label"] for p in s["paths"]}
+    assert confidence == {"specialist": "high", "manager": "high", "orchestrator": "high"}
+    assert s["flip"]["path"] == "orchestrator"
+    assert "“strongly agree” instead of “disagree”" in s["flip"]["change"]
+    assert s["flip_reason"] is None
+    assert s["edge_statement"].startswith("Your answers point most to the specialist path (66")
+    assert "not a verdict" in s["edge_statement"]
+
+
+def test_example_summary_ai_plan(summary_of_example):
+    plan = summary_of_example["ai_plan"]
+    assert plan["hours_per_week"] == 32.5
+    assert plan["hours_freed"] == 8.9
+    assert plan["reinvested"] == 6.5
+    assert plan["over_allocated"] is False
+    assert plan["unallocated"] == pytest.approx(2.3)
+    assert all(0 <= t["hours_freed"] <= t["hours"] for t in plan["tasks"])
+    keep_human = [t for t in plan["tasks"] if t["mode"] == "keep_human"]
+    assert keep_human and all(t["hours_freed"] == 0 for t in keep_human)
+    [flag] = plan["flags"]
+    assert "high and there is no validation step" in flag
+    assert plan["skills"][0]["id"] == "managing_risk"  # unrated, and the plan needs it most
+
+
+def test_example_summary_plan_and_progress(summary_of_example):
+    s = summary_of_example
+    assert s["plan"]["balance"]["counts"] == {"experience": 6, "others": 2, "formal": 1}
+    assert s["plan"]["balance"]["flags"] == []
+    flagged = [g for g in s["plan"]["goals"] if g["flags"]]
+    assert [g["title"] for g in flagged] == ["Find out whether I want to lead the new analytics team"]
+    moved = {(m["strength"], m["scale"]): (m["before"], m["after"]) for m in s["progress"]["moved"]}
+    assert moved == {
+        ("mentoring", "edge"): (2, 3),
+        ("selecting_tools", "proficiency"): (2, 3),
+        ("stakeholder_management", "energy"): (1, 2),
+        ("validating_results", "proficiency"): (3, 4),
+    }
+    assert s["progress"]["scores_before"]["specialist"] == 65.7
+    assert s["progress"]["since"].startswith("2026-10-13")
+
+
+def test_summary_as_text_for_a_terminal(db_path, capsys):
+    main(["--db", str(db_path), "example"])
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "summary", "example: nadia haddad"]) == 0
+    out = capsys.readouterr().out
+    assert "Signature strengths" in out and "Critical thinking" in out
+    assert "Specialist individual contributor: 66" in out
+    assert "What would change it:" in out
+
+
+def test_summary_of_an_unknown_workbook_is_a_plain_error(db_path, capsys):
+    main(["--db", str(db_path), "example"])
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "summary", "Nobody"]) == 1
+    err = capsys.readouterr().err
+    assert "There is no workbook called 'Nobody'" in err
+    assert "Traceback" not in err
