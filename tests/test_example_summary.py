@@ -100,7 +100,9 @@ def test_example_summary_plan_and_progress(summary_of_example):
     assert s["plan"]["balance"]["counts"] == {"experience": 6, "others": 2, "formal": 1}
     assert s["plan"]["balance"]["flags"] == []
     flagged = [g for g in s["plan"]["goals"] if g["flags"]]
-    assert [g["title"] for g in flagged] == ["Find out whether I want to lead the new analytics team"]
+    assert [g["title"] for g in flagged] == [
+        "Find out whether I want to lead the new analytics team"
+    ]
     moved = {(m["strength"], m["scale"]): (m["before"], m["after"]) for m in s["progress"]["moved"]}
     assert moved == {
         ("mentoring", "edge"): (2, 3),

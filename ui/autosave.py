@@ -58,6 +58,19 @@ class Autosaver(QObject):
         self.state_changed.emit("saving")
         self._timer.start()
 
+    def run(self, edit: Callable[..., Change], *args: Any) -> Change | None:
+        """Run one edit now (adding or deleting an entry); a refusal is reported, not raised."""
+        try:
+            change = edit(*args)
+        except WorkbookError as problem:
+            self.refused.emit(problem.message)
+            self.state_changed.emit("error")
+            return None
+        self._history.record(change)
+        self.saved.emit(change)
+        self.state_changed.emit("saved")
+        return change
+
     def flush(self) -> None:
         """Write every pending edit now."""
         self._timer.stop()

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
+from sqlite_utils import Database
 
 from ui.autosave import DEFAULT_DELAY_MS, Autosaver
 from ui.settings import ui_settings
 from ui.sidebar import STATUS_ROLE, StepDelegate
-from ui.steps.about_you import FIELD_LABELS, AboutYouPage
+from ui.steps.about_you import FIELD_LABELS
 from ui.steps.coming_later import ComingLaterPage
 from ui.welcome import WelcomePage
 from workbook import APP_NAME
@@ -48,7 +49,33 @@ from workbook.errors import WorkbookError
 from workbook.example import add_example
 from workbook.queries import list_workbooks, most_recent_workbook
 from workbook.session import Session
-from workbook.steps import STEPS, completion
+from workbook.steps import STEPS, Step, completion
+
+# Each step's page, imported only when first shown so start-up stays lean.
+PAGES = {
+    "about": ("ui.steps.about_you", "AboutYouPage"),
+    "strengths": ("ui.steps.strengths", "StrengthsPage"),
+    "edge": ("ui.steps.edge", "EdgePage"),
+    "ai_plan": ("ui.steps.ai_plan", "AIPlanPage"),
+    "plan": ("ui.steps.plan", "PlanPage"),
+    "export": ("ui.steps.export", "ExportPage"),
+}
+
+
+def build_page(step: Step, db: Database, autosaver: Autosaver) -> QWidget:
+    """The page for a step: every page takes (db, autosaver) and has
+    show_workbook(workbook_id) and refresh()."""
+    import importlib
+
+    module_name, class_name = PAGES[step.id]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as missing:
+        if missing.name != module_name:
+            raise
+        return ComingLaterPage(step)
+    return getattr(module, class_name)(db, autosaver)
+
 
 SAVE_STATES = {"saving": "Saving…", "saved": "All changes saved", "error": "Not saved"}
 
@@ -320,10 +347,7 @@ class MainWindow(QMainWindow):
         step = STEPS[index]
         page = self._pages.get(step.id)
         if page is None:
-            if step.id == "about":
-                page = AboutYouPage(self.session.db, self.autosaver)
-            else:
-                page = ComingLaterPage(step)
+            page = build_page(step, self.session.db, self.autosaver)
             self._pages[step.id] = page
             self._stack.addWidget(page)
             if self.workbook_id is not None:
@@ -375,7 +399,7 @@ class MainWindow(QMainWindow):
                 elif done.done == 0:
                     status = "Not started"
                 else:
-                    status = f"{done.done} of {done.total} answered"
+                    status = f"{done.done} of {done.total} {done.unit}"
             item.setData(STATUS_ROLE, status)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title}, {status}")
 

@@ -90,6 +90,8 @@ class Completion:
 
     done: int
     total: int
+    #: How the parts are counted for the person: "answered", "rated", "done".
+    unit: str = "answered"
 
     @property
     def fraction(self) -> float:

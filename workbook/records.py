@@ -18,7 +18,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -78,6 +78,8 @@ def iso_date(what: str) -> Rule:
     def check(value: Any) -> str | None:
         if value in (None, ""):
             return None
+        if isinstance(value, datetime):  # a datetime is a date too, but its text has a time
+            return value.date().isoformat()
         if isinstance(value, date):
             return value.isoformat()
         try:
@@ -286,6 +288,38 @@ def _check_key(db: Database, table: str, workbook_id: int, key: Any) -> str:
     raise InvalidEdit(f"{key!r} is not something this workbook knows about.")
 
 
+def _custom_name_taken(db: Database, workbook_id: int, name: str, except_key: str = "") -> bool:
+    # Compared in Python: SQLite's lower() folds ASCII letters only ("Élan" and "élan").
+    wanted = name.strip().casefold()
+    others = db.execute(
+        "SELECT custom_name FROM strength_ratings "
+        "WHERE workbook_id = ? AND custom_name IS NOT NULL AND strength_id != ?",
+        [workbook_id, except_key],
+    )
+    return any(other.strip().casefold() == wanted for (other,) in others)
+
+
+def _check_answer(
+    db: Database, table: str, workbook_id: int, key: str, field_name: str, value: Any
+) -> None:
+    """Rules that depend on what the answer is about, not only on the field."""
+    if table == "context_answers" and value:
+        question = load_content().context[key]
+        options = [option for option, _ in question.options]
+        if question.kind == "choice" and value not in options:
+            raise InvalidEdit(
+                f"{value!r} is not one of the answers to this question: {', '.join(options)}."
+            )
+    if table == "strength_ratings" and field_name in ("custom_name", "custom_description"):
+        if not key.startswith("custom_"):
+            raise InvalidEdit("Only a strength you added yourself can be renamed or described.")
+        if field_name == "custom_name":
+            if not value.strip():
+                raise InvalidEdit("Give your strength a name.")
+            if _custom_name_taken(db, workbook_id, value, except_key=key):
+                raise InvalidEdit(f"You already have a strength called {value.strip()!r}.")
+
+
 # ---- answers by content id -----------------------------------------------------------------
 
 
@@ -299,6 +333,7 @@ def set_answer(
         get_workbook(db, workbook_id)
         if spec.key:
             key = _check_key(db, table, workbook_id, key)
+            _check_answer(db, table, workbook_id, key, field_name, value)
             where, params = f"workbook_id = ? AND {spec.key} = ?", [workbook_id, key]
             db.execute(
                 f"INSERT INTO {table} (workbook_id, {spec.key}) VALUES (?, ?) "
@@ -326,15 +361,7 @@ def add_custom_strength(db: Database, workbook_id: int, name: str, description: 
     description = LONG(description)
     with db.atomic():
         get_workbook(db, workbook_id)
-        taken = {
-            row[0]
-            for row in db.execute(
-                "SELECT lower(custom_name) FROM strength_ratings "
-                "WHERE workbook_id = ? AND custom_name IS NOT NULL",
-                [workbook_id],
-            )
-        }
-        if name.lower() in taken:
+        if _custom_name_taken(db, workbook_id, name):
             raise InvalidEdit(f"You already have a strength called {name!r}.")
         used = {
             row[0]
@@ -407,7 +434,7 @@ def add_row(db: Database, table: str, parent_id: int, **values: Any) -> Change:
             workbook_id = get_workbook(db, parent_id).id
         if table == "reinvestments":
             _check_reinvestment(db, workbook_id, None, clean.get("hours", 0.0))
-        if "position" in spec.fields and "position" not in clean:
+        if "position" in spec.fields and clean.get("position") is None:
             clean["position"] = db.execute(
                 f"SELECT COALESCE(MAX(position), -1) + 1 FROM {table} WHERE {spec.parent} = ?",
                 [parent_id],
@@ -424,7 +451,10 @@ def add_row(db: Database, table: str, parent_id: int, **values: Any) -> Change:
 def update_row(db: Database, table: str, row_id: int, field_name: str, value: Any) -> Change:
     spec = _spec(table, ROWS)
     value = _check(spec, field_name, value)
-    if field_name in spec.required and value in (None, ""):
+    # A cleared date or position is None, which a NOT NULL column would refuse with an
+    # IntegrityError instead of a plain message.
+    not_null = value is None and any(c.name == field_name and c.notnull for c in db[table].columns)
+    if not_null or (field_name in spec.required and value in (None, "")):
         raise InvalidEdit(f"{field_name} cannot be left empty.")
     with db.atomic():
         workbook_id = _owner(db, table, row_id)

@@ -31,9 +31,82 @@ STEPS: tuple[Step, ...] = (
 )
 
 
+def _count(db: Database, sql: str, workbook_id: int) -> int:
+    return db.execute(sql, [workbook_id]).fetchone()[0]
+
+
 def completion(db: Database, workbook_id: int, step_id: str) -> Completion | None:
-    """How complete a step is, or None where the step has nothing to measure yet."""
+    """How complete a step is, or None where the step has nothing to measure."""
     if step_id == "about":
         profile: Profile = load_profile(db, workbook_id)
         return Completion(profile.answered(), len(Profile.REQUIRED))
+    if step_id == "strengths":
+        from workbook.content import load_content
+
+        catalogue = load_content().strengths
+        rated = _count(
+            db,
+            "SELECT count(*) FROM strength_ratings WHERE workbook_id = ? AND energy IS NOT NULL "
+            "AND edge IS NOT NULL AND (proficiency IS NOT NULL OR rank IS NOT NULL) "
+            "AND strength_id NOT LIKE 'custom%'",
+            workbook_id,
+        )
+        return Completion(min(rated, len(catalogue)), len(catalogue), "rated")
+    if step_id == "edge":
+        from workbook.content import load_content
+
+        content = load_content()
+        answered = _count(
+            db,
+            "SELECT count(*) FROM preference_answers WHERE workbook_id = ? "
+            "AND agreement IS NOT NULL",
+            workbook_id,
+        )
+        answered += _count(
+            db,
+            "SELECT count(*) FROM context_answers WHERE workbook_id = ? AND answer != ''",
+            workbook_id,
+        )
+        answered += _count(
+            db, "SELECT count(*) FROM futures WHERE workbook_id = ? AND title != ''", workbook_id
+        )
+        total = len(content.preferences) + len(content.context) + len(content.paths)
+        return Completion(min(answered, total), total)
+    if step_id == "ai_plan":
+        tasks = _count(db, "SELECT count(*) FROM ai_tasks WHERE workbook_id = ?", workbook_id)
+        decided = _count(
+            db,
+            "SELECT count(*) FROM ai_tasks WHERE workbook_id = ? AND mode IS NOT NULL "
+            "AND (mode = 'keep_human' OR validation != '')",
+            workbook_id,
+        )
+        placed = _count(db, "SELECT count(*) FROM reinvestments WHERE workbook_id = ?", workbook_id)
+        parts = [tasks > 0, tasks > 0 and decided == tasks, placed > 0]
+        return Completion(sum(parts), len(parts), "done")
+    if step_id == "plan":
+        goals = _count(db, "SELECT count(*) FROM goals WHERE workbook_id = ?", workbook_id)
+        specific = _count(
+            db,
+            "SELECT count(*) FROM goals WHERE workbook_id = ? AND measure != '' "
+            "AND target_date IS NOT NULL",
+            workbook_id,
+        )
+        acted = _count(
+            db,
+            "SELECT count(DISTINCT g.id) FROM goals g JOIN actions a ON a.goal_id = g.id "
+            "WHERE g.workbook_id = ?",
+            workbook_id,
+        )
+        parts = [
+            goals > 0 and specific == goals,
+            goals > 0 and acted == goals,
+            _count(db, "SELECT count(*) FROM milestones WHERE workbook_id = ?", workbook_id) > 0,
+            _count(db, "SELECT count(*) FROM support_requests WHERE workbook_id = ?", workbook_id)
+            > 0,
+            _count(
+                db, "SELECT count(*) FROM conversation_questions WHERE workbook_id = ?", workbook_id
+            )
+            > 0,
+        ]
+        return Completion(sum(parts), len(parts), "done")
     return None

@@ -295,7 +295,7 @@ def _describe(content: Content, data: WorkbookData, c: Candidate) -> str:
             return f"rating {name} {c.new} for {c.scale} (not rated yet)"
         return f"rating {name} {c.new} for {c.scale} instead of {c.old}"
     if c.kind == "preference":
-        statement = content.preferences[c.item].statement
+        statement = content.preferences[c.item].statement.rstrip(".")
         new = AGREEMENT_WORDS[c.new]
         if c.old is None:
             return f"answering “{new}” to “{statement}” (not answered yet)"
@@ -304,7 +304,7 @@ def _describe(content: Content, data: WorkbookData, c: Candidate) -> str:
     if c.new == "answered":
         return f"answering “{question.text}”"
     label = dict(question.options)[c.new]
-    return f"answering “{label}” to “{question.text}”"
+    return f"answering “{label}” to “{question.text.rstrip('.?')}”"
 
 
 def find_flip(
@@ -367,7 +367,10 @@ def _short_label(content: Content, data: WorkbookData, c: Contribution) -> str:
     if c.source == "strength":
         return _strength_name(content, data, c.item or "").lower()
     if c.source == "preference":
-        return f"agreeing that “{content.preferences[c.item].statement.rstrip('.')}”"
+        # A negative weight turns disagreement into points: say what the person said.
+        agreement = data.preferences.get(c.item or "") or 3
+        verb = "disagreeing" if agreement < 3 else "agreeing"
+        return f"{verb} that “{content.preferences[c.item].statement.rstrip('.')}”"
     return "your situation at work"
 
 
@@ -388,8 +391,10 @@ def edge_statement(content: Content, data: WorkbookData, fits: list[PathFit], ti
     strongest = sorted(
         (c for c in leader.contributions if c.source != "baseline" and c.points > 0),
         key=lambda c: -c.points,
-    )[:3]
-    reasons = _join([_short_label(content, data, c) for c in strongest])
+    )
+    # Several context answers share one label: name each reason once.
+    labels = list(dict.fromkeys(_short_label(content, data, c) for c in strongest))
+    reasons = _join(labels[:3])
     names = [content.paths[pid].short_name for pid in tied]
     if len(tied) > 1:
         opening = f"{_join(names)} fit you equally well ({leader.score:g} each)."

@@ -61,6 +61,15 @@ def _share(value: Any) -> str | None:
     return None if 0.0 <= value <= 1.0 else "must be between 0.0 and 1.0"
 
 
+def _scale_levels(value: Any) -> str | None:
+    # Keys are read as numbers later, so anything but 1..4 or 1..5 must stop here.
+    if set(value) not in ({str(n) for n in range(1, 5)}, {str(n) for n in range(1, 6)}):
+        return "needs the levels 1 to 4 or 1 to 5"
+    if not all(isinstance(text, str) and text.strip() for text in value.values()):
+        return "every level needs a description"
+    return None
+
+
 def _hours(value: Any) -> str | None:
     return None if 0 < value <= 60 else "must be more than 0 and at most 60 hours a week"
 
@@ -88,9 +97,7 @@ SCALES = {
             "name": TEXT,
             "question": TEXT,
             "source": SOURCE,
-            "levels": Field(
-                dict, check=lambda v: None if len(v) in (4, 5) else "needs 4 or 5 levels"
-            ),
+            "levels": Field(dict, check=_scale_levels),
         }
     )
 }
@@ -258,7 +265,11 @@ def _check_value(value: Any, rule: Field, where: str, field: str, problems: list
                 continue
             label = item.get("id") or item.get("strength") or item.get("preference")
             label = label or item.get("question") or f"number {index + 1}"
-            check_table(item, rule.items, f"{field} {label!r}", problems)
+            # A nested item (a path's weight, a question's option) names its parent too.
+            inner = f"{field} {label!r}"
+            check_table(
+                item, rule.items, inner if where == "the file" else f"{where}, {inner}", problems
+            )
 
 
 def check_table(table: dict, schema: dict[str, Field], where: str, problems: list) -> None:

@@ -1,0 +1,117 @@
+"""Connecting controls to stored answers, the same way on every step page.
+
+A binder knows one database and the autosaver. Each `bind_*` call wires a
+control so that typing stages an edit (through `workbook.records` or
+`workbook.edits`) and leaving the control saves it at once; `load_*`
+methods put stored values back without counting them as new edits. Pages
+stay thin: they lay out controls and call these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QSignalBlocker
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
+from sqlite_utils import Database
+
+from ui.autosave import Autosaver
+from ui.widgets import TextBox
+from workbook import records
+from workbook.edits import Change
+
+Target = Callable[[], tuple[Any, ...] | None]
+
+
+class Binder(QObject):
+    """Binds controls to answers (`set_answer`) or to fields of list rows (`update_row`)."""
+
+    def __init__(self, db: Database, autosaver: Autosaver, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.autosaver = autosaver
+
+    # ---- what an edit writes -------------------------------------------------------------
+
+    def answer(
+        self, table: str, workbook_id: Callable[[], int | None], key: str | None, field: str
+    ) -> Callable[[Any], None]:
+        """A writer for one keyed answer: `write(value)` stages it."""
+
+        def write(value: Any) -> None:
+            wid = workbook_id()
+            if wid is None:
+                return
+            self.autosaver.stage(
+                (table, wid, key, field), records.set_answer, self.db, table, wid, key, field, value
+            )
+
+        return write
+
+    def row_field(self, table: str, row_id: int, field: str) -> Callable[[Any], None]:
+        def write(value: Any) -> None:
+            self.autosaver.stage(
+                (table, row_id, field), records.update_row, self.db, table, row_id, field, value
+            )
+
+        return write
+
+    def now(self, edit: Callable[..., Change], *args: Any) -> Change | None:
+        """Run a structural edit at once (add, delete, move), after pending typing is saved."""
+        self.autosaver.flush()
+        return self.autosaver.run(edit, *args)
+
+    # ---- controls ------------------------------------------------------------------------
+
+    def line(self, edit: QLineEdit, write: Callable[[Any], None]) -> None:
+        edit.textEdited.connect(lambda text: write(text))
+        edit.editingFinished.connect(self.autosaver.flush)
+
+    def text(self, box: TextBox, write: Callable[[Any], None]) -> None:
+        box.textChanged.connect(lambda: write(box.toPlainText()))
+        box.left.connect(self.autosaver.flush)
+
+    def number(self, spin: QSpinBox | QDoubleSpinBox, write: Callable[[Any], None]) -> None:
+        """A spin box whose minimum means "not answered" (shown as its special text)."""
+
+        def changed(value: float) -> None:
+            write(None if value == spin.minimum() and spin.specialValueText() else value)
+
+        spin.valueChanged.connect(changed)
+        spin.editingFinished.connect(self.autosaver.flush)
+
+    def combo(self, combo: QComboBox, write: Callable[[Any], None]) -> None:
+        def chosen(index: int) -> None:
+            write(combo.itemData(index))
+            self.autosaver.flush()
+
+        combo.activated.connect(chosen)
+
+
+def quietly(widgets: list[QWidget]) -> list[QSignalBlocker]:
+    """Block the widgets' signals while stored values are put back (keep the result alive)."""
+    return [QSignalBlocker(w) for w in widgets]
+
+
+def set_text(widget: QLineEdit | TextBox, value: str | None) -> None:
+    """Set text only when it differs, so the cursor and the undo history survive a refresh."""
+    value = value or ""
+    if isinstance(widget, QLineEdit):
+        if widget.text() != value:
+            with _blocked(widget):
+                widget.setText(value)
+    elif widget.toPlainText() != value:
+        with _blocked(widget):
+            widget.setPlainText(value)
+
+
+class _blocked:
+    def __init__(self, widget: QWidget) -> None:
+        self.widget = widget
+
+    def __enter__(self) -> None:
+        self.old = self.widget.blockSignals(True)
+
+    def __exit__(self, *exc: object) -> None:
+        self.widget.blockSignals(self.old)
