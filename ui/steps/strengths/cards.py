@@ -1,0 +1,287 @@
+"""Editors for one entry each: an example (situation, action, result) or a dated journal entry.
+
+A card binds its fields to the entry's row through the Binder, so typing is
+saved within a moment and leaving a field saves at once. Deleting is asked
+for with `delete_requested`; the panel that owns the card confirms and
+deletes, because it also owns the list the card sits in.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.binding import Binder, set_text
+from ui.rating import RatingSelector
+from ui.widgets import TextBox, hint
+from workbook.data import Evidence, JournalEntry
+
+from .state import MOMENT_LEVELS
+
+DATE_FORMAT = "d MMMM yyyy"
+
+
+def para(text: str, parent: QWidget | None = None) -> QLabel:
+    """A wrapped paragraph of guidance, exactly as tall as its text needs at its width."""
+    label = hint(text, parent)
+    # hint() sets a fresh policy, which drops the height-for-width flag word wrap needs:
+    # without it the label keeps the height of its text wrapped at a guessed width.
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    label.setSizePolicy(policy)
+    return label
+
+
+class GrowingTextBox(TextBox):
+    """A TextBox that grows with its text from `min_lines` to `max_lines`, then scrolls."""
+
+    def __init__(
+        self, min_lines: int = 2, max_lines: int = 12, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, min_lines=min_lines)
+        self._lines = (min_lines, max_lines)
+        # TextBox fixes a minimum height; here the size hint decides, so the layout gives
+        # exactly the height the text needs.
+        self._floor = self.minimumHeight()
+        self.setMinimumHeight(0)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Ask for a new size after the text is wrapped anew: on typing, and on a change of
+        # width (the document reports no change of size then).
+        self._resize_later = QTimer(self)
+        self._resize_later.setSingleShot(True)
+        self._resize_later.setInterval(0)
+        self._resize_later.timeout.connect(self.updateGeometry)
+        self.document().documentLayout().documentSizeChanged.connect(self._text_resized)
+
+    @Slot()
+    def _text_resized(self) -> None:
+        self._resize_later.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._resize_later.start()  # the text wraps anew, and may need more lines
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        low, high = self._lines
+        # A plain-text document measures its height in (wrapped) lines.
+        lines = int(self.document().documentLayout().documentSize().height())
+        shown = max(low, min(high, lines))
+        margins = self.contentsMargins()
+        extra = (
+            margins.top()
+            + margins.bottom()
+            + 2 * self.frameWidth()
+            + 2 * self.document().documentMargin()
+        )
+        height = shown * self.fontMetrics().lineSpacing() + int(extra) + 4
+        return QSize(super().sizeHint().width(), max(height, self._floor))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        return self.sizeHint()
+
+
+def muted(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A quieter line of text (dates, counts), in the palette's placeholder colour."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+def bold(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def confirm_delete(parent: QWidget, title: str, question: str, has_text: bool) -> bool:
+    """Ask before deleting words; an empty entry goes without asking."""
+    if not has_text:
+        return True
+    answer = QMessageBox.question(
+        parent,
+        title,
+        f"{question}\n\nIts text is removed from the workbook file and cannot be brought back.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class Card(QFrame):
+    """A framed block with a title line and a Delete button on the right."""
+
+    #: The row id of the entry the person wants to delete.
+    delete_requested = Signal(int)
+
+    def __init__(self, row_id: int, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.row_id = row_id
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(12, 10, 12, 12)
+        self.layout_.setSpacing(6)
+        self.top = QHBoxLayout()
+        self.title = bold(title)
+        self.top.addWidget(self.title, 1)
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setAccessibleName(f"Delete {title.lower()}")
+        self.delete_button.clicked.connect(self._delete_clicked)
+        self.layout_.addLayout(self.top)
+
+    def finish_top(self) -> None:
+        """Put the Delete button last on the title line (after any extra controls)."""
+        self.top.addWidget(self.delete_button)
+
+    @Slot()
+    def _delete_clicked(self) -> None:
+        self.delete_requested.emit(self.row_id)
+
+    def has_text(self) -> bool:
+        raise NotImplementedError
+
+
+class EvidenceCard(Card):
+    """One example for a strength: the situation, what you did, and what came of it."""
+
+    FIELDS = (
+        ("situation", "Situation", "Where were you, and what was at stake?"),
+        ("action", "Action", "What did you do yourself? This is where the strength shows."),
+        ("result", "Result", "What changed because of it: a decision, a number, a reaction."),
+    )
+
+    def __init__(
+        self, binder: Binder, evidence: Evidence, number: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(evidence.id, f"Example {number}", parent)
+        self.finish_top()
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(6)
+        self.boxes: dict[str, GrowingTextBox] = {}
+        for row, (field, label_text, placeholder) in enumerate(self.FIELDS):
+            box = GrowingTextBox(min_lines=2)
+            box.setObjectName(field)
+            box.setPlaceholderText(placeholder)
+            box.setAccessibleName(f"Example {number}: {label_text.lower()}")
+            set_text(box, getattr(evidence, field))
+            binder.text(box, binder.row_field("evidence", evidence.id, field))
+            label = QLabel(f"{label_text}:")
+            label.setBuddy(box)
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(box, row, 1)
+            self.boxes[field] = box
+        self.layout_.addLayout(grid)
+
+    def has_text(self) -> bool:
+        return any(box.toPlainText().strip() for box in self.boxes.values())
+
+
+class JournalCard(Card):
+    """A dated entry: a reflection, a moment of the energy log, or feedback from someone."""
+
+    def __init__(
+        self, binder: Binder, entry: JournalEntry, kind: str, parent: QWidget | None = None
+    ) -> None:
+        what = {"reflection": "entry", "energy": "moment", "feedback": "feedback"}[kind]
+        super().__init__(entry.id, f"{what.capitalize()}", parent)
+        self._binder = binder
+        self.title.hide()  # the date says which entry this is
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat(DATE_FORMAT)
+        self.date.setAccessibleName(f"Date of this {what}")
+        when = QDate.fromString(entry.entry_date or date.today().isoformat(), Qt.DateFormat.ISODate)
+        self.date.setDate(when if when.isValid() else QDate.currentDate())
+        self._write_date = binder.row_field("journal_entries", entry.id, "entry_date")
+        self.date.dateChanged.connect(self._date_changed)
+        self.date.editingFinished.connect(binder.autosaver.flush)
+        self.top.insertWidget(0, self.date)
+        self.top.insertStretch(1, 1)
+        self.delete_button.setAccessibleName(f"Delete this {what}")
+        self.finish_top()
+
+        self.level: RatingSelector | None = None
+        self.source: QLineEdit | None = None
+        self.private: QCheckBox | None = None
+        if kind == "energy":
+            self.level = RatingSelector("Energy of this moment", MOMENT_LEVELS)
+            self.level.set_value(entry.energy_level)
+            self._write_level = binder.row_field("journal_entries", entry.id, "energy_level")
+            self.level.chosen.connect(self._level_chosen)
+            self.layout_.addWidget(self.level)
+        if kind == "feedback":
+            row = QHBoxLayout()
+            self.source = QLineEdit()
+            self.source.setMaxLength(300)
+            self.source.setPlaceholderText("For example: my manager, a peer in finance, a client")
+            self.source.setAccessibleName("Who said it")
+            set_text(self.source, entry.source)
+            binder.line(self.source, binder.row_field("journal_entries", entry.id, "source"))
+            label = QLabel("Who said it:")
+            label.setBuddy(self.source)
+            row.addWidget(label)
+            row.addWidget(self.source, 1)
+            self.layout_.addLayout(row)
+
+        self.body = GrowingTextBox(min_lines=3, max_lines=16)
+        self.body.setObjectName("body")
+        self.body.setPlaceholderText(
+            {
+                "reflection": "Write freely, in any language. You can come back and add more.",
+                "energy": "What were you doing, with whom, and what made it so?",
+                "feedback": "What they said, in their words rather than your summary.",
+            }[kind]
+        )
+        self.body.setAccessibleName(f"Text of this {what}")
+        set_text(self.body, entry.body)
+        binder.text(self.body, binder.row_field("journal_entries", entry.id, "body"))
+        self.layout_.addWidget(self.body)
+
+        if kind == "feedback":
+            self.private = QCheckBox("Keep private: leave it out of exports unless I include it")
+            self.private.setAccessibleName("Keep this feedback private")
+            self.private.setChecked(entry.private)
+            self._write_private = binder.row_field("journal_entries", entry.id, "private")
+            self.private.toggled.connect(self._private_toggled)
+            self.layout_.addWidget(self.private)
+
+    @Slot(QDate)
+    def _date_changed(self, when: QDate) -> None:
+        self._write_date(when.toString(Qt.DateFormat.ISODate))
+
+    @Slot(object)
+    def _level_chosen(self, value: int | None) -> None:
+        self._write_level(value)
+        self._binder.autosaver.flush()
+
+    @Slot(bool)
+    def _private_toggled(self, checked: bool) -> None:
+        self._write_private(int(checked))
+        self._binder.autosaver.flush()
+
+    def has_text(self) -> bool:
+        source = self.source.text().strip() if self.source is not None else ""
+        return bool(self.body.toPlainText().strip() or source)

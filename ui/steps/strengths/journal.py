@@ -1,0 +1,342 @@
+"""The dated parts of the strengths step: reflections on prompts, the energy log, feedback.
+
+Each is a list of journal entries of one kind, newest first, each in a card
+that saves as the person types. A new entry is written at once (dated
+today) so not a word typed into it can be lost; deleting asks first when
+the entry holds text. The lists are rebuilt only when entries are added or
+removed, never while someone is typing in them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from ui.binding import Binder
+from workbook import records
+from workbook.content.catalogue import Prompt
+from workbook.data import JournalEntry, WorkbookData
+
+from .cards import JournalCard, bold, confirm_delete, muted, para
+from .state import energy_summary
+
+Loader = Callable[[], WorkbookData | None]
+
+
+def scrolling(body: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; they scroll into view
+    area.setWidget(body)
+    return area
+
+
+class JournalList(QWidget):
+    """The entries of one kind, newest first, one card each."""
+
+    #: An entry was deleted: the owner reloads the list.
+    deleted = Signal()
+
+    def __init__(self, binder: Binder, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._binder = binder
+        self.kind = kind
+        self.cards: list[JournalCard] = []
+        self._shown: tuple[int, ...] | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(10)
+        self.empty = muted()
+        self._layout.addWidget(self.empty)
+
+    def show_entries(self, entries: list[JournalEntry], empty_text: str) -> None:
+        self.empty.setText(empty_text)
+        self.empty.setVisible(not entries)
+        ids = tuple(e.id for e in entries)
+        if ids == self._shown:
+            return
+        self._shown = ids
+        for card in self.cards:
+            self._layout.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+        newest_first = sorted(entries, key=lambda e: (e.entry_date, e.id), reverse=True)
+        for entry in newest_first:
+            card = JournalCard(self._binder, entry, self.kind)
+            card.delete_requested.connect(self._delete)
+            self._layout.addWidget(card)
+            self.cards.append(card)
+
+    def card_for(self, row_id: int) -> JournalCard | None:
+        return next((c for c in self.cards if c.row_id == row_id), None)
+
+    def forget(self) -> None:
+        """Rebuild on the next show (another workbook)."""
+        self._shown = None
+
+    @Slot(int)
+    def _delete(self, row_id: int) -> None:
+        card = self.card_for(row_id)
+        if card is None:
+            return
+        what = {"reflection": "entry", "energy": "moment", "feedback": "feedback"}[self.kind]
+        question = f"Delete this {what} from {card.date.text()}?"
+        if not confirm_delete(self, f"Delete {what}", question, card.has_text()):
+            return
+        if self._binder.now(records.delete_row, self._binder.db, "journal_entries", row_id):
+            self.deleted.emit()
+
+
+class _Panel(QWidget):
+    """Shared set-up: a loader for fresh data and the workbook being shown."""
+
+    def __init__(self, binder: Binder, loader: Loader, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._binder = binder
+        self._load = loader
+        self._workbook_id: int | None = None
+
+    def _add(self, **values: object) -> int | None:
+        if self._workbook_id is None:
+            return None
+        db: Database = self._binder.db
+        add = partial(records.add_row, **values)  # Binder.now passes positional arguments
+        change = self._binder.now(add, db, "journal_entries", self._workbook_id)
+        if change is None:
+            return None
+        self.reload()
+        return change.row_id
+
+    @Slot()
+    def reload(self) -> None:
+        data = self._load()
+        if data is not None:
+            self.show_data(data)
+
+    def show_data(self, data: WorkbookData) -> None:
+        raise NotImplementedError
+
+
+class ReflectionsPanel(_Panel):
+    """Pick a prompt, write dated entries on it, and read what you wrote before."""
+
+    def __init__(
+        self,
+        binder: Binder,
+        loader: Loader,
+        prompts: list[Prompt],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(binder, loader, parent)
+        self._prompts = prompts
+        self._entries: list[JournalEntry] = []
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter)
+
+        self.prompt_list = QListWidget()
+        self.prompt_list.setAccessibleName("Reflection prompts")
+        self.prompt_list.setWordWrap(True)
+        self.prompt_list.setSpacing(3)
+        self.prompt_list.setMinimumWidth(220)
+        for prompt in prompts:
+            item = QListWidgetItem(prompt.text)
+            item.setData(Qt.ItemDataRole.UserRole, prompt.id)
+            self.prompt_list.addItem(item)
+        self.prompt_list.currentRowChanged.connect(self._prompt_chosen)
+        splitter.addWidget(self.prompt_list)
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(20, 0, 8, 16)
+        column.setSpacing(10)
+        self.prompt_text = bold("")
+        font = self.prompt_text.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.prompt_text.setFont(font)
+        self.prompt_text.setAccessibleName("The prompt")
+        self.prompt_hint = para("")
+        self.prompt_hint.setAccessibleName("A hint for the prompt")
+        column.addWidget(self.prompt_text)
+        column.addWidget(self.prompt_hint)
+        row = QHBoxLayout()
+        self.new_button = QPushButton("Write a new entry")
+        self.new_button.setAccessibleName("Write a new entry on this prompt")
+        self.new_button.clicked.connect(self.new_entry)
+        row.addWidget(self.new_button)
+        row.addStretch(1)
+        column.addLayout(row)
+        column.addWidget(
+            muted("Entries are dated and private: they stay out of exports unless you choose.")
+        )
+        self.entries = JournalList(binder, "reflection")
+        self.entries.deleted.connect(self.reload)
+        column.addWidget(self.entries)
+        column.addStretch(1)
+        splitter.addWidget(scrolling(body))
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([280, 600])
+        self.prompt_list.setCurrentRow(0)
+
+    def current_prompt(self) -> Prompt | None:
+        row = self.prompt_list.currentRow()
+        return self._prompts[row] if 0 <= row < len(self._prompts) else None
+
+    def choose_prompt(self, prompt_id: str) -> None:
+        ids = [p.id for p in self._prompts]
+        if prompt_id in ids:
+            self.prompt_list.setCurrentRow(ids.index(prompt_id))
+
+    def show_data(self, data: WorkbookData) -> None:
+        if data.workbook_id != self._workbook_id:
+            self._workbook_id = data.workbook_id
+            self.entries.forget()
+        self._entries = [e for e in data.journal if e.kind == "reflection"]
+        for row, prompt in enumerate(self._prompts):
+            count = sum(1 for e in self._entries if e.prompt_id == prompt.id)
+            item = self.prompt_list.item(row)
+            suffix = "" if not count else f"\n{count} {'entry' if count == 1 else 'entries'}"
+            item.setText(prompt.text + suffix)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, item.text().replace("\n", ", "))
+        self._show_prompt()
+
+    def _show_prompt(self) -> None:
+        prompt = self.current_prompt()
+        if prompt is None:
+            return
+        self.prompt_text.setText(prompt.text)
+        self.prompt_hint.setText(prompt.hint)
+        self.prompt_hint.setVisible(bool(prompt.hint))
+        mine = [e for e in self._entries if e.prompt_id == prompt.id]
+        self.entries.show_entries(
+            mine, "Nothing written on this prompt yet. Your entries appear here, newest first."
+        )
+
+    @Slot(int)
+    def _prompt_chosen(self, _row: int) -> None:
+        self._binder.autosaver.flush()
+        self._show_prompt()
+
+    @Slot()
+    def new_entry(self) -> None:
+        prompt = self.current_prompt()
+        if prompt is None:
+            return
+        row_id = self._add(kind="reflection", prompt_id=prompt.id, body="", private=1)
+        card = self.entries.card_for(row_id) if row_id is not None else None
+        if card is not None:
+            card.body.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class EnergyLogPanel(_Panel):
+    """Moments of high or low engagement at work, dated, to spot patterns over weeks."""
+
+    def __init__(self, binder: Binder, loader: Loader, parent: QWidget | None = None) -> None:
+        super().__init__(binder, loader, parent)
+        body = QWidget()
+        body.setMaximumWidth(820)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 12, 8, 16)
+        column.setSpacing(10)
+        column.addWidget(
+            para(
+                "Note a moment at work when your energy went clearly up or down: what you were "
+                "doing, with whom, and how it left you. A few weeks of notes show patterns a "
+                "single rating cannot. This log is optional."
+            )
+        )
+        row = QHBoxLayout()
+        self.new_button = QPushButton("Log a moment")
+        self.new_button.setAccessibleName("Log a moment of high or low energy")
+        self.new_button.clicked.connect(self.new_entry)
+        row.addWidget(self.new_button)
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Energy log summary")
+        row.addWidget(self.summary, 1)
+        column.addLayout(row)
+        self.entries = JournalList(binder, "energy")
+        self.entries.deleted.connect(self.reload)
+        column.addWidget(self.entries)
+        column.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolling(body))
+
+    def show_data(self, data: WorkbookData) -> None:
+        if data.workbook_id != self._workbook_id:
+            self._workbook_id = data.workbook_id
+            self.entries.forget()
+        mine = [e for e in data.journal if e.kind == "energy"]
+        self.summary.setText(energy_summary([e.energy_level for e in mine]))
+        self.entries.show_entries(mine, "")
+
+    @Slot()
+    def new_entry(self) -> None:
+        row_id = self._add(kind="energy", body="", private=1)
+        card = self.entries.card_for(row_id) if row_id is not None else None
+        if card is not None and card.level is not None:
+            card.level.buttons[3].setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class FeedbackPanel(_Panel):
+    """What others said about your strengths, with who said it."""
+
+    def __init__(self, binder: Binder, loader: Loader, parent: QWidget | None = None) -> None:
+        super().__init__(binder, loader, parent)
+        body = QWidget()
+        body.setMaximumWidth(820)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 12, 8, 16)
+        column.setSpacing(10)
+        column.addWidget(
+            para(
+                "What a peer, a manager, a client or someone you support said about your work. "
+                "Their words often name a strength you take for granted."
+            )
+        )
+        row = QHBoxLayout()
+        self.new_button = QPushButton("Add feedback")
+        self.new_button.setAccessibleName("Add feedback from someone")
+        self.new_button.clicked.connect(self.new_entry)
+        row.addWidget(self.new_button)
+        row.addStretch(1)
+        column.addLayout(row)
+        self.entries = JournalList(binder, "feedback")
+        self.entries.deleted.connect(self.reload)
+        column.addWidget(self.entries)
+        column.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolling(body))
+
+    def show_data(self, data: WorkbookData) -> None:
+        if data.workbook_id != self._workbook_id:
+            self._workbook_id = data.workbook_id
+            self.entries.forget()
+        mine = [e for e in data.journal if e.kind == "feedback"]
+        self.entries.show_entries(mine, "No feedback noted yet.")
+
+    @Slot()
+    def new_entry(self) -> None:
+        row_id = self._add(kind="feedback", body="", private=0)
+        card = self.entries.card_for(row_id) if row_id is not None else None
+        if card is not None and card.source is not None:
+            card.source.setFocus(Qt.FocusReason.OtherFocusReason)
