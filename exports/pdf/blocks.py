@@ -1,0 +1,279 @@
+"""Building blocks for sections: paragraphs of typed text, headings, lists, callouts, tables.
+
+`Kit` turns text into flowables the safe way: every string goes through
+`text.runs` and `text.markup` (escaped, one font per run) or, when it holds
+Arabic or Hebrew, through `lines.MixedParagraph`. A person's longer text
+goes through `text.chunks` first. `Kit.table` keeps rows whole: the header
+repeats on each page, and a row too tall for a page is set as a block of
+paragraphs between two parts of the table instead of inside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from exports.pdf import fonts, styles, text
+from exports.pdf.lines import MixedParagraph
+
+#: A row whose tallest cell would take more than this share of a page is set outside the table.
+LONG_ROW_SHARE = 0.4
+#: Room (points) a heading needs below it on the page, or it moves to the next page with
+#: what follows. Used instead of keepWithNext, which would move a heading's whole (long)
+#: next paragraph too and leave a gap.
+ROOM = {"h1": 120.0, "h2": 75.0, "h3": 55.0, "label": 40.0}
+#: Groups of up to this many characters are kept on one page (an example, a future's notes).
+KEEP_CHARS = 2500
+#: A cell with more characters than this is set as a block without measuring it.
+HUGE_CELL = 6000
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    share: float  # of the frame's width
+    style: str = "cell"  # a `Styles` attribute: cell, cell_bold, cell_number
+
+
+Cell = str | Sequence[Flowable]
+
+
+def with_room(story: list[Flowable]) -> list[Flowable]:
+    """The story with a conditional page break before each heading that needs room."""
+    found: list[Flowable] = []
+    for flowable in story:
+        room = getattr(flowable, "_room", None)
+        if room:
+            found.append(CondPageBreak(room))
+        found.append(flowable)
+    return found
+
+
+@dataclass
+class Kit:
+    """Makes flowables; remembers characters no bundled font could draw."""
+
+    styles: styles.Styles
+    width: float  # the frame's width
+    height: float  # the frame's height
+    missing: set[str] = field(default_factory=set)
+    _cjk_styles: dict[str, ParagraphStyle] = field(default_factory=dict)
+
+    def _cjk(self, style: ParagraphStyle) -> ParagraphStyle:
+        found = self._cjk_styles.get(style.name)
+        if found is None:
+            found = ParagraphStyle(style.name + "-cjk", parent=style, wordWrap="CJK")
+            self._cjk_styles[style.name] = found
+        return found
+
+    def para(self, value: str, style: ParagraphStyle, *, bold: bool | None = None) -> Flowable:
+        """One paragraph (short text: ours, or one chunk of a person's)."""
+        flowable = self._para(value, style, bold)
+        if style.name in ROOM:
+            flowable._room = ROOM[style.name]  # type: ignore[attr-defined]
+        return flowable
+
+    def _para(self, value: str, style: ParagraphStyle, bold: bool | None) -> Flowable:
+        value = text.clean(value)
+        bold = style.fontName == fonts.SANS_BOLD if bold is None else bold
+        if text.has_rtl(value):
+            return MixedParagraph(value, style, bold=bold, missing=self.missing)
+        parts = text.runs(value, bold=bold, missing=self.missing)
+        base = fonts.SANS_BOLD if bold else fonts.SANS
+        if style.fontName != base:
+            style = ParagraphStyle(
+                style.name + ("-b" if bold else "-r"), parent=style, fontName=base
+            )
+        if text.has_cjk(value):
+            style = self._cjk(style)
+        return Paragraph(text.markup(parts, base), style)
+
+    def user(self, value: str, style: ParagraphStyle | None = None) -> list[Flowable]:
+        """A person's text, any length: one flowable per chunk, chunks of a paragraph close."""
+        style = style or self.styles.body
+        tight = ParagraphStyle(style.name + "-tight", parent=style, spaceAfter=0)
+        return [
+            self.para(chunk.text, style if chunk.ends_paragraph else tight)
+            for chunk in text.chunks(value)
+        ]
+
+    def labelled(
+        self, label: str, value: str, style: ParagraphStyle | None = None
+    ) -> list[Flowable]:
+        """A small heading over a person's text; nothing when the text is empty."""
+        if not text.clean(value).strip():
+            return []
+        return [self.para(label, self.styles.label), *self.user(value, style)]
+
+    def heading(
+        self, title: str, style: ParagraphStyle, *, key: str | None = None, level: int = 0
+    ) -> Flowable:
+        """A heading; with a key it is also a bookmark in the PDF's outline."""
+        flowable = self.para(title, style)
+        if key:
+            flowable._outline = (key, text.plain(title)[:120] or key, level)  # type: ignore[attr-defined]
+        return flowable
+
+    def bullets(self, items: Sequence[str], style: ParagraphStyle | None = None) -> list[Flowable]:
+        style = style or self.styles.bullet
+        found: list[Flowable] = []
+        for item in items:
+            for n, flowable in enumerate(self.user(item, style)):
+                if n == 0:
+                    flowable.bulletText = "•"  # type: ignore[attr-defined]
+                found.append(flowable)
+        return found
+
+    def callout(self, value: str, label: str | None = None) -> list[Flowable]:
+        """Text set apart in a tinted box with a rule at its side (plain if it is very long)."""
+        body: list[Flowable] = []
+        if label:
+            body.append(self.para(label, self.styles.label))
+        body += self.user(value, self.styles.callout)
+        if len(value) > HUGE_CELL or _height(body, self.width - 24) > self.height * LONG_ROW_SHARE:
+            return [*body, Spacer(1, 6)]
+        box = Table([[body]], colWidths=[self.width])
+        box.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), styles.TINT),
+                    ("LINEBEFORE", (0, 0), (0, -1), 2.5, styles.ACCENT),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                    ("TOPPADDING", (0, 0), (-1, -1), 8),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
+                    ("FONT", (0, 0), (-1, -1), fonts.SANS, 9),
+                ]
+            )
+        )
+        return [box, Spacer(1, 8)]
+
+    def figures(self, items: Sequence[tuple[str, str]]) -> list[Flowable]:
+        """Key figures side by side: a large number over a short caption."""
+        big = ParagraphStyle("figure", parent=self.styles.h1, spaceBefore=0, spaceAfter=1)
+        cells = [
+            [self.para(number, big), self.para(caption, self.styles.note)]
+            for number, caption in items
+        ]
+        share = self.width / max(1, len(cells))
+        strip = Table([cells], colWidths=[share] * len(cells), hAlign="LEFT")
+        strip.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), fonts.SANS, 9),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEABOVE", (0, 0), (-1, 0), 0.9, styles.DARK),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+                    ("TOPPADDING", (0, 0), (-1, -1), 7),
+                ]
+            )
+        )
+        return [strip, Spacer(1, 4)]
+
+    def section_end(self) -> Flowable:
+        """Where a major section ends: the next one starts on a new page, unless little of
+        this page is used (so a section's last few lines never sit alone on a page)."""
+        return CondPageBreak(self.height * 0.6)
+
+    def keep(self, parts: list[Flowable], chars: int) -> list[Flowable]:
+        """Keep a short group on one page; a long one (`chars` of text) flows freely."""
+        return [KeepTogether(parts)] if parts and chars <= KEEP_CHARS else parts
+
+    def cell(self, value: Cell, style: ParagraphStyle) -> list[Flowable]:
+        if isinstance(value, str):
+            return self.user(value, style) or [Spacer(1, 1)]
+        return list(value)
+
+    def table(
+        self, columns: Sequence[Column], rows: Sequence[Sequence[Cell]], *, keep_first: int = 0
+    ) -> list[Flowable]:
+        """A table whose rows never split; over-tall rows are set as blocks instead."""
+        widths = [self.width * c.share for c in columns]
+        right = ParagraphStyle("cell_head_right", parent=self.styles.cell_head, alignment=2)
+        header = [
+            self.para(c.title, right if c.style == "cell_number" else self.styles.cell_head)
+            for c in columns
+        ]
+        found: list[Flowable] = []
+        pending: list[list[list[Flowable]]] = []
+
+        def flush() -> None:
+            if pending:
+                found.append(self._grid(header, pending, widths, columns))
+                pending.clear()
+
+        for row in rows:
+            if any(isinstance(v, str) and len(v) > HUGE_CELL for v in row):
+                flush()
+                found.extend(self._block(columns, row))
+                continue
+            cells = [
+                self.cell(v, getattr(self.styles, c.style))
+                for v, c in zip(row, columns, strict=True)
+            ]
+            tall = max(_height(cell, w - 8) for cell, w in zip(cells, widths, strict=True))
+            if tall > self.height * LONG_ROW_SHARE:
+                flush()
+                found.extend(self._block(columns, cells))
+            else:
+                pending.append(cells)
+        flush()
+        if keep_first and found:
+            found[0] = KeepTogether([found[0]])
+        return found
+
+    def _grid(
+        self,
+        header: list[Flowable],
+        rows: list[list[list[Flowable]]],
+        widths: list[float],
+        columns: Sequence[Column],
+    ) -> Table:
+        grid = Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
+        commands = [
+            ("FONT", (0, 0), (-1, -1), fonts.SANS, 8.5),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.9, styles.DARK),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.35, styles.RULE),
+            ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ]
+        for n, column in enumerate(columns):
+            if column.style == "cell_number":
+                commands.append(("ALIGN", (n, 0), (n, -1), "RIGHT"))
+        grid.setStyle(TableStyle(commands))
+        return grid
+
+    def _block(self, columns: Sequence[Column], row: Sequence[Cell]) -> list[Flowable]:
+        parts: list[Flowable] = [Spacer(1, 6)]
+        for n, (column, value) in enumerate(zip(columns, row, strict=True)):
+            if n:
+                parts.append(self.para(column.title, self.styles.label))
+            parts += self.cell(value, self.styles.cell_bold if n == 0 else self.styles.body)
+        parts.append(Spacer(1, 6))
+        return parts
+
+
+def _height(cell: list[Flowable], width: float) -> float:
+    """The laid-out height of a cell's flowables at a width."""
+    total = 0.0
+    for flowable in cell:
+        total += flowable.wrap(width, 1e9)[1] + flowable.getSpaceAfter()
+        if total > 1e6:
+            break
+    return total

@@ -1,0 +1,271 @@
+"""Lines of mixed-script, mixed-direction text, laid out and drawn on the canvas ourselves.
+
+Used where reportlab's `Paragraph` cannot do the job: paragraphs with
+Arabic or Hebrew (reportlab's right-to-left support needs `rlbidi`, see
+`bidi`), and single-line labels inside charts, which may be in any script.
+`Styled` holds a paragraph's characters with the font of each (from
+`text.runs`); `break_lines` fills lines greedily at spaces; `visual_runs`
+puts one line in drawing order; `draw_runs` draws it, handing right-to-left
+runs to HarfBuzz (`shaping=True`) so Arabic letters join.
+`MixedParagraph` is the flowable that puts these together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import bidiShapedText
+from reportlab.platypus import Flowable
+
+from exports.pdf import bidi, fonts, text
+
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class Styled:
+    """A paragraph's characters and the font that draws each one."""
+
+    chars: str
+    fonts: tuple[str, ...]
+
+    @classmethod
+    def of(cls, value: str, *, bold: bool = False, missing: set[str] | None = None) -> Styled:
+        chars, names = [], []
+        for font, part in text.runs(value, bold=bold, missing=missing):
+            chars.append(part)
+            names.extend([font] * len(part))
+        return cls("".join(chars), tuple(names))
+
+
+def _shaped(font: str) -> bool:
+    return pdfmetrics.getFont(fonts.ensure(font)).shapable
+
+
+@lru_cache(maxsize=16384)
+def measure(font: str, part: str, size: float) -> float:
+    """Width of a run in points, as drawn (shaped where the font is shaped)."""
+    if _shaped(font) and text.has_rtl(part):
+        return bidiShapedText(part, None, fontName=font, fontSize=size, shaping=True)[1]
+    return pdfmetrics.stringWidth(part, font, size)
+
+
+def _segments(styled: Styled, start: int, end: int) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    i = start
+    while i < end:
+        j = i
+        font = styled.fonts[i]
+        while j < end and styled.fonts[j] == font:
+            j += 1
+        found.append((font, styled.chars[i:j]))
+        i = j
+    return found
+
+
+def width_of(styled: Styled, start: int, end: int, size: float) -> float:
+    return sum(measure(font, part, size) for font, part in _segments(styled, start, end))
+
+
+def _cut_word(styled: Styled, start: int, size: float, width: float) -> int:
+    """Where to cut a word too long for a whole line: as many characters as fit, at least one."""
+    end = start + 1
+    n = len(styled.chars)
+    used = width_of(styled, start, end, size)
+    while end < n and styled.chars[end] not in " \n":
+        step = width_of(styled, end, end + 1, size)
+        if used + step > width:
+            break
+        used += step
+        end += 1
+    return end
+
+
+def break_lines(styled: Styled, size: float, width: float) -> list[tuple[int, int]]:
+    """(start, end) of each line: greedy at spaces, at newlines, and inside over-long words."""
+    chars = styled.chars
+    n = len(chars)
+    lines: list[tuple[int, int]] = []
+    start = 0
+    while start < n:
+        end = i = start
+        used = 0.0
+        while i < n and chars[i] != "\n":
+            k = i
+            while k < n and chars[k] == " ":
+                k += 1
+            while k < n and chars[k] not in " \n":
+                k += 1
+            word = width_of(styled, i, k, size)
+            if used + word <= width:
+                used += word
+                end = i = k
+            else:
+                if end == start:  # the first word is longer than the line
+                    end = _cut_word(styled, start, size, width)
+                break
+        lines.append((start, end))
+        start = end
+        while start < n and chars[start] == " ":
+            start += 1
+        if start < n and chars[start] == "\n":
+            start += 1
+    return lines
+
+
+@dataclass(frozen=True)
+class VisualRun:
+    font: str
+    chars: str  # logical order when `shape` is set (HarfBuzz reverses it), else as drawn
+    shape: bool
+    width: float
+
+
+def visual_runs(
+    styled: Styled, start: int, end: int, line_levels: list[int], base: int, size: float
+) -> list[VisualRun]:
+    """One line's runs in drawing order, left to right."""
+    while end > start and styled.chars[end - 1] in " \n":
+        end -= 1
+    line = styled.chars[start:end]
+    order = bidi.visual_order(line_levels[start:end], line, base)
+    found: list[VisualRun] = []
+    i = 0
+    while i < len(order):
+        first = order[i]
+        level = line_levels[start + first]
+        font = styled.fonts[start + first]
+        step = -1 if level % 2 else 1
+        j = i + 1
+        while (
+            j < len(order)
+            and order[j] == order[j - 1] + step
+            and line_levels[start + order[j]] == level
+            and styled.fonts[start + order[j]] == font
+        ):
+            j += 1
+        logical = line[min(order[i], order[j - 1]) : max(order[i], order[j - 1]) + 1]
+        if level % 2 and _shaped(font) and text.has_rtl(logical):
+            found.append(VisualRun(font, logical, True, measure(font, logical, size)))
+        else:
+            drawn = (
+                "".join(bidi.MIRROR.get(c, c) for c in reversed(logical)) if level % 2 else logical
+            )
+            found.append(VisualRun(font, drawn, False, pdfmetrics.stringWidth(drawn, font, size)))
+        i = j
+    return found
+
+
+def draw_runs(canvas: Canvas, x: float, y: float, runs: list[VisualRun], size: float) -> None:
+    for run in runs:
+        canvas.setFont(run.font, size)
+        canvas.drawString(x, y, run.chars, shaping=run.shape)
+        x += run.width
+
+
+def single_line(
+    value: str, size: float, max_width: float | None = None, *, bold: bool = False
+) -> tuple[list[VisualRun], float]:
+    """A label on one line, cut with an ellipsis to `max_width`; its runs and width."""
+    styled = Styled.of(text.plain(value), bold=bold)
+    end = len(styled.chars)
+    if max_width is not None and width_of(styled, 0, end, size) > max_width:
+        room = max_width - pdfmetrics.stringWidth(ELLIPSIS, fonts.SANS, size)
+        while end > 0 and width_of(styled, 0, end, size) > room:
+            end -= 1
+        cut = styled.chars[:end].rstrip()
+        styled = Styled(cut + ELLIPSIS, styled.fonts[: len(cut)] + (fonts.SANS,))
+        end = len(styled.chars)
+    base = bidi.base_level(styled.chars)
+    runs = visual_runs(styled, 0, end, bidi.levels(styled.chars, base), base, size)
+    return runs, sum(r.width for r in runs)
+
+
+class MixedParagraph(Flowable):
+    """A paragraph of any script and direction, broken into lines we lay out ourselves."""
+
+    def __init__(
+        self,
+        value: str | Styled,
+        style: ParagraphStyle,
+        *,
+        bold: bool = False,
+        missing: set[str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.styled = (
+            value if isinstance(value, Styled) else Styled.of(value, bold=bold, missing=missing)
+        )
+        self.style = style
+        self.base = bidi.base_level(self.styled.chars)
+        self.levels = bidi.levels(self.styled.chars, self.base)
+        self.lines: list[tuple[int, int]] = []
+        self._laid_for: float | None = None
+        self.bulletText: str | None = None  # drawn before the first line, as Paragraph does
+
+    def _indents(self) -> tuple[float, float]:
+        """Left and right indent; mirrored for a right-to-left paragraph."""
+        left, right = self.style.leftIndent, self.style.rightIndent
+        return (right, left) if self.base == 1 else (left, right)
+
+    def _layout(self, width: float) -> None:
+        if self._laid_for != width:
+            inner = width - self.style.leftIndent - self.style.rightIndent
+            self.lines = break_lines(self.styled, self.style.fontSize, inner)
+            self._laid_for = width
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self._layout(availWidth)
+        self.width = availWidth
+        self.height = len(self.lines) * self.style.leading
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self._layout(availWidth)
+        fit = int(availHeight // self.style.leading)
+        if fit <= 0 or fit >= len(self.lines):
+            return [] if fit <= 0 else [self]
+        parts = []
+        for lines, first in ((self.lines[:fit], True), (self.lines[fit:], False)):
+            part = MixedParagraph(self.styled, self.style)
+            part.lines, part._laid_for = lines, availWidth
+            part.bulletText = self.bulletText if first else None
+            part._space_before = first
+            part._space_after = not first
+            parts.append(part)
+        return parts
+
+    def getSpaceBefore(self) -> float:  # noqa: N802
+        return self.style.spaceBefore if getattr(self, "_space_before", True) else 0
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return self.style.spaceAfter if getattr(self, "_space_after", True) else 0
+
+    def draw(self) -> None:
+        style = self.style
+        size = style.fontSize
+        canvas = self.canv
+        canvas.setFillColor(style.textColor)
+        left, right = self._indents()
+        inner = self.width - left - right
+        rtl = self.base == 1
+        for number, (start, end) in enumerate(self.lines):
+            runs = visual_runs(self.styled, start, end, self.levels, self.base, size)
+            used = sum(r.width for r in runs)
+            if style.alignment == TA_CENTER:
+                x = left + (inner - used) / 2
+            elif rtl or style.alignment == TA_RIGHT:
+                x = left + inner - used
+            else:
+                x = left
+            y = self.height - size - number * style.leading
+            draw_runs(canvas, x, y, runs, size)
+        if self.bulletText and self.lines:
+            bullet, width = single_line(self.bulletText, size)
+            x = self.width - style.bulletIndent - width if rtl else style.bulletIndent
+            draw_runs(canvas, x, self.height - size, bullet, size)

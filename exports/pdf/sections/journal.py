@@ -1,0 +1,56 @@
+"""The private journal: reflections, energy log, feedback and check-ins, by date.
+
+Printed only when the person asks for it. Entries they marked private are
+printed only with `include_private`; choosing the section alone shares the
+entries they did not mark private (feedback, usually).
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, PageBreak
+
+from exports.pdf.context import Context, when
+
+KINDS = {
+    "reflection": "Reflection",
+    "energy": "Energy log",
+    "feedback": "Feedback",
+    "checkin": "Check-in",
+}
+
+
+def build(ctx: Context) -> list[Flowable]:
+    kit, st = ctx.kit, ctx.styles
+    entries = [e for e in ctx.data.journal if ctx.include_private or not e.private]
+    found: list[Flowable] = [
+        PageBreak(),
+        kit.heading("Your journal", st.h1, key="journal"),
+        kit.para(
+            "Your own notes, included because you chose to. They are personal: share this copy "
+            "only with people you trust.",
+            st.intro,
+        ),
+    ]
+    if not entries:
+        hidden = len(ctx.data.journal)
+        found.append(
+            kit.para(
+                f"Your {hidden} entries are marked private, so they stay out of this copy."
+                if hidden
+                else "No journal entries yet.",
+                st.body,
+            )
+        )
+        return found
+    for entry in entries:
+        facts = [when(entry.entry_date), KINDS.get(entry.kind, entry.kind.capitalize())]
+        if entry.energy_level is not None:
+            facts.append(f"energy {entry.energy_level} of 5")
+        found.append(kit.para(" · ".join(f for f in facts if f), st.h3))
+        prompt = ctx.content.prompts.get(entry.prompt_id or "")
+        if prompt is not None:
+            found.append(kit.para(prompt.text, st.note))
+        if entry.source.strip():
+            found += kit.user("From " + entry.source, st.note)
+        found += kit.user(entry.body)
+    return found

@@ -1,0 +1,346 @@
+"""The AI-amplification page as a person uses it: tasks, hours freed, flags, reinvestment."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QMessageBox
+
+from ui.main_window import MainWindow
+from ui.steps.ai_plan_text import agency_notes, status_sentence, totals_sentence
+from ui.steps.ai_tasks_model import column_of
+from workbook.analysis.ai_plan import analyse_ai_plan
+from workbook.content import load_content
+from workbook.data import Task, load_workbook_data
+from workbook.session import Session
+
+AI_PLAN = 3
+
+
+@pytest.fixture
+def open_window(qtbot, db_path):
+    """Build the real main window on a database file; close it after the test."""
+    windows = []
+
+    def make(delay_ms=400):
+        window = MainWindow(Session.open(db_path), autosave_delay_ms=delay_ms)
+        qtbot.addWidget(window)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.shutdown()
+
+
+@pytest.fixture
+def answer(monkeypatch):
+    """Answer the next confirmation question with the given button."""
+
+    def set_answer(button):
+        monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: button)
+
+    return set_answer
+
+
+def choose_role_family(window, family_id):
+    """Pick a role family in About you, the way the combo box does."""
+    window.show_step(0)
+    about = window._pages["about"]
+    index = about.role_family.findData(family_id)
+    about.role_family.setFocus()
+    about.role_family.setCurrentIndex(index)
+    about.role_family.activated.emit(index)
+
+
+def editor_closed(qtbot, table):
+    """Enter commits and closes a cell editor on the next pass of the event loop."""
+    qtbot.waitUntil(lambda: table.open_editor() is None, timeout=3000)
+
+
+def plan_page(window):
+    window.show_step(AI_PLAN)
+    return window._pages["ai_plan"]
+
+
+def stored(window):
+    return load_workbook_data(window.session.db, window.workbook_id)
+
+
+def started(open_window, qtbot, family="data"):
+    """A new workbook, a role family chosen, and the page started from it."""
+    window = open_window()
+    window.start_empty_workbook()
+    choose_role_family(window, family)
+    page = plan_page(window)
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    return window, page
+
+
+def test_start_from_role_family_adds_the_library_tasks(open_window, qtbot):
+    window, page = started(open_window, qtbot)
+    templates = load_content().tasks_for_family("data")
+    tasks = stored(window).tasks
+    assert [t.library_task_id for t in tasks] == [t.id for t in templates]
+    first = templates[0]
+    assert (tasks[0].name, tasks[0].hours_per_week, tasks[0].ai_share) == (
+        first.name,
+        first.hours_hint,
+        first.ai_share,
+    )
+    assert (tasks[0].mode, tasks[0].stakes, tasks[0].validation) == (
+        first.mode,
+        first.stakes,
+        first.validation,
+    )
+    assert page.model.rowCount() == len(templates)
+    assert page.model.index(0, column_of("name")).data() == first.name
+    assert "Added" in page.task_message.text() and "starting points" in page.task_message.text()
+    assert page.starting_points.isVisible()
+    assert "starting points" in page.starting_points.text()
+
+    # A second click adds nothing twice.
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert len(stored(window).tasks) == len(templates)
+    assert "already in your list" in page.task_message.text()
+
+
+def test_without_a_role_family_the_page_points_to_about_you(open_window, qtbot):
+    window = open_window()
+    window.start_empty_workbook()
+    page = plan_page(window)
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert "About you" in page.task_message.text()
+    assert page.task_message.isVisible()
+    assert stored(window).tasks == ()
+
+
+def test_editing_hours_in_the_table_changes_the_hours_freed(open_window, qtbot):
+    window, page = started(open_window, qtbot)
+    before = page.plan.hours_freed
+    table, model = page.table, page.model
+    index = model.index(0, column_of("hours_per_week"))
+    table.setFocus()
+    table.setCurrentIndex(index)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = table.open_editor()
+    assert isinstance(editor, QDoubleSpinBox)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "20")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    editor_closed(qtbot, table)
+
+    task = stored(window).tasks[0]
+    assert task.hours_per_week == 20
+    plan = analyse_ai_plan(stored(window), load_content())
+    assert plan.hours_freed > before
+    assert page.plan == plan
+    assert model.index(0, column_of("hours_per_week")).data() == "20 h"
+    assert model.index(0, column_of("freed")).data() == f"{plan.tasks[0].hours_freed:g} h"
+    assert page.totals.text() == totals_sentence(plan)
+    assert f"{plan.hours_freed:g} h a week freed of {plan.hours_per_week:g} h" in (
+        page.totals.text()
+    )
+    assert page.chart.bars()[0].hours == 20
+    assert page.chart.bars()[0].freed == plan.tasks[0].hours_freed
+
+
+def test_the_share_is_shown_and_edited_in_percent(open_window, qtbot):
+    window, page = started(open_window, qtbot)
+    index = page.model.index(0, column_of("ai_share"))
+    assert page.model.setData(index, 80)  # what the percent spin box hands over
+    assert stored(window).tasks[0].ai_share == pytest.approx(0.8)
+    assert index.data() == "80 %"
+
+
+def test_the_agency_kept_is_chosen_with_its_meaning(open_window, qtbot):
+    window, page = started(open_window, qtbot)
+    table, model = page.table, page.model
+    index = model.index(0, column_of("agency"))
+    assert index.data() == "Not set"
+    table.setFocus()
+    table.setCurrentIndex(index)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = table.open_editor()
+    assert "What you keep" in editor.accessibleName()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "4")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    editor_closed(qtbot, table)
+    assert stored(window).tasks[0].agency == 4
+    assert index.data() == "4 · I do it, AI helps"
+
+
+def test_an_allocation_over_the_hours_freed_is_refused(open_window, qtbot, answer):
+    window, page = started(open_window, qtbot)
+    freed = page.plan.hours_freed
+    assert freed > 0
+    panel = page.reinvest
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    [placed] = stored(window).reinvestments
+    assert 0 < placed.hours <= freed
+    assert "have a place" in panel.remaining.text() or "still free" in panel.remaining.text()
+
+    spin = panel.rows[0].hours
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "70")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+
+    assert panel.message.isVisible()
+    assert "at most" in panel.message.text()
+    assert f"{freed:.1f} h" in panel.message.text()
+    [kept] = stored(window).reinvestments
+    assert kept.hours == placed.hours  # nothing over the limit was stored
+    assert spin.value() == placed.hours
+
+    # A value that fits is taken, and the message goes away.
+    spin.selectAll()
+    qtbot.keyClicks(spin, "1")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert stored(window).reinvestments[0].hours == 1
+    assert not panel.message.isVisible()
+    assert "still free to place" in panel.remaining.text()
+
+    answer(QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(panel.rows[0].remove, Qt.MouseButton.LeftButton)
+    assert stored(window).reinvestments == ()
+
+
+def test_a_high_stakes_task_without_validation_is_flagged(open_window, qtbot):
+    window = open_window()
+    window.start_empty_workbook()
+    page = plan_page(window)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    editor = page.table.open_editor()
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClicks(editor, "Board report")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    editor_closed(qtbot, page.table)
+    assert stored(window).tasks[0].name == "Board report"
+    assert not page.flags_box.isVisible()
+
+    model = page.model
+    for field, value in (
+        ("hours_per_week", 4.0),
+        ("mode", "augment"),
+        ("ai_share", 50),
+    ):
+        assert model.setData(model.index(0, column_of(field)), value)  # as the delegate does
+    # Stakes from the combo box editor, as a person picks it.
+    stakes = model.index(0, column_of("stakes"))
+    page.table.setCurrentIndex(stakes)
+    page.table.edit(stakes)
+    combo = page.table.open_editor()
+    high = combo.findData("high")
+    combo.setCurrentIndex(high)
+    combo.activated.emit(high)
+    editor_closed(qtbot, page.table)
+    assert stored(window).tasks[0].stakes == "high"
+    assert page.flags_box.isVisible()
+    assert "Board report" in page.flags_box.flags()
+    assert "no validation step" in page.flags_box.flags()
+    assert model.index(0, column_of("name")).data(Qt.ItemDataRole.DecorationRole) is not None
+
+    model.setData(model.index(0, column_of("validation")), "A colleague reads it first")
+    model.setData(model.index(0, column_of("review_hours")), 0.5)
+    assert not page.flags_box.isVisible()
+    assert model.index(0, column_of("name")).data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_reorder_with_buttons_and_keys_then_delete(open_window, qtbot, answer):
+    window, page = started(open_window, qtbot)
+    ids = [t.id for t in stored(window).tasks]
+    table = page.table
+    page._select(0)
+    qtbot.mouseClick(page.down_button, Qt.MouseButton.LeftButton)
+    assert [t.id for t in stored(window).tasks][:3] == [ids[1], ids[0], ids[2]]
+    assert page.model.task(1).id == ids[0]
+    assert table.currentIndex().row() == 1  # the moved task stays selected
+
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert [t.id for t in stored(window).tasks] == ids
+    assert table.currentIndex().row() == 0
+    assert not page.up_button.isEnabled()
+
+    page._select(2)
+    answer(QMessageBox.StandardButton.Cancel)
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert len(stored(window).tasks) == len(ids)
+    answer(QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert [t.id for t in stored(window).tasks] == ids[:2] + ids[3:]
+    assert [page.model.task(r).id for r in range(page.model.rowCount())] == ids[:2] + ids[3:]
+
+
+def test_the_model_passes_qt_model_checks(open_window, qtbot, qtmodeltester, answer):
+    window, page = started(open_window, qtbot)
+    model = page.model
+    qtmodeltester.check(model, force_py=False)
+    # The checker keeps watching while the model changes.
+    model.setData(model.index(1, column_of("name")), "Renamed")
+    page._select(1)
+    page.move_down()
+    answer(QMessageBox.StandardButton.Yes)
+    page.remove_task()
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    page.table.commit_open_editor()
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_tasks_survive_closing_and_reopening(open_window, qtbot):
+    window, page = started(open_window, qtbot)
+    names = [page.model.task(r).name for r in range(page.model.rowCount())]
+    # A cell still being edited when the window closes is saved too.
+    index = page.model.index(0, column_of("tool"))
+    page.table.setFocus()
+    page.table.setCurrentIndex(index)
+    page.table.edit(index)
+    qtbot.keyClicks(page.table.open_editor(), "our notebook assistant")
+    window.close()
+
+    again = open_window()
+    page = plan_page(again)
+    assert [page.model.task(r).name for r in range(page.model.rowCount())] == names
+    assert page.model.index(0, column_of("tool")).data() == "our notebook assistant"
+
+
+def test_example_shows_skills_by_gap_and_the_reinvestment_plan(open_window, qtbot):
+    window = open_window()
+    window.add_example_workbook()
+    page = plan_page(window)
+    plan = page.plan
+    assert page.skills.order() == [s.id for s in plan.skills]
+    gaps = [s.gap for s in plan.skills]
+    assert gaps == sorted(gaps, reverse=True)
+    rated = next(s for s in plan.skills if s.rating is not None)
+    text = page.skills.rows[rated.id].rating.text()
+    assert f"{rated.rating} of 5" in text and "Strength reflection" in text
+    assert page.totals.text() == "8.9 h a week freed of 32.5 h, after 3.3 h of review."
+    assert "Drafting insight summaries" in page.flags_box.flags()
+
+    first = page.reinvest.rows[0]
+    assert first.kind.currentData() == "goal"
+    assert first.target.currentText() == stored(window).goals[0].title
+    assert "2.3 h of the 8.9 h" in page.reinvest.remaining.text()
+
+    # Choosing another kind of target stores it and offers that kind's list.
+    index = first.kind.findData("path")
+    first.kind.setCurrentIndex(index)
+    first.kind.activated.emit(index)
+    item = stored(window).reinvestments[0]
+    assert (item.target_kind, item.target_id) == ("path", "")
+    assert first.target.findData("orchestrator") > 0
+
+
+def test_words_for_the_plan():
+    task = Task(1, "Weekly report", 4.0, "augment", 0.6, agency=5)
+    [note] = agency_notes([task])
+    assert "choice to respect" in note
+    watch = Task(2, "Scheduling", 2.0, "augment", 0.1, agency=1)
+    assert "opportunity to watch" in agency_notes([watch])[0]
+    assert "Next: decide where the freed hours go" not in status_sentence([], 0)
+    assert "Next: list the tasks" in status_sentence([], 0)
+    assert "“Weekly report”" in status_sentence([task], 0)

@@ -1,0 +1,515 @@
+"""Step 3, "AI-amplification plan": tasks, hours freed, skills needed, and reinvestment.
+
+The page lays out four parts and keeps them in step with the database:
+the task table (`ai_tasks_model`, `ai_tasks_view`) with its buttons and
+the flags for high-stakes tasks without real checking; the hours freed in
+words and as a chart (`ui.charts_hours`); the orchestration skills the
+plan relies on (`ai_skills`); and the reinvestment plan (`ai_reinvest`).
+Every change goes through `workbook.records` via the autosaver; after each
+saved change the main window calls `refresh()`, and the page re-reads the
+workbook and the analysis, so what it shows is what is stored.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Slot
+from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from ui.autosave import Autosaver
+from ui.binding import Binder
+from ui.charts_hours import HoursBar, HoursChart
+from ui.help import how_computed_link
+from ui.steps.ai_plan_text import (
+    agency_notes,
+    remaining_sentence,
+    status_sentence,
+    task_details,
+    totals_sentence,
+)
+from ui.steps.ai_reinvest import ReinvestmentPanel
+from ui.steps.ai_skills import SkillsPanel
+from ui.steps.ai_tasks_model import AITasksModel, column_of
+from ui.steps.ai_tasks_view import TaskTable
+from ui.steps.ai_widgets import FlagsBox, confirm, note, section
+from ui.widgets import heading
+from workbook import records
+from workbook.analysis.ai_plan import AIPlanResult, analyse_ai_plan, total_freed
+from workbook.analysis.strengths import analyse_strengths
+from workbook.content import load_content
+from workbook.data import WorkbookData, load_workbook_data
+from workbook.edits import Change
+from workbook.model import ROLE_FAMILIES
+
+FAMILY_NAMES = dict(ROLE_FAMILIES)
+
+
+class AIPlanPage(QScrollArea):
+    def __init__(self, db: Database, autosaver: Autosaver, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._autosaver = autosaver
+        self._binder = Binder(db, autosaver, self)
+        self._content = load_content()
+        self._workbook_id: int | None = None
+        self._refusal = ""
+        self._loads = 0
+        self._batch = False
+        self._stale = False
+        self._window_watched: QObject | None = None
+        self.plan: AIPlanResult | None = None
+        autosaver.refused.connect(self._remember_refusal)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        body = QWidget()
+        body.setMaximumWidth(1700)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(32, 24, 32, 32)
+        outer.setSpacing(10)
+        outer.addWidget(heading("AI-amplification plan"))
+        outer.addWidget(
+            note(
+                "Which of your tasks AI can take over or help with, how you keep your own "
+                "judgement over its output, and where the hours it frees go. The hours and "
+                "shares you enter are estimates: change them whenever you learn more."
+            )
+        )
+        self.status = note("")
+        self.status.setAccessibleName("How complete this step is")
+        outer.addWidget(self.status)
+
+        self._build_tasks(outer)
+        self._build_results(outer)
+        outer.addStretch(1)
+        self.setWidget(body)
+
+    # ---- building -------------------------------------------------------------------------
+
+    def _button(self, text: str, tip: str, slot: Any) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", "").replace("…", ""))
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_tasks(self, outer: QVBoxLayout) -> None:
+        outer.addWidget(section("Your recurring tasks"))
+        outer.addWidget(
+            note(
+                "One row per task you do most weeks. Choose a cell and start typing, or press "
+                "F2, to change it; Enter saves. “What you keep” is how much of the task you "
+                "want in your own hands, from 1 “AI does it alone” to 5 “I do it, AI stays out”."
+            )
+        )
+        row = QHBoxLayout()
+        self.start_button = self._button(
+            "&Start from my role family",
+            "Adds the tasks typical for the role family you chose in About you.",
+            self.start_from_role_family,
+        )
+        self.add_button = self._button("&Add a task", "Adds an empty row.", self.add_task)
+        self.remove_button = self._button(
+            "&Remove task…", "Removes the selected task (Delete).", self.remove_task
+        )
+        self.up_button = self._button("Move &up", "Alt+Up", self.move_up)
+        self.down_button = self._button("Move dow&n", "Alt+Down", self.move_down)
+        for button in (
+            self.start_button,
+            self.add_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+        ):
+            row.addWidget(button)
+        row.addStretch(1)
+        outer.addLayout(row)
+
+        self.task_message = note("")
+        self.task_message.setAccessibleName("Task list message")
+        self.task_message.hide()
+        outer.addWidget(self.task_message)
+        self.starting_points = note(self._content.task_note)
+        self.starting_points.setAccessibleName("About the suggested tasks")
+        outer.addWidget(self.starting_points)
+
+        self.flags_box = FlagsBox()
+        outer.addWidget(self.flags_box)
+
+        self.model = AITasksModel(self._write_task, self)
+        self.table = TaskTable()
+        self.table.setAccessibleName("Your tasks")
+        self.table.setModel(self.model)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        outer.addWidget(self.table)
+        for keys, slot in (
+            ("Alt+Up", self.move_up),
+            ("Alt+Down", self.move_down),
+            (QKeySequence.StandardKey.Delete, self.remove_task),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)  # not while a cell is edited
+            shortcut.activated.connect(slot)
+
+        self.details = note("")
+        self.details.setAccessibleName("The selected task in full")
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self.details)
+
+        self.agency_notes = note("")
+        self.agency_notes.setAccessibleName("Choices and opportunities")
+        outer.addWidget(self.agency_notes)
+
+    def _build_results(self, outer: QVBoxLayout) -> None:
+        top = QHBoxLayout()
+        top.addWidget(section("Hours freed"))
+        top.addStretch(1)
+        self.how_link = how_computed_link("AI-amplification plan")
+        self.how_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        top.addWidget(self.how_link, 0, Qt.AlignmentFlag.AlignBottom)
+        outer.addLayout(top)
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        self.totals.setAccessibleName("Hours freed in total")
+        font = QFont(self.totals.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.totals.setFont(font)
+        outer.addWidget(self.totals)
+        outer.addWidget(
+            note(
+                "Hours freed are the hours AI takes minus the time its check costs you. "
+                "A task you keep human frees none."
+            )
+        )
+        self.chart = HoursChart()
+        outer.addWidget(self.chart)
+
+        outer.addWidget(section("Skills your plan relies on"))
+        outer.addWidget(
+            note(
+                "Directing AI well takes five skills. Each is listed with how much your plan "
+                "needs it (1 to 5) and your own rating, largest gap first. Your rating is "
+                "the proficiency you gave the strength of the same name in Strength "
+                "reflection; change it there."
+            )
+        )
+        self.skills = SkillsPanel(self._content)
+        outer.addWidget(self.skills)
+
+        outer.addWidget(section("Where the freed hours go"))
+        outer.addWidget(
+            note(
+                "Hours freed are only a gain if you decide what they are for. Give them to a "
+                "strength you want to use more, a goal in your plan, a path you are exploring, "
+                "or something else that matters to you."
+            )
+        )
+        self.reinvest = ReinvestmentPanel(self._binder, self._run)
+        outer.addWidget(self.reinvest)
+
+    # ---- showing ---------------------------------------------------------------------------
+
+    def show_workbook(self, workbook_id: int) -> None:
+        if workbook_id != self._workbook_id:
+            self.table.commit_open_editor()
+            self.model.clear()
+            self._show_task_message("")
+        self._workbook_id = workbook_id
+        self.reload()
+
+    def refresh(self) -> None:
+        """Called after every saved change: re-read now if shown, else when next shown."""
+        if self._batch:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def reload(self) -> None:
+        if self._workbook_id is None:
+            return
+        self._stale = False
+        self._loads += 1
+        data = load_workbook_data(self._db, self._workbook_id)
+        plan = analyse_ai_plan(data, self._content)
+        self.plan = plan
+        results = {t.id: t for t in plan.tasks}
+        self.model.set_tasks(data.tasks, results, self._library_tips(data))
+        self.starting_points.setVisible(any(t.library_task_id for t in data.tasks))
+        self.flags_box.show_flags(plan.flags)
+        notes = agency_notes(data.tasks)
+        self.agency_notes.setText("\n".join(f"• {note}" for note in notes))
+        self.agency_notes.setVisible(bool(notes))
+        self.totals.setText(totals_sentence(plan))
+        self.chart.set_bars(
+            [
+                HoursBar(
+                    r.name, r.hours, r.hours_freed, max(0.0, round(r.ai_hours - r.hours_freed, 1))
+                )
+                for r in plan.tasks
+            ],
+            HoursBar(
+                "All tasks",
+                plan.hours_per_week,
+                plan.hours_freed,
+                max(0.0, round(plan.ai_hours - plan.hours_freed, 1)),
+            )
+            if plan.tasks
+            else None,
+        )
+        self.skills.show_needs(plan.skills, data.profile.strength_mode == "ranking")
+        room = total_freed(data.tasks) - sum(r.hours for r in data.reinvestments)
+        self.reinvest.show_plan(
+            self._workbook_id,
+            data.reinvestments,
+            self._targets(data),
+            remaining_sentence(plan),
+            room,
+        )
+        self.status.setText(status_sentence(data.tasks, len(data.reinvestments)))
+        self._update_buttons()
+
+    def _library_tips(self, data: WorkbookData) -> dict[int, str]:
+        tips = {}
+        for task in data.tasks:
+            template = self._content.tasks.get(task.library_task_id or "")
+            if template is not None:
+                tips[task.id] = (
+                    "A suggested starting point from the task library: change anything. "
+                    f"What is at stake: {template.stakes_note}"
+                )
+        return tips
+
+    def _targets(self, data: WorkbookData) -> dict[str, list[tuple[str, str]]]:
+        content = self._content
+        signature = [f.id for f in analyse_strengths(data, content).signature]
+        names = {sid: s.name for sid, s in content.strengths.items()}
+        names.update(
+            (sid, f"{r.custom_name} (your own)")
+            for sid, r in data.ratings.items()
+            if r.custom_name and sid not in content.strengths
+        )
+        strengths = [
+            (sid, f"{names[sid]}, a signature strength") for sid in signature if sid in names
+        ]
+        strengths += [(sid, name) for sid, name in names.items() if sid not in signature]
+        goals = [(f"goal:{g.id}", g.title.strip() or "Untitled goal") for g in data.goals]
+        paths = [(pid, p.name) for pid, p in content.paths.items()]
+        return {"strength": strengths, "goal": goals, "path": paths}
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt name
+        window = self.window()
+        if window is not self._window_watched:
+            window.installEventFilter(self)
+            self._window_watched = window
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt name
+        # Switching step: what is typed in an open cell is saved, not dropped.
+        if not self.window().isHidden():
+            self.table.commit_open_editor()
+        super().hideEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        if watched is self._window_watched and event.type() == QEvent.Type.Close:
+            self.table.commit_open_editor()  # before the window saves and closes the file
+        return super().eventFilter(watched, event)
+
+    # ---- editing ---------------------------------------------------------------------------
+
+    @Slot(str)
+    def _remember_refusal(self, message: str) -> None:
+        self._refusal = message
+
+    def _run(self, edit: Any, *args: Any, **values: Any) -> tuple[Change | None, str]:
+        """Run an edit now through the autosaver; returns the Change, or None and why not."""
+        if values:
+            edit = partial(edit, **values)
+        self._autosaver.flush()
+        self._refusal = ""
+        loads = self._loads
+        change = self._autosaver.run(edit, *args)
+        if change is not None and self._loads == loads and not self._batch:
+            self.reload()  # the window normally refreshes us; a page used alone reloads itself
+        return change, self._refusal
+
+    def _write_task(self, task_id: int, field: str, value: Any) -> bool:
+        change, refusal = self._run(records.update_row, self._db, "ai_tasks", task_id, field, value)
+        if change is None:
+            self._show_task_message(refusal)
+        return change is not None
+
+    def _show_task_message(self, text: str) -> None:
+        self.task_message.setText(text)
+        self.task_message.setVisible(bool(text))
+
+    def _current_task_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row = self._current_task_row()
+        count = self.model.rowCount()
+        self.remove_button.setEnabled(row >= 0)
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < count - 1)
+        if row < 0:
+            self.details.setText(
+                "Choose a row to read its validation step and risk in full." if count else ""
+            )
+            self.details.setVisible(bool(count))
+            return
+        task = self.model.task(row)
+        template = self._content.tasks.get(task.library_task_id or "")
+        self.details.setText(task_details(task, template.stakes_note if template else None))
+        self.details.setVisible(True)
+
+    def _select(self, row: int, column: int = 0) -> None:
+        if 0 <= row < self.model.rowCount():
+            index = self.model.index(row, column)
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+        self._update_buttons()
+
+    @Slot()
+    def start_from_role_family(self) -> None:
+        if self._workbook_id is None:
+            return
+        self.table.commit_open_editor()
+        data = load_workbook_data(self._db, self._workbook_id)
+        family = data.profile.role_family
+        if not family:
+            self._show_task_message(
+                "You have not chosen a role family yet. Choose one in About you, the first step, "
+                "and this button will suggest the tasks typical for it."
+            )
+            return
+        name = FAMILY_NAMES.get(family, family)
+        templates = self._content.tasks_for_family(family)
+        if not templates:
+            self._show_task_message(
+                f"The task library has no suggestions for “{name}”. "
+                "Add your own tasks with “Add a task”."
+            )
+            return
+        present = {t.library_task_id for t in data.tasks}
+        new = [t for t in templates if t.id not in present]
+        if not new:
+            self._show_task_message(
+                f"All {len(templates)} tasks suggested for {name} are already in your list."
+            )
+            return
+        first = None
+        self._batch = True
+        try:
+            for template in new:
+                change, refusal = self._run(
+                    records.add_row,
+                    self._db,
+                    "ai_tasks",
+                    self._workbook_id,
+                    name=template.name,
+                    library_task_id=template.id,
+                    hours_per_week=template.hours_hint,
+                    mode=template.mode,
+                    ai_share=template.ai_share,
+                    validation=template.validation,
+                    stakes=template.stakes,
+                    risk_note=template.stakes_note,
+                )
+                if change is None:
+                    self._show_task_message(refusal)
+                    break
+                first = first or change.row_id
+        finally:
+            self._batch = False
+            self.reload()
+        if first is not None:
+            self._show_task_message(
+                f"Added {len(new)} tasks typical for {name}. They are starting points: change "
+                "the hours and AI shares to fit your week, remove what you don't do, and add "
+                "the review time each check costs you."
+            )
+            self._select(self.model.row_of(first))
+
+    @Slot()
+    def add_task(self) -> None:
+        if self._workbook_id is None:
+            return
+        self.table.commit_open_editor()
+        change, refusal = self._run(
+            records.add_row, self._db, "ai_tasks", self._workbook_id, name=""
+        )
+        if change is None:
+            self._show_task_message(refusal)
+            return
+        row = self.model.row_of(change.row_id)
+        self._select(row, column_of("name"))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.table.edit(self.model.index(row, column_of("name")))
+
+    @Slot()
+    def remove_task(self) -> None:
+        row = self._current_task_row()
+        if row < 0:
+            return
+        self.table.commit_open_editor()
+        task = self.model.task(row)
+        name = task.name.strip() or "this unnamed task"
+        question = (
+            f"Remove “{name}” from your plan?\n\n"
+            "Its hours, its check and your notes on it go too. This cannot be undone."
+        )
+        if not confirm(self, "Remove task", question):
+            return
+        change, refusal = self._run(records.delete_row, self._db, "ai_tasks", task.id)
+        if change is None:
+            self._show_task_message(refusal)
+            return
+        self._select(min(row, self.model.rowCount() - 1))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def move_up(self) -> None:
+        self._move(-1)
+
+    @Slot()
+    def move_down(self) -> None:
+        self._move(1)
+
+    def _move(self, step: int) -> None:
+        row = self._current_task_row()
+        target = row + step
+        if row < 0 or not 0 <= target < self.model.rowCount():
+            return
+        self.table.commit_open_editor()
+        column = max(0, self.table.currentIndex().column())
+        task = self.model.task(row)
+        change, refusal = self._run(records.move_row, self._db, "ai_tasks", task.id, target)
+        if change is None:
+            self._show_task_message(refusal)
+            return
+        self._select(self.model.row_of(task.id), column)

@@ -1,0 +1,191 @@
+"""The words of the AI-amplification page, kept apart from its widgets.
+
+Labels for modes, stakes and the five levels of agency, and the sentences
+the page builds from the analysis (totals, hours left to place, choices to
+respect and opportunities to watch, a skill rating). Plain Python with no
+Qt, so tests can check what a person reads without building a window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from workbook.analysis.ai_plan import AIPlanResult, SkillNeed
+from workbook.data import Task
+
+MODES: tuple[tuple[str | None, str], ...] = (
+    (None, "Not decided yet"),
+    ("automate", "Automate"),
+    ("augment", "Augment"),
+    ("keep_human", "Keep human"),
+)
+MODE_TIPS = {
+    "automate": "AI does most of it; you check the result.",
+    "augment": "You and AI share it; you stay in charge.",
+    "keep_human": "You do it; AI at most helps you prepare. It frees no hours.",
+}
+
+STAKES: tuple[tuple[str, str], ...] = (
+    ("", "Not set"),
+    ("low", "Low"),
+    ("medium", "Medium"),
+    ("high", "High"),
+)
+
+#: How much of a task the person wants to keep in their own hands, 1 to 5.
+AGENCY: dict[int, str] = {
+    1: "AI does it alone",
+    2: "AI does it, I check",
+    3: "AI and I share it",
+    4: "I do it, AI helps",
+    5: "I do it, AI stays out",
+}
+
+#: A share at or above this counts as "AI could do much of it".
+MUCH = 0.5
+#: A share below this counts as "AI can't do much of it yet".
+LITTLE = 0.3
+
+
+def label(options: Iterable[tuple[object, str]], value: object) -> str:
+    """The label shown for a stored value (the stored text itself if unknown)."""
+    for option, text in options:
+        if option == value:
+            return text
+    return "" if value is None else str(value)
+
+
+def hours(value: float) -> str:
+    """Hours as a person writes them: "2.5 h", "0.75 h", "3 h"."""
+    return f"{value:g} h"
+
+
+def agency_text(level: int | None) -> str:
+    if level is None:
+        return "Not set"
+    return f"{level} · {AGENCY.get(level, '')}"
+
+
+def totals_sentence(plan: AIPlanResult) -> str:
+    """One line on the whole plan, for example "8.9 h a week freed of 32.5 h, after 3.3 h
+    of review." """
+    if not plan.tasks:
+        return "Add your recurring tasks to see how many hours AI could free for you."
+    if plan.hours_per_week <= 0:
+        return "Give your tasks their hours a week to see how much time AI could free."
+    return (
+        f"{hours(plan.hours_freed)} a week freed of {hours(plan.hours_per_week)}, "
+        f"after {hours(plan.review_hours)} of review."
+    )
+
+
+def remaining_sentence(plan: AIPlanResult) -> str:
+    """Where the reinvestment plan stands against the hours freed."""
+    if plan.hours_freed <= 0:
+        if plan.reinvested > 0:
+            return (
+                f"Your plan frees no hours at the moment, yet {hours(plan.reinvested)} are "
+                "placed below. Lower them, or let AI take on more of a task above."
+            )
+        return "Your plan frees no hours yet. Once some tasks free time, decide here where it goes."
+    if plan.over_allocated:
+        return (
+            f"You have placed {hours(plan.reinvested)}, but your plan now frees "
+            f"{hours(plan.hours_freed)}. Lower some of the hours below so they fit."
+        )
+    if plan.unallocated <= 0:
+        return f"All {hours(plan.hours_freed)} your plan frees have a place."
+    return (
+        f"{hours(plan.unallocated)} of the {hours(plan.hours_freed)} your plan frees "
+        "are still free to place."
+    )
+
+
+def agency_notes(tasks: Iterable[Task]) -> list[str]:
+    """Tasks where what AI could do and what the person wants differ, in coaching words."""
+    notes = []
+    for task in tasks:
+        if task.agency is None or task.ai_share is None:
+            continue
+        name = task.name.strip() or "An unnamed task"
+        share = round(task.ai_share * 100)
+        if task.agency >= 4 and task.ai_share >= MUCH:
+            notes.append(
+                f"{name}: AI could take about {share}% of it, and you want to keep it in "
+                "your hands. That is a choice to respect; it may be where your judgement "
+                "shows most."
+            )
+        elif task.agency <= 2 and task.ai_share < LITTLE:
+            notes.append(
+                f"{name}: you would hand much of it over, but AI takes only about {share}% "
+                "of it today. An opportunity to watch as tools improve."
+            )
+    return notes
+
+
+def skill_rating_sentence(
+    need: SkillNeed, level_text: str | None, ranking: bool, strength_name: str
+) -> str:
+    """What the person's rating of an orchestration skill is, and where it comes from."""
+    if need.rating is None:
+        where = "Rank" if ranking else "Rate"
+        return f"Not rated yet. {where} “{strength_name}” in Strength reflection to see your gap."
+    source = "from your ranking" if ranking else "your proficiency rating"
+    text = f"You: {need.rating} of 5 ({source} in Strength reflection)"
+    if level_text:
+        text += f": “{level_text}”"
+    return text
+
+
+def skill_numbers(need: SkillNeed) -> str:
+    rating = "not rated" if need.rating is None else f"{need.rating}"
+    if need.gap > 0:
+        gap = f"gap {need.gap}"
+    elif need.gap == 0:
+        gap = "no gap"
+    else:
+        gap = f"{-need.gap} to spare"
+    return f"Needed {need.need} of 5 · you {rating} · {gap}"
+
+
+def status_sentence(tasks: Iterable[Task], placed: int) -> str:
+    """How far the step is, and the next thing to do (the parts of workbook.steps)."""
+    tasks = list(tasks)
+    decided = [t for t in tasks if t.mode and (t.mode == "keep_human" or t.validation.strip())]
+    parts = [bool(tasks), bool(tasks) and len(decided) == len(tasks), placed > 0]
+    done = sum(parts)
+    if done == len(parts):
+        return "All three parts done. You can come back and change anything."
+    if not parts[0]:
+        step = "list the tasks you do most weeks."
+    elif not parts[1]:
+        no_mode = [t for t in tasks if not t.mode]
+        no_check = [t for t in tasks if t.mode and t not in decided]
+        asks = []
+        if no_mode:
+            asks.append(f"choose a mode for {_which(no_mode)}")
+        if no_check:
+            asks.append(f"name how you will check what AI produces for {_which(no_check)}")
+        step = " and ".join(asks) + "."
+    else:
+        step = "decide where the freed hours go."
+    return f"{done} of {len(parts)} parts done. Next: {step}"
+
+
+def _which(tasks: list[Task]) -> str:
+    """Up to two tasks by name, more as a count."""
+    names = [f"“{t.name.strip()}”" for t in tasks if t.name.strip()]
+    if len(tasks) <= 2 and len(names) == len(tasks):
+        return " and ".join(names)
+    return f"{len(tasks)} tasks"
+
+
+def task_details(task: Task, stakes_note: str | None) -> str:
+    """The selected task's long texts in full, for reading what the cells cut short."""
+    lines = [f"“{task.name.strip() or 'Unnamed task'}”"]
+    lines.append(f"Tool: {task.tool.strip() or 'not named yet'}")
+    lines.append(f"Validation step: {task.validation.strip() or 'none yet'}")
+    lines.append(f"Risk if AI gets it wrong: {task.risk_note.strip() or 'not written yet'}")
+    if stakes_note and stakes_note.strip() != task.risk_note.strip():
+        lines.append(f"What the task library says is at stake: {stakes_note}")
+    return "\n".join(lines)

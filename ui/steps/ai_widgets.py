@@ -1,0 +1,85 @@
+"""Small building blocks of the AI plan page: notes, headings, a confirmation, the flags box.
+
+`note()` is `ui.widgets.hint()` sized by its height for the width it gets,
+so a long sentence on a wide page leaves no empty band above or below it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
+
+from ui.widgets import hint
+
+
+def note(text: str, parent: QWidget | None = None) -> QLabel:
+    """A wrapped sentence of guidance that takes only the height its lines need."""
+    label = hint(text, parent)
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    label.setSizePolicy(policy)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return label
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Ask before removing something that undo cannot bring back; Cancel is the default."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def section(text: str) -> QLabel:
+    """A heading for one part of the page."""
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    label.setContentsMargins(0, 14, 0, 0)
+    return label
+
+
+class FlagsBox(QFrame):
+    """High-stakes tasks without real checking, shown by the table: visible, not alarming."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.setAccessibleName("Tasks to check")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 12)
+        layout.setSpacing(6)
+        self.title = QLabel()
+        font = QFont(self.title.font())
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        self.text = note("")
+        self.text.setAccessibleName("Flags")
+        layout.addWidget(self.text)
+        self.outro = note(
+            "Your call in each case: naming a check, and the time it takes, keeps your "
+            "judgement over what AI produces."
+        )
+        layout.addWidget(self.outro)
+
+    def show_flags(self, flags: tuple[str, ...]) -> None:
+        count = len(flags)
+        self.title.setText(
+            f"⚠ {count} task{'s' if count != 1 else ''} worth a second look before you rely on AI"
+        )
+        self.text.setText("\n".join(f"• {flag}" for flag in flags))
+        self.setVisible(bool(flags))
+
+    def flags(self) -> str:
+        return self.text.text()
