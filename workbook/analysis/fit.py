@@ -380,16 +380,26 @@ def _join(parts: list[str]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+def _answered_anything(data: WorkbookData) -> bool:
+    rated = any(r.proficiency or r.energy or r.edge or r.rank for r in data.ratings.values())
+    return rated or bool(data.preferences) or bool(data.context)
+
+
 def edge_statement(content: Content, data: WorkbookData, fits: list[PathFit], tied: tuple) -> str:
     by_id = {f.id: f for f in fits}
     leader = by_id[tied[0]]
-    if all(c.source == "baseline" for f in fits for c in f.contributions):
+    if not _answered_anything(data):
         return (
             "Nothing to go on yet: rate a few strengths and preferences, and your edge "
             "will take shape here."
         )
     strongest = sorted(
-        (c for c in leader.contributions if c.source != "baseline" and c.points > 0),
+        # Context answers describe the workplace, not the person: the edge is theirs.
+        (
+            c
+            for c in leader.contributions
+            if c.source in ("strength", "preference") and c.points > 0
+        ),
         key=lambda c: -c.points,
     )
     # Several context answers share one label: name each reason once.
@@ -420,7 +430,13 @@ def analyse_fit(data: WorkbookData, content: Content) -> FitResult:
     order = list(content.paths)
     leader, tied = _leader(exact, order)
     ranking = tuple(sorted(order, key=lambda pid: (-_round_tenths(exact[pid]), order.index(pid))))
-    flip, reason = find_flip(data, content, exact)
+    if _answered_anything(data):
+        flip, reason = find_flip(data, content, exact)
+    else:
+        flip, reason = (
+            None,
+            "Answer a few questions first: with nothing rated, every path sits at 50.",
+        )
     return FitResult(
         tuple(fits), ranking, tied, flip, reason, edge_statement(content, data, fits, tied)
     )

@@ -12,7 +12,7 @@ from workbook.analysis.fit import _round_tenths, scores
 from workbook.content.catalogue import Content
 from workbook.data import WorkbookData
 
-SCALES = ("proficiency", "energy", "edge")
+SCALES = ("proficiency", "energy", "edge", "rank")
 
 
 def snapshot(data: WorkbookData, content: Content) -> dict:
@@ -52,8 +52,8 @@ def progress(data: WorkbookData, content: Content) -> Progress:
     before = last.data.get("ratings", {})
     moved = []
     for sid in sorted(set(before) | set(now["ratings"])):
-        old = (before.get(sid) or [None] * 4)[:3]
-        new = (now["ratings"].get(sid) or [None] * 4)[:3]
+        old = (before.get(sid) or [None] * 4)[:4]
+        new = (now["ratings"].get(sid) or [None] * 4)[:4]
         name = content.strengths[sid].name if sid in content.strengths else sid
         for scale, a, b in zip(SCALES, old, new, strict=True):
             if a != b:

@@ -2,7 +2,7 @@
 
 Signature: proficiency 4 or more, energy 4 or more, an edge above most
 peers (3 or more) and at least one piece of evidence. Use more: energy 4
-or more with proficiency 3 or less (it lifts you; practice would make it
+or more with proficiency under 4 (it lifts you; practice would make it
 an edge), or a would-be signature strength still waiting for evidence.
 Drain: proficiency 4 or more with energy 2 or less (you are good at it,
 and it costs you). In ranking mode, proficiency is read from the order.
@@ -117,7 +117,7 @@ def analyse_strengths(data: WorkbookData, content: Content) -> StrengthResult:
                         "but it has no example yet: add one to confirm it."
                     ),
                 )
-        elif lifts and p is not None and p <= 3:
+        elif lifts and p is not None and p < 4:
             target, reason = (
                 use_more,
                 (

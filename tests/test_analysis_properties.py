@@ -1,0 +1,396 @@
+"""Properties of the analysis that must hold for any answers a person could give.
+
+The workbooks are built in memory (no database) from hypothesis strategies
+covering ratings in both strength modes, preferences, context answers,
+evidence, AI tasks and reinvestments.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from fractions import Fraction
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workbook.analysis import fit
+from workbook.analysis.ai_plan import analyse_ai_plan, hours_freed, total_freed
+from workbook.analysis.progress import snapshot
+from workbook.analysis.summary import summary
+from workbook.content import load_content
+from workbook.data import (
+    Action,
+    Evidence,
+    Goal,
+    Rating,
+    Reinvestment,
+    Snapshot,
+    Task,
+    WorkbookData,
+)
+from workbook.model import Profile
+
+CONTENT = load_content()
+STRENGTH_IDS = sorted(CONTENT.strengths)
+PREFERENCE_IDS = sorted(CONTENT.preferences)
+PATH_IDS = list(CONTENT.paths)
+
+FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+NORMAL = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# (path, strength) and (path, preference) pairs the path weights positively.
+POSITIVE_STRENGTHS = sorted(
+    (p.id, w.target)
+    for p in CONTENT.paths.values()
+    for w in p.weights
+    if w.kind == "strength" and w.weight > 0
+)
+POSITIVE_PREFERENCES = sorted(
+    (p.id, w.target)
+    for p in CONTENT.paths.values()
+    for w in p.weights
+    if w.kind == "preference" and w.weight > 0
+)
+TOPS = {"proficiency": 5, "energy": 5, "edge": 4}
+
+
+# ---- strategies ------------------------------------------------------------------------------
+
+levels5 = st.one_of(st.none(), st.integers(1, 5))
+levels4 = st.one_of(st.none(), st.integers(1, 4))
+hours = st.floats(0, 60, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def ratings_and_mode(draw: st.DrawFn) -> tuple[str, dict[str, Rating]]:
+    mode = draw(st.sampled_from(["rating", "ranking"]))
+    ids = draw(st.lists(st.sampled_from(STRENGTH_IDS), unique=True, max_size=len(STRENGTH_IDS)))
+    ranks: list[int | None] = [None] * len(ids)
+    if mode == "ranking" and ids:
+        order = draw(st.permutations(range(1, len(ids) + 1)))
+        ranked = draw(st.lists(st.booleans(), min_size=len(ids), max_size=len(ids)))
+        ranks = [r if keep else None for r, keep in zip(order, ranked, strict=True)]
+    ratings = {
+        sid: Rating(sid, draw(levels5), draw(levels5), draw(levels4), rank)
+        for sid, rank in zip(ids, ranks, strict=True)
+    }
+    return mode, ratings
+
+
+@st.composite
+def context_answers(draw: st.DrawFn) -> dict[str, str]:
+    answers: dict[str, str] = {}
+    for qid, question in CONTENT.context.items():
+        if question.kind == "choice":
+            choice = draw(st.one_of(st.none(), st.sampled_from([o for o, _ in question.options])))
+        else:
+            choice = draw(st.sampled_from([None, "", "   ", "Deep knowledge of payments."]))
+        if choice is not None:
+            answers[qid] = choice
+    return answers
+
+
+@st.composite
+def tasks(draw: st.DrawFn) -> tuple[Task, ...]:
+    count = draw(st.integers(0, 6))
+    return tuple(
+        Task(
+            id=n + 1,
+            name=draw(st.sampled_from(["", "Write reports", "Code review", "Rota"])),
+            hours_per_week=draw(hours),
+            mode=draw(st.sampled_from([None, "automate", "augment", "keep_human"])),
+            ai_share=draw(st.one_of(st.none(), st.floats(0, 1, allow_nan=False))),
+            validation=draw(st.sampled_from(["", "  ", "Check against the source data."])),
+            review_hours=draw(st.floats(0, 20, allow_nan=False, allow_infinity=False)),
+            stakes=draw(st.sampled_from(["", "low", "medium", "high"])),
+            tool=draw(st.sampled_from(["", "ChatGPT", "Copilot"])),
+            position=n,
+        )
+        for n in range(count)
+    )
+
+
+@st.composite
+def workbooks(draw: st.DrawFn, with_plan: bool = True) -> WorkbookData:
+    mode, ratings = draw(ratings_and_mode())
+    evidence_for = draw(st.lists(st.sampled_from(STRENGTH_IDS), unique=True, max_size=8))
+    evidence = tuple(
+        Evidence(
+            n + 1,
+            sid,
+            draw(st.sampled_from(["", "A release was late."])),
+            draw(st.sampled_from(["", "I rebuilt the pipeline."])),
+            "",
+        )
+        for n, sid in enumerate(evidence_for)
+    )
+    data = WorkbookData(
+        name="Alex",
+        profile=dataclasses.replace(Profile(0), strength_mode=mode),
+        ratings=ratings,
+        evidence=evidence,
+        preferences=draw(st.dictionaries(st.sampled_from(PREFERENCE_IDS), st.integers(1, 5))),
+        context=draw(context_answers()),
+    )
+    if not with_plan:
+        return data
+    plan_tasks = draw(tasks())
+    reinvested = draw(st.lists(st.floats(0, 30, allow_nan=False), max_size=3))
+    goals = tuple(
+        Goal(
+            g + 1,
+            draw(st.sampled_from(["", "Lead the design review"])),
+            measure=draw(st.sampled_from(["", "Two reviews led"])),
+            target_date=draw(st.sampled_from([None, "2025-12-31"])),
+            actions=tuple(
+                Action(10 * g + a, g + 1, "Do it", kind, None)
+                for a, kind in enumerate(
+                    draw(
+                        st.lists(
+                            st.sampled_from([None, "experience", "others", "formal"]), max_size=5
+                        )
+                    )
+                )
+            ),
+        )
+        for g in range(draw(st.integers(0, 2)))
+    )
+    data = dataclasses.replace(
+        data,
+        tasks=plan_tasks,
+        reinvestments=tuple(
+            Reinvestment(n + 1, h, "other", None) for n, h in enumerate(reinvested)
+        ),
+        goals=goals,
+    )
+    if draw(st.booleans()):
+        # A check-in taken before some ratings changed.
+        _, earlier = draw(ratings_and_mode())
+        before = dataclasses.replace(data, ratings=earlier)
+        data = dataclasses.replace(
+            data, snapshots=(Snapshot(1, "2025-01-01T09:00:00", snapshot(before, CONTENT)),)
+        )
+    return data
+
+
+def tenths(x: float) -> int:
+    return round(x * 10)
+
+
+def rounded_scores(data: WorkbookData) -> dict[str, int]:
+    return {pid: fit._round_tenths(v) for pid, v in fit.scores(data, CONTENT).items()}
+
+
+def unique_leader(rounded: dict[str, int]) -> str | None:
+    best = max(rounded.values())
+    top = [pid for pid in PATH_IDS if rounded[pid] == best]
+    return top[0] if len(top) == 1 else None
+
+
+# ---- scores and contributions ----------------------------------------------------------------
+
+
+@NORMAL
+@given(workbooks(with_plan=False))
+def test_scores_in_range_and_contributions_add_up_exactly(data):
+    for path in (fit.path_fit(data, CONTENT, profile) for profile in CONTENT.paths.values()):
+        exact = fit.exact_score(data, CONTENT.paths[path.id])
+        assert 0 <= exact <= 100
+        assert 0 <= path.score <= 100
+        assert tenths(path.score) == fit._round_tenths(exact)
+        assert path.contributions[0].source == "baseline"
+        assert path.contributions[0].points == 50
+        assert sum(tenths(c.points) for c in path.contributions) == tenths(path.score)
+        assert all(c.points != 0 for c in path.contributions[1:])
+        assert 0 <= path.confidence <= 100
+        assert path.confidence_label == fit.confidence_label(path.confidence)
+
+
+@FAST
+@given(workbooks(), st.randoms(use_true_random=False))
+def test_same_answers_give_the_same_result_in_any_order(data, rnd):
+    items = list(data.ratings.items())
+    rnd.shuffle(items)
+    prefs = list(data.preferences.items())
+    rnd.shuffle(prefs)
+    shuffled = dataclasses.replace(data, ratings=dict(items), preferences=dict(prefs))
+    assert fit.analyse_fit(shuffled, CONTENT) == fit.analyse_fit(data, CONTENT)
+    # The same answers twice (in another order) give byte-identical JSON.
+    assert json.dumps(summary(shuffled, CONTENT)) == json.dumps(summary(data, CONTENT))
+
+
+# ---- monotonicity ----------------------------------------------------------------------------
+
+
+@NORMAL
+@given(
+    workbooks(with_plan=False),
+    st.sampled_from(POSITIVE_STRENGTHS),
+    st.sampled_from(["proficiency", "energy", "edge"]),
+    st.data(),
+)
+def test_raising_a_weighted_strength_never_lowers_the_path(data, pair, scale, draw):
+    path_id, strength_id = pair
+    top = TOPS[scale]
+    low = draw.draw(st.integers(1, top - 1), label="from")
+    high = draw.draw(st.integers(low + 1, top), label="to")
+    rating = data.ratings.get(strength_id) or Rating(strength_id)
+    profile = CONTENT.paths[path_id]
+
+    def with_value(value: int) -> WorkbookData:
+        changed = dataclasses.replace(rating, **{scale: value})
+        return dataclasses.replace(data, ratings={**data.ratings, strength_id: changed})
+
+    before = fit.exact_score(with_value(low), profile)
+    after = fit.exact_score(with_value(high), profile)
+    assert after >= before
+    if scale != "proficiency" or data.profile.strength_mode == "rating":
+        assert after > before
+    else:
+        # In ranking mode the rated proficiency is not used: the order is.
+        assert after == before
+
+
+@NORMAL
+@given(workbooks(with_plan=False), st.sampled_from(POSITIVE_PREFERENCES), st.data())
+def test_agreeing_more_with_a_weighted_preference_never_lowers_the_path(data, pair, draw):
+    path_id, preference_id = pair
+    low = draw.draw(st.integers(1, 4), label="from")
+    high = draw.draw(st.integers(low + 1, 5), label="to")
+    profile = CONTENT.paths[path_id]
+
+    def agreeing(value: int) -> WorkbookData:
+        return dataclasses.replace(data, preferences={**data.preferences, preference_id: value})
+
+    assert fit.exact_score(agreeing(high), profile) > fit.exact_score(agreeing(low), profile)
+
+
+# ---- the flip --------------------------------------------------------------------------------
+
+
+@NORMAL
+@given(workbooks(with_plan=False))
+def test_the_flip_puts_its_path_uniquely_on_top(data):
+    result = fit.analyse_fit(data, CONTENT)
+    assert [p.id for p in result.paths] == PATH_IDS
+    scores_now = {p.id: tenths(p.score) for p in result.paths}
+    assert [scores_now[pid] for pid in result.ranking] == sorted(scores_now.values(), reverse=True)
+    assert result.ranking[0] == result.tied[0]
+    assert {scores_now[pid] for pid in result.tied} == {max(scores_now.values())}
+    if result.flip is None:
+        reason = result.flip_reason
+        assert reason and reason[0].isupper() and reason.endswith(".")
+        assert len(reason.split()) >= 8
+        return
+    flip = result.flip
+    assert result.flip_reason == ""
+    assert flip.path != result.ranking[0]
+    changed = fit.apply_candidate(data, flip)
+    # Re-scoring without searching a flip of its own keeps the test quick.
+    again = [fit.path_fit(changed, CONTENT, profile) for profile in CONTENT.paths.values()]
+    rescored = {p.id: tenths(p.score) for p in again}
+    leader, tied = fit._leader(fit.scores(changed, CONTENT), PATH_IDS)
+    assert tied == (flip.path,)
+    assert leader == flip.path == unique_leader(rescored)
+    assert flip.new_scores == {p.id: p.score for p in again}
+    assert flip.change and flip.change[0].islower()
+
+
+@settings(max_examples=12, deadline=None)
+@given(workbooks(with_plan=False))
+def test_no_smaller_change_flips_the_leader(data):
+    """Brute force, rescoring every candidate in full: the flip is a smallest one."""
+    result = fit.analyse_fit(data, CONTENT)
+    if not fit._answered_anything(data):
+        assert result.flip is None and result.flip_reason  # nothing to change yet
+        return
+    leader = result.ranking[0]
+    limit = result.flip.size if result.flip else None
+    for candidate in fit._candidates(data, CONTENT):
+        if limit is not None and candidate.size >= limit:
+            continue
+        winner = unique_leader(rounded_scores(fit.apply_candidate(data, candidate)))
+        assert winner is None or winner == leader, candidate
+
+
+# ---- the AI plan -----------------------------------------------------------------------------
+
+
+@NORMAL
+@given(workbooks())
+def test_ai_plan_hours_add_up(data):
+    plan = analyse_ai_plan(data, CONTENT)
+    assert len(plan.tasks) == len(data.tasks)
+    for task, result in zip(data.tasks, plan.tasks, strict=True):
+        freed = hours_freed(task)
+        assert 0 <= freed <= task.hours_per_week
+        assert 0 <= result.hours_freed <= result.hours
+        if task.mode == "keep_human" or not task.ai_share:
+            assert result.hours_freed == 0
+    assert 0 <= plan.hours_freed <= plan.hours_per_week
+    freed_total = total_freed(data.tasks)
+    reinvested = sum(r.hours for r in data.reinvestments)
+    if reinvested > freed_total + 1e-9:
+        assert plan.over_allocated
+        assert plan.unallocated == 0
+    if reinvested <= freed_total:
+        assert not plan.over_allocated
+    assert plan.flags == tuple(t.flag for t in plan.tasks if t.flag)
+
+
+@NORMAL
+@given(tasks(), st.sampled_from([Fraction(0), Fraction(1, 2), Fraction(1)]))
+def test_reinvesting_up_to_the_hours_freed_is_never_over_allocated(plan_tasks, share):
+    freed = total_freed(plan_tasks)
+    exact = WorkbookData(
+        tasks=plan_tasks, reinvestments=(Reinvestment(1, float(freed * share), "other", None),)
+    )
+    assert not analyse_ai_plan(exact, CONTENT).over_allocated
+    over = dataclasses.replace(
+        exact, reinvestments=(*exact.reinvestments, Reinvestment(2, freed + 0.5, "other", None))
+    )
+    assert analyse_ai_plan(over, CONTENT).over_allocated
+
+
+# ---- confidence and the empty workbook -------------------------------------------------------
+
+
+def test_empty_workbook_has_no_confidence_and_nothing_to_go_on():
+    for mode in ("rating", "ranking"):
+        data = WorkbookData(profile=dataclasses.replace(Profile(0), strength_mode=mode))
+        result = fit.analyse_fit(data, CONTENT)
+        assert [p.confidence for p in result.paths] == [0] * len(PATH_IDS)
+        assert all(p.score == 50 for p in result.paths)
+        assert result.edge_statement.startswith("Nothing to go on yet")
+        assert result.tied == tuple(PATH_IDS)
+
+
+# ---- the summary -----------------------------------------------------------------------------
+
+
+@FAST
+@given(workbooks())
+def test_summary_is_json_with_the_documented_shape(data):
+    result = summary(data, CONTENT)
+    assert json.loads(json.dumps(result)) == result
+    for finding in result["signature_strengths"]:
+        assert set(finding) >= {"id", "name", "reason"}
+        assert finding["id"] in data.ratings
+    assert [p["id"] for p in result["paths"]] == PATH_IDS
+    for path in result["paths"]:
+        assert set(path) >= {"id", "name", "score", "confidence", "contributions"}
+        assert 0 <= path["score"] <= 100
+        assert 0 <= path["confidence"] <= 100
+        for c in path["contributions"]:
+            assert set(c) >= {"source", "label", "points"}
+            assert c["source"] in {"baseline", "strength", "preference", "context"}
+        assert sum(tenths(c["points"]) for c in path["contributions"]) == tenths(path["score"])
+    flip = result["flip"]
+    assert flip is None or (flip["path"] in PATH_IDS and isinstance(flip["change"], str))
+    if flip is None:
+        assert result["flip_reason"]
+    plan = result["ai_plan"]
+    assert set(plan) >= {"hours_per_week", "hours_freed", "tasks", "flags"}
+    assert plan["hours_freed"] <= plan["hours_per_week"]
+    assert len(plan["tasks"]) == len(data.tasks)
