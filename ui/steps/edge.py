@@ -1,0 +1,201 @@
+"""Step 2, "Edge analysis": specialist, people manager or orchestrator, and why.
+
+The page has four tabs: the preference statements, questions about the
+workplace, the three futures, and the result. A line above the tabs keeps
+the current path scores in view while the person answers. Every control
+writes through the binder (`workbook.records`); the result is recomputed
+with `workbook.analysis.fit.analyse_fit` from the stored answers after
+each saved change (`refresh`): put off while the page is hidden, and
+skipped when nothing the fit counts has changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from ui.autosave import Autosaver
+from ui.binding import Binder
+from ui.steps.edge_futures import FuturesPanel
+from ui.steps.edge_inputs import ContextPanel, PreferencesPanel, para
+from ui.steps.edge_result import ResultPanel
+from ui.steps.edge_text import nothing_yet, scores_line
+from ui.widgets import heading
+from workbook.analysis.fit import FitResult, analyse_fit
+from workbook.content import load_content
+from workbook.data import WorkbookData, load_workbook_data
+from workbook.steps import completion
+
+PAGE_WIDTH = 900
+
+
+def fit_inputs(data: WorkbookData) -> tuple[Any, ...]:
+    """Everything the path fit reads: when this is unchanged, so is the result."""
+    return (
+        data.profile.strength_mode,
+        data.ratings,
+        data.evidence,
+        data.preferences,
+        data.context,
+    )
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """A tab's content in its own scroll area, at most a readable width."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(4, 12, 16, 24)
+    layout.addWidget(widget)
+    layout.addStretch(1)
+    area.setWidget(holder)
+    return area
+
+
+class EdgePage(QWidget):
+    def __init__(self, db: Database, autosaver: Autosaver, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._workbook_id: int | None = None
+        self._content = load_content()
+        self._binder = Binder(db, autosaver, self)
+        self._inputs: tuple[Any, ...] | None = None
+        self.result: FitResult | None = None
+        self._stale = False
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        body = QWidget()
+        body.setMaximumWidth(PAGE_WIDTH)
+        outer.addWidget(body, 1)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(32, 24, 16, 8)
+        layout.setSpacing(8)
+        layout.addWidget(heading("Edge analysis"))
+        layout.addWidget(
+            para(
+                "Three ways to grow: the specialist who goes deeper, the people manager who "
+                "grows a team, and the orchestrator who directs people and AI toward an outcome. "
+                "All three are sound paths. Your answers here, with your strengths, show which "
+                "one fits you best today, and why."
+            )
+        )
+        self.status = QLabel()
+        self.status.setAccessibleName("How complete this step is")
+        layout.addSpacing(4)
+        layout.addWidget(self.status)
+
+        strip = QHBoxLayout()
+        self.scores = QLabel()
+        self.scores.setObjectName("scores_line")
+        self.scores.setAccessibleName("Path fit right now")
+        self.scores.setWordWrap(True)
+        strip.addWidget(self.scores, 1)
+        self.see_why = QPushButton("See &why")
+        self.see_why.setAccessibleName("See why: open the result")
+        self.see_why.clicked.connect(self.show_result_tab)
+        keep = self.see_why.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # the tabs stay put when it hides
+        self.see_why.setSizePolicy(keep)
+        strip.addWidget(self.see_why)
+        layout.addLayout(strip)
+
+        wid = self.workbook_id
+        self.preferences = PreferencesPanel(self._content, self._binder, wid)
+        self.context = ContextPanel(self._content, self._binder, wid)
+        self.futures = FuturesPanel(self._content, self._binder, wid)
+        self.result_panel = ResultPanel(self._content, self._binder, wid)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("edge_tabs")
+        self.tabs.setAccessibleName("Edge analysis sections")
+        self.tabs.addTab(scrolled(self.preferences), "&Preferences")
+        self.tabs.addTab(scrolled(self.context), "Your &situation")
+        self.tabs.addTab(scrolled(self.futures), "Three &futures")
+        self.tabs.addTab(scrolled(self.result_panel), "&Result")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout.addWidget(self.tabs, 1)
+        outer.addStretch(0)
+        self._tab_changed(self.tabs.currentIndex())
+
+    def workbook_id(self) -> int | None:
+        return self._workbook_id
+
+    # ---- showing ------------------------------------------------------------------------------
+
+    def show_workbook(self, workbook_id: int) -> None:
+        """Show a workbook's stored answers (also after undo), then its result."""
+        self._workbook_id = workbook_id
+        data = load_workbook_data(self._db, workbook_id)
+        self.preferences.load(data)
+        self.context.load(data)
+        self.futures.load(data)
+        self.result_panel.load(data)
+        self._inputs = None  # perhaps a different workbook: compute afresh
+        if self.isVisible():
+            self._update(data)
+        else:
+            self._stale = True
+
+    def refresh(self) -> None:
+        """Called after every saved change anywhere. Reading the answers back takes well
+        under a millisecond; the analysis runs only when something it counts has changed,
+        and a hidden page waits until it is shown again."""
+        if self._workbook_id is None:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._recompute()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt name
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._recompute()
+
+    @Slot()
+    def _recompute(self) -> None:
+        if self._workbook_id is not None:
+            self._update(load_workbook_data(self._db, self._workbook_id))
+
+    def _update(self, data: WorkbookData) -> None:
+        """Show the completion line and the result for `data` (the analysis only if needed)."""
+        done = completion(self._db, data.workbook_id, "edge")
+        if done is not None:
+            self.status.setText(
+                "All answered. You can come back and change anything."
+                if done.complete
+                else f"{done.done} of {done.total} answered"
+            )
+        inputs = fit_inputs(data)
+        if inputs != self._inputs or self.result is None:
+            self._inputs = inputs
+            self.result = analyse_fit(data, self._content)
+            self.result_panel.show_result(self.result, data)
+            self.scores.setText(
+                "Every path starts at 50 until your answers move it."
+                if nothing_yet(self.result)
+                else scores_line(self.result, self._content)
+            )
+
+    @Slot()
+    def show_result_tab(self) -> None:
+        self.tabs.setCurrentIndex(self.tabs.count() - 1)
+
+    @Slot(int)
+    def _tab_changed(self, index: int) -> None:
+        self.see_why.setVisible(index != self.tabs.count() - 1)

@@ -1,0 +1,238 @@
+"""The edge page's questions: preference statements and questions about the workplace.
+
+`PreferencesPanel` lists every preference statement with its hint and an
+agreement rating whose levels say what each number means.
+`ContextPanel` asks about the organisation: choice questions as radio
+buttons with the content's options, the open question as a text box.
+Both write through the binder (`workbook.records.set_answer`) and put
+stored answers back with `load`, without counting them as new edits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QLabel,
+    QRadioButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.binding import Binder, set_text
+from ui.rating import RatingSelector
+from ui.widgets import TextBox, hint
+from workbook.content.catalogue import Content, ContextQuestion
+from workbook.data import WorkbookData
+
+WorkbookId = Callable[[], int | None]
+
+
+def para(text: str) -> QLabel:
+    """A wrapped sentence of guidance exactly as tall as its lines at the page's width.
+
+    (`ui.widgets.hint` sets a size policy without height-for-width, so a layout sizes it
+    for a narrow width and leaves gaps; this keeps its look and restores the flag.)
+    """
+    label = hint(text)
+    policy = label.sizePolicy()
+    policy.setHeightForWidth(True)
+    label.setSizePolicy(policy)
+    return label
+
+
+def muted(label: QLabel) -> QLabel:
+    """A quieter line of guidance, in the palette's placeholder colour."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+def strong(text: str) -> QLabel:
+    """A question or statement: wrapped, a little heavier than the text around it."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    font = QFont(label.font())
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    return label
+
+
+def separator() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
+
+
+def short_question(question: ContextQuestion) -> str:
+    """A question's first sentence, for accessible names (the full text is on screen)."""
+    first = question.text.split("? ", 1)[0]
+    return first if first.endswith("?") else first + ("?" if "? " in question.text else "")
+
+
+class GrowingBox(TextBox):
+    """A text box that starts small and grows with its text, up to `max_lines` (then scrolls),
+    so short answers leave no tall empty boxes and long ones stay readable."""
+
+    def __init__(
+        self, min_lines: int = 3, max_lines: int = 14, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, min_lines=min_lines)
+        self._min_lines = min_lines
+        self._max_lines = max_lines
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def _height_for(self, lines: float) -> int:
+        margin = self.document().documentMargin()
+        extra = 2 * self.frameWidth() + 2 * margin + 6
+        return int(lines * self.fontMetrics().lineSpacing() + extra)
+
+    def _fit(self) -> None:
+        # A plain-text document measures its height in lines, wrapped lines included.
+        lines = self.document().documentLayout().documentSize().height()
+        shown = min(max(lines, self._min_lines), self._max_lines)
+        height = self._height_for(shown)
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+
+class PreferencesPanel(QWidget):
+    """Each statement rated on the agreement scale."""
+
+    def __init__(
+        self,
+        content: Content,
+        binder: Binder,
+        workbook_id: WorkbookId,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._binder = binder
+        self._workbook_id = workbook_id
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        scale = content.scales["agreement"]
+        layout.addWidget(
+            para(
+                f"{scale.question} 1 means strongly disagree, 5 strongly agree; hover or move "
+                "to a number to read what it means. There are no right answers: each statement "
+                "says something about which kind of work suits you."
+            )
+        )
+        self.selectors: dict[str, RatingSelector] = {}
+        for number, preference in enumerate(content.preferences.values(), start=1):
+            layout.addWidget(separator())
+            block = QVBoxLayout()
+            block.setSpacing(4)
+            layout.addLayout(block)
+            statement = strong(f"{number}. {preference.statement}")
+            block.addWidget(statement)
+            if preference.hint:
+                block.addWidget(muted(para(preference.hint)))
+            selector = RatingSelector(f"How true: {preference.statement}", scale.levels)
+            selector.setObjectName(f"preference_{preference.id}")
+            selector.setProperty("key", preference.id)
+            selector.chosen.connect(self._rated)
+            statement.setBuddy(selector.buttons[min(selector.buttons)])
+            block.addWidget(selector)
+            self.selectors[preference.id] = selector
+
+    @Slot(object)
+    def _rated(self, value: int | None) -> None:
+        key = self.sender().property("key")
+        self._binder.answer("preference_answers", self._workbook_id, key, "agreement")(value)
+        self._binder.autosaver.flush()
+
+    def load(self, data: WorkbookData) -> None:
+        for key, selector in self.selectors.items():
+            selector.set_value(data.preferences.get(key))
+
+
+class ContextPanel(QWidget):
+    """Questions about the workplace: radio buttons for choices, a text box for the open one."""
+
+    def __init__(
+        self,
+        content: Content,
+        binder: Binder,
+        workbook_id: WorkbookId,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._binder = binder
+        self._workbook_id = workbook_id
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(
+            para(
+                "A few questions about the place where you work. They change which paths are "
+                "open to you, not who you are. “I am not sure” is a fine answer, and a good "
+                "question to take to your career conversation."
+            )
+        )
+        self.groups: dict[str, QButtonGroup] = {}
+        self.options: dict[str, list[str]] = {}
+        self.texts: dict[str, TextBox] = {}
+        for question in content.context.values():
+            layout.addWidget(separator())
+            block = QVBoxLayout()
+            block.setSpacing(4)
+            layout.addLayout(block)
+            label = strong(question.text)
+            block.addWidget(label)
+            if question.hint:
+                block.addWidget(muted(para(question.hint)))
+            if question.kind == "choice":
+                group = QButtonGroup(self)
+                group.setProperty("key", question.id)
+                for index, (option_id, option_label) in enumerate(question.options):
+                    button = QRadioButton(option_label)
+                    button.setObjectName(f"context_{question.id}_{option_id}")
+                    button.setAccessibleName(f"{short_question(question)} {option_label}")
+                    group.addButton(button, index)
+                    # As wide as its words: all of it answers a click, nothing beside it does.
+                    block.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+                group.idClicked.connect(self._chosen)
+                label.setBuddy(group.buttons()[0])
+                self.groups[question.id] = group
+                self.options[question.id] = [option for option, _ in question.options]
+            else:
+                box = GrowingBox(min_lines=3)
+                box.setObjectName(f"context_{question.id}")
+                box.setAccessibleName(short_question(question))
+                box.setPlaceholderText(
+                    "One or two sentences, in any language. “I do not see one yet” is an "
+                    "honest answer too."
+                )
+                binder.text(
+                    box, binder.answer("context_answers", workbook_id, question.id, "answer")
+                )
+                label.setBuddy(box)
+                block.addWidget(box)
+                self.texts[question.id] = box
+
+    @Slot(int)
+    def _chosen(self, index: int) -> None:
+        key = self.sender().property("key")
+        value = self.options[key][index]
+        self._binder.answer("context_answers", self._workbook_id, key, "answer")(value)
+        self._binder.autosaver.flush()
+
+    def load(self, data: WorkbookData) -> None:
+        for key, group in self.groups.items():
+            answer = data.context.get(key)
+            group.setExclusive(False)  # lets every button be unchecked for "not answered"
+            for index, button in enumerate(group.buttons()):
+                button.setChecked(self.options[key][index] == answer)
+            group.setExclusive(True)
+        for key, box in self.texts.items():
+            set_text(box, data.context.get(key, ""))
