@@ -427,7 +427,21 @@ class MainWindow(QMainWindow):
             return ""
         if change.table == "workbooks":
             return " rename"
-        return f" “{FIELD_LABELS.get(change.field or '', change.field)}”"
+        field = change.field or ""
+        label = FIELD_LABELS.get(field) or field.replace("_", " ")
+        if change.key:
+            from workbook.content import load_content
+
+            content = load_content()
+            named = content.strengths.get(change.key) or content.paths.get(change.key)
+            subject = named.name if named else None
+            if change.key in content.preferences:
+                subject = "a preference"
+            elif change.key in content.context:
+                subject = "your situation"
+            if subject:
+                label = f"{label} of {subject}" if field != "agreement" else subject
+        return f" “{label}”"
 
     def _update_actions(self) -> None:
         has = self.workbook_id is not None

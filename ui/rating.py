@@ -57,7 +57,12 @@ class RatingSelector(QWidget):
         """Show a stored value (not a new edit: no signal)."""
         self._value = value if value in self._levels else None
         for level, button in self.buttons.items():
-            button.setChecked(level == self._value)
+            chosen = level == self._value
+            button.setChecked(chosen)
+            # Bold as well as pressed: a checked button alone is faint in some dark themes.
+            font = button.font()
+            font.setBold(chosen)
+            button.setFont(font)
         self._show(None)
 
     def _clicked(self) -> None:
