@@ -59,6 +59,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print JSON (see docs/summary-format.md)"
     )
     summary.add_argument("workbook", metavar="WORKBOOK", help="the workbook's name (see 'list')")
+    export = command(
+        "export", "write a whole workbook to one file (JSON, see docs/workbook-file.md)"
+    )
+    export.add_argument(
+        "--out", metavar="FILE", required=True, help="the file to write (replaced if it exists)"
+    )
+    export.add_argument("workbook", metavar="WORKBOOK", help="the workbook's name (see 'list')")
+    import_ = command(
+        "import", "add a workbook from a workbook file; nothing is added if the file has problems"
+    )
+    import_.add_argument("file", metavar="FILE", help="a file written by 'export'")
+    import_.add_argument(
+        "--name",
+        metavar="NAME",
+        default=None,
+        help="the new workbook's name (default: the one in the file; "
+        "a number is added if the name is taken)",
+    )
     return parser
 
 
@@ -158,6 +176,51 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from workbook.data import load_workbook_data
+    from workbook.paths import resolve_db_path
+    from workbook.queries import find_workbook
+    from workbook.workbook_file import write_file
+
+    if not resolve_db_path(args.db).exists():
+        print(f"There is no database at {resolve_db_path(args.db)} yet.", file=sys.stderr)
+        return EXIT_PROBLEM
+    _, db = _open(args)
+    with db:
+        data = load_workbook_data(db, find_workbook(db, args.workbook).id)
+    out = write_file(data, Path(args.out))
+    print(f"Wrote the workbook {data.name!r} to {out}.")
+    print(
+        "The file holds everything in the workbook, private journal entries too; "
+        "keep it somewhere only you and the people you choose can read it."
+    )
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from workbook.errors import WorkbookFileProblem
+    from workbook.queries import get_workbook
+    from workbook.workbook_file import import_document, read_file, validate
+
+    # Checked before the database is opened, so a bad file creates nothing.
+    document = read_file(args.file)
+    problems = validate(document)
+    if problems:
+        raise WorkbookFileProblem(problems, args.file)
+    path, db = _open(args)
+    with db:
+        try:
+            workbook_id = import_document(db, document, args.name)
+        except WorkbookFileProblem as problem:
+            raise problem.with_source(args.file) from None
+        name = get_workbook(db, workbook_id).name
+    print(f"Added the workbook {name!r} to {path}.")
+    wanted = args.name if args.name is not None else document.get("name")
+    if isinstance(wanted, str) and name != " ".join(wanted.split()):
+        print(f"A workbook called {wanted!r} was there already, so this one is called {name!r}.")
+    return EXIT_OK
+
+
 def cmd_window(args: argparse.Namespace) -> int:
     from ui.app import run_app
 
@@ -172,6 +235,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "restore": cmd_restore,
     "check": cmd_check,
     "summary": cmd_summary,
+    "export": cmd_export,
+    "import": cmd_import,
 }
 
 

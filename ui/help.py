@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from importlib import resources
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,6 +38,8 @@ def how_computed_link(title: str, parent: QWidget | None = None) -> QLabel:
     link = QLabel('<a href="#">How is this computed?</a>', parent)
     link.setAccessibleName(f"How is this computed: {title}")
     link.setProperty("help_section", title)
+    # Reachable with Tab and Enter, not only with the mouse.
+    link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
     link.linkActivated.connect(lambda _href: show_how_computed(title, link))
     return link
 

@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
             else:
                 done = completion(self.session.db, self.workbook_id, step.id)
                 if done is None:
-                    status = "Coming soon"
+                    status = ""  # a step with nothing to complete, such as Export
                 elif done.complete:
                     status = "✓ Complete"
                 elif done.done == 0:

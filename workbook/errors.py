@@ -112,3 +112,36 @@ class UnreadableFile(DatabaseProblem):
 
 class BackupProblem(WorkbookError):
     """A backup could not be made, listed or restored."""
+
+
+class WorkbookFileProblem(WorkbookError):
+    """A workbook file cannot be read, imported or written; nothing was changed.
+
+    `problems` lists what is wrong, each naming the line of the file or the
+    field (as a JSON path such as `goals[2].actions[0].kind`). The message
+    shows the first few, so a long list stays readable.
+    """
+
+    SHOWN = 10
+
+    def __init__(
+        self, problems: list[str], source: Path | str | None = None, *, doing: str = "import"
+    ) -> None:
+        self.problems = list(problems) or ["The file does not hold a workbook."]
+        self.source = source
+        self.doing = doing
+        count = len(self.problems)
+        what = str(source) if source else "this workbook file"
+        head = f"Career Workbook cannot {doing} {what}"
+        head += ":" if count == 1 else f": {count} things in it need fixing."
+        lines = [f"- {problem}" for problem in self.problems[: self.SHOWN]]
+        if count > self.SHOWN:
+            lines.append(f"- and {count - self.SHOWN} more like these.")
+        tail = (
+            "Nothing was added to your workbooks." if doing == "import" else "No file was written."
+        )
+        super().__init__("\n".join([head, *lines, tail]))
+
+    def with_source(self, source: Path | str) -> WorkbookFileProblem:
+        """The same problems, naming the file they were found in."""
+        return WorkbookFileProblem(self.problems, source, doing=self.doing)

@@ -77,13 +77,19 @@ def add_example(db: Database) -> int:
             )
         for task in data.get("tasks", []):
             records.add_row(db, "ai_tasks", wid, **task)
-        for item in data.get("reinvestments", []):
-            records.add_row(db, "reinvestments", wid, **item)
+        goal_ids = []
         for goal in data.get("goals", []):
             values = {k: v for k, v in goal.items() if k != "actions"}
             goal_id = records.add_row(db, "goals", wid, **values).row_id
+            goal_ids.append(goal_id)
             for action in goal.get("actions", []):
                 records.add_row(db, "actions", goal_id, **action)
+        # In the example file "goal:N" means its N-th goal; stored, it names the row.
+        for item in data.get("reinvestments", []):
+            target = item.get("target_id") or ""
+            if target.startswith("goal:"):
+                item = {**item, "target_id": f"goal:{goal_ids[int(target[5:]) - 1]}"}
+            records.add_row(db, "reinvestments", wid, **item)
         for item in data.get("milestones", []):
             records.add_row(db, "milestones", wid, **{**item, "done": int(item.get("done", 0))})
         for item in data.get("support", []):

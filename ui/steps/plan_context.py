@@ -1,0 +1,50 @@
+"""What every part of the development plan page shares: the open workbook and its door.
+
+The page owns one `PlanContext`; goal cards, rows and sections receive it
+instead of the database. Every write goes through `workbook.records` by way
+of the Binder (typing is staged with the autosaver; adding, deleting and
+moving run at once), so no widget of the plan writes SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+from ui.binding import Binder
+from workbook import records
+from workbook.content.catalogue import Content
+from workbook.data import WorkbookData
+
+
+@dataclass
+class PlanContext:
+    binder: Binder
+    content: Content
+    workbook_id: int | None = None
+    data: WorkbookData = field(default_factory=WorkbookData)
+
+    def writer(self, table: str, row_id: int, field_name: str) -> Callable[[Any], None]:
+        """Stage edits of one field of one row (saved after a pause or on leaving)."""
+        return self.binder.row_field(table, row_id, field_name)
+
+    def flush(self) -> None:
+        self.binder.autosaver.flush()
+
+    def add(self, table: str, parent_id: int | None = None, **values: Any) -> int | None:
+        """Add an entry now; returns its id, or None if refused (the status bar says why)."""
+        parent = self.workbook_id if parent_id is None else parent_id
+        if parent is None:
+            return None
+        add = partial(records.add_row, **values)  # Binder.now passes arguments by position
+        change = self.binder.now(add, self.binder.db, table, parent)
+        return None if change is None else change.row_id
+
+    def delete(self, table: str, row_id: int) -> bool:
+        return self.binder.now(records.delete_row, self.binder.db, table, row_id) is not None
+
+    def move(self, table: str, row_id: int, new_index: int) -> bool:
+        change = self.binder.now(records.move_row, self.binder.db, table, row_id, new_index)
+        return change is not None

@@ -1,0 +1,477 @@
+"""Goals and their actions, the heart of the development plan.
+
+Each goal is a card: its title, how the person will know they got there, a
+target date, what it builds on (strengths, paths, AI tasks), how committed
+they are on a scale of 1 to 10, what still makes it vague (from
+`goal_checks`), GROW coaching questions to sharpen it, its actions tagged
+70-20-10, and ideas for actions from the content that fit its links, each
+added with one click.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.binding import set_text
+from ui.steps.plan_context import PlanContext
+from ui.steps.plan_pickers import DateField, LinkPicker
+from ui.steps.plan_widgets import (
+    Disclosure,
+    GrowingTextBox,
+    RowList,
+    confirm_delete,
+    elided,
+    note,
+    small_heading,
+    tool_button,
+)
+from workbook.analysis.plan_choices import ideas_for, link_label, link_options
+from workbook.content.catalogue import ActionIdea, Prompt
+from workbook.data import Action, Goal
+
+KINDS = (
+    ("experience", "Doing it at work (70)"),
+    ("others", "Learning from others (20)"),
+    ("formal", "Courses and reading (10)"),
+)
+KIND_WORDS = {
+    "experience": "doing it at work",
+    "others": "learning from others",
+    "formal": "courses and reading",
+}
+STATUSES = (("planned", "Planned"), ("doing", "Doing"), ("done", "Done"), ("dropped", "Dropped"))
+GROW_STAGES = {
+    "goal": "Goal: what you want",
+    "reality": "Reality: where you stand today",
+    "options": "Options: what you could do",
+    "will": "Will: what you will do, and when",
+}
+COMMITMENT_ID = "plan_commitment"
+COMMITMENT_QUESTION = "On a scale of 1 to 10, how committed are you?"
+
+
+def _choice_combo(name: str, options: tuple[tuple[str, str], ...], empty: str = "") -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    if empty:
+        combo.addItem(empty, None)
+    for value, label in options:
+        combo.addItem(label, value)
+    return combo
+
+
+def _select(combo: QComboBox, value: object) -> None:
+    blocked = combo.blockSignals(True)
+    combo.setCurrentIndex(max(0, combo.findData(value)))
+    combo.blockSignals(blocked)
+
+
+class ActionRow(QFrame):
+    """One action: what, which kind (70-20-10), when, how far along."""
+
+    deleted = Signal()
+
+    def __init__(self, ctx: PlanContext, action: Action, number: int, goal_number: int) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.action_id = action.id
+        name = f"Goal {goal_number}, action {number}"
+        self.setAccessibleName(name)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(4)
+
+        self.title = QLineEdit()
+        self.title.setMaxLength(300)
+        self.title.setAccessibleName(f"{name}: what you will do")
+        self.title.setPlaceholderText("What will you do? For example: lead the next team review")
+        ctx.binder.line(self.title, ctx.writer("actions", action.id, "title"))
+
+        self.kind = _choice_combo(f"{name}: kind", KINDS, "What kind of action?")
+        ctx.binder.combo(self.kind, ctx.writer("actions", action.id, "kind"))
+        self.due = DateField(f"{name}: due date", default_days=30)
+        self.due.changed.connect(ctx.writer("actions", action.id, "due_date"))
+        self.due.finished.connect(ctx.binder.autosaver.flush)
+        self.status = _choice_combo(f"{name}: status", STATUSES)
+        ctx.binder.combo(self.status, ctx.writer("actions", action.id, "status"))
+        self.delete_button = tool_button("Delete…", f"Delete {name.lower()}")
+        self.delete_button.clicked.connect(self._delete)
+
+        due_label = QLabel("Due:")
+        due_label.setBuddy(self.due)
+        details = QHBoxLayout()
+        details.setSpacing(8)
+        details.addWidget(self.kind)
+        details.addSpacing(8)
+        details.addWidget(due_label)
+        details.addWidget(self.due)
+        details.addWidget(self.status)
+        details.addStretch(1)
+        # Added in reading order for Tab: what, kind, due, status, then delete.
+        grid.addWidget(self.title, 0, 0)
+        grid.addLayout(details, 1, 0, 1, 2)
+        grid.addWidget(self.delete_button, 0, 1)
+        grid.setColumnStretch(0, 1)
+        self.show_values(action)
+
+    def show_values(self, action: Action) -> None:
+        set_text(self.title, action.title)
+        _select(self.kind, action.kind)
+        _select(self.status, action.status)
+        self.due.set_value(action.due_date)
+
+    @Slot()
+    def _delete(self) -> None:
+        what = elided(self.title.text()) or "this action"
+        if confirm_delete(self, "Delete action", f"Delete the action “{what}”?") and (
+            self._ctx.delete("actions", self.action_id)
+        ):
+            self.deleted.emit()
+
+
+class IdeaRow(QWidget):
+    """An action idea from the content, added to the goal with one click."""
+
+    def __init__(self, card: GoalCard, idea: ActionIdea) -> None:
+        super().__init__()
+        self._card = card
+        self.idea = idea
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        kind = KIND_WORDS.get(idea.kind, idea.kind)
+        text = note(f"{idea.text} ({kind})")
+        layout.addWidget(text, 1)
+        self.add_button = QPushButton("Add")
+        self.add_button.setAccessibleName(f"Add as an action: {elided(idea.text, 80)}")
+        self.add_button.setToolTip("Add this idea to the goal's actions")
+        self.add_button.clicked.connect(self._add)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
+
+    @Slot()
+    def _add(self) -> None:
+        self._card.add_action(title=self.idea.text, kind=self.idea.kind)
+
+
+def grow_panel(prompts: list[Prompt]) -> QWidget:
+    """The GROW coaching questions (Goal, Reality, Options, Will), grouped by stage."""
+    panel = QFrame()
+    panel.setFrameShape(QFrame.Shape.StyledPanel)
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(12, 8, 12, 8)
+    layout.setSpacing(8)
+    layout.addWidget(
+        note(
+            "Coaches often walk through four stages: the goal, the reality today, the "
+            "options, and what you will do. Think them through, or talk them over with "
+            "someone, then sharpen the goal above."
+        )
+    )
+    for stage, title in GROW_STAGES.items():
+        items = [p for p in prompts if p.grow == stage and p.id != COMMITMENT_ID]
+        if not items:
+            continue
+        lines = "".join(
+            f"<li>{escape(p.text)}" + (f"<br><i>{escape(p.hint)}</i>" if p.hint else "") + "</li>"
+            for p in items
+        )
+        label = QLabel(f"<b>{escape(title)}</b><ul style='margin-left:0'>{lines}</ul>")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.setAccessibleName(title)
+        layout.addWidget(label)
+    return panel
+
+
+class GoalCard(QFrame):
+    """One goal with everything that makes it specific, and its actions."""
+
+    deleted = Signal()
+
+    def __init__(self, ctx: PlanContext, goal: Goal, number: int) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.goal_id = goal.id
+        self.number = number
+        self._ideas: tuple[ActionIdea, ...] | None = None
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(f"Goal {number}")
+        prompts = [p for p in ctx.content.prompts.values() if p.step == "plan"]
+        commitment_prompt = ctx.content.prompts.get(COMMITMENT_ID)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 16)
+        outer.setSpacing(10)
+        top = QHBoxLayout()
+        self.caption = small_heading(f"Goal {number}")
+        top.addWidget(self.caption)
+        top.addStretch(1)
+        self.delete_button = tool_button("Delete goal…", f"Delete goal {number}")
+        self.delete_button.clicked.connect(self._delete)
+        top.addWidget(self.delete_button)
+        outer.addLayout(top)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setVerticalSpacing(10)
+        outer.addLayout(form)
+
+        self.title = QLineEdit()
+        self.title.setMaxLength(300)
+        self.title.setPlaceholderText(
+            "What do you want to reach? For example: run the monthly forecast on my own"
+        )
+        ctx.binder.line(self.title, ctx.writer("goals", goal.id, "title"))
+        self.measure = GrowingTextBox(min_lines=2)
+        self.measure.setPlaceholderText(
+            "What could another person see or count when you get there?"
+        )
+        ctx.binder.text(self.measure, ctx.writer("goals", goal.id, "measure"))
+        self.target_date = DateField(f"Goal {number}: target date", default_days=90)
+        self.target_date.changed.connect(ctx.writer("goals", goal.id, "target_date"))
+        self.target_date.finished.connect(ctx.binder.autosaver.flush)
+        self.links = LinkPicker("Builds on")
+        self.links.changed.connect(self._links_changed)
+        self.commitment = QSpinBox()
+        self.commitment.setRange(0, 10)
+        self.commitment.setSpecialValueText("Not answered")
+        self.commitment.setSuffix(" of 10")
+        ctx.binder.number(self.commitment, ctx.writer("goals", goal.id, "commitment"))
+        self.commitment.valueChanged.connect(self._show_commitment_hint)
+        self.commitment_hint = note(
+            commitment_prompt.hint
+            if commitment_prompt and commitment_prompt.hint
+            else "If your answer is below 7, ask what would move it one point higher."
+        )
+        question = commitment_prompt.text if commitment_prompt else COMMITMENT_QUESTION
+
+        rows = (
+            ("Goal", self.title, f"Goal {number}: title"),
+            ("How you will know", self.measure, f"Goal {number}: how you will know"),
+            ("Target date", self.target_date, f"Goal {number}: target date"),
+            ("Builds on", self.links, f"Goal {number}: builds on"),
+        )
+        for text, widget, name in rows:
+            label = QLabel(f"{text}:")
+            label.setBuddy(widget)
+            widget.setAccessibleName(name)
+            form.addRow(label, widget)
+        self.links.add_combo.setAccessibleName(f"Goal {number}: link a strength, path or AI task")
+        commitment_label = note(question)
+        commitment_label.setBuddy(self.commitment)
+        self.commitment.setAccessibleName(f"Goal {number}: {question}")
+        self.commitment.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        commit_row = QHBoxLayout()
+        commit_row.addWidget(self.commitment, 0, Qt.AlignmentFlag.AlignTop)
+        commit_row.addWidget(self.commitment_hint, 1)
+        form.addRow(commitment_label)
+        form.addRow(commit_row)
+
+        self.checks = QLabel()
+        self.checks.setTextFormat(Qt.TextFormat.RichText)
+        self.checks.setWordWrap(True)
+        self.checks.setAccessibleName(f"Goal {number}: what would make it clearer")
+        outer.addWidget(self.checks)
+
+        grow = grow_panel(prompts)
+        self.grow_toggle = Disclosure("Questions to sharpen this goal", grow)
+        self.grow_toggle.setAccessibleName(f"Goal {number}: questions to sharpen this goal")
+        outer.addWidget(self.grow_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        outer.addWidget(grow)
+
+        outer.addWidget(small_heading("Actions"))
+        self.actions = RowList(spacing=12)
+        outer.addWidget(self.actions)
+        self.no_actions = note("No actions yet. What is one thing you could do this month?")
+        outer.addWidget(self.no_actions)
+        self.add_action_button = QPushButton("Add an action")
+        self.add_action_button.setAccessibleName(f"Goal {number}: add an action")
+        self.add_action_button.clicked.connect(self._add_empty_action)
+        outer.addWidget(self.add_action_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.ideas_panel = QWidget()
+        self.ideas_layout = QVBoxLayout(self.ideas_panel)
+        self.ideas_layout.setContentsMargins(16, 0, 0, 0)
+        self.ideas_toggle = Disclosure("Ideas for actions", self.ideas_panel)
+        outer.addWidget(self.ideas_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        outer.addWidget(self.ideas_panel)
+
+        self.show_values(goal)
+        self.update_from(goal, ())
+        self.ideas_toggle.setChecked(not goal.actions)
+
+    # ---- showing ---------------------------------------------------------------------------
+
+    def show_values(self, goal: Goal) -> None:
+        """Put stored values in the fields (on opening, or after an undo)."""
+        set_text(self.title, goal.title)
+        set_text(self.measure, goal.measure)
+        self.target_date.set_value(goal.target_date)
+        blocked = self.commitment.blockSignals(True)
+        self.commitment.setValue(goal.commitment or 0)
+        self.commitment.blockSignals(blocked)
+        self._show_commitment_hint(goal.commitment or 0)
+        for row in self.actions.rows():
+            action = next((a for a in goal.actions if a.id == row.action_id), None)
+            if action is not None:
+                row.show_values(action)
+
+    def update_from(self, goal: Goal, flags: tuple[str, ...]) -> None:
+        """Refresh what depends on stored answers: links, checks, actions and ideas."""
+        data, content = self._ctx.data, self._ctx.content
+        labels = {key: link_label(key, data, content) for key in goal.links}
+        self.links.show_links(goal.links, labels, link_options(data, content))
+        if flags:
+            items = "".join(f"<li>{escape(f)}</li>" for f in flags)
+            self.checks.setText(f"<b>To make this goal clearer:</b><ul>{items}</ul>")
+        else:
+            self.checks.setText("<p>✓ This goal has a measure, a date and at least one action.</p>")
+        self.actions.sync(goal.actions, self._make_action)
+        self.no_actions.setVisible(not goal.actions)
+        self._show_ideas(goal)
+
+    def _make_action(self, action: Action, number: int) -> ActionRow:
+        row = ActionRow(self._ctx, action, number, self.number)
+        row.deleted.connect(self._focus_add_action)
+        return row
+
+    @Slot()
+    def _focus_add_action(self) -> None:
+        self.add_action_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_ideas(self, goal: Goal) -> None:
+        ideas = ideas_for(goal, self._ctx.content)
+        if ideas == self._ideas:
+            return
+        self._ideas = ideas
+        while (item := self.ideas_layout.takeAt(0)) is not None:
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+        parts: list[QWidget] = []
+        if ideas:
+            parts.append(
+                note(
+                    "Ideas that fit what this goal builds on. Add one, then change its words "
+                    "so it fits your situation."
+                )
+            )
+            parts += [IdeaRow(self, idea) for idea in ideas]
+        else:
+            linked = any(k.startswith(("strength:", "path:")) for k in goal.links)
+            parts.append(
+                note(
+                    "The ideas for what this goal builds on are already among your actions."
+                    if linked
+                    else "Link this goal to a strength or a path above to see ideas that fit."
+                )
+            )
+        for part in parts:
+            self.ideas_layout.addWidget(part)
+            part.show()
+        label = f"Ideas for actions ({len(ideas)})"
+        self.ideas_toggle.set_label(label)
+        self.ideas_toggle.setAccessibleName(f"Goal {self.number}: {label.lower()}")
+
+    @Slot(int)
+    def _show_commitment_hint(self, value: int) -> None:
+        self.commitment_hint.setVisible(0 < value < 7)
+
+    # ---- editing ---------------------------------------------------------------------------
+
+    @Slot(list)
+    def _links_changed(self, links: list[str]) -> None:
+        self._ctx.writer("goals", self.goal_id, "links")(links)
+        self._ctx.flush()
+
+    @Slot()
+    def _add_empty_action(self) -> None:
+        self.add_action()
+
+    def add_action(self, title: str = "", kind: str | None = None) -> None:
+        row_id = self._ctx.add("actions", self.goal_id, title=title, kind=kind)
+        row = self.actions.row(row_id)
+        if row is not None:
+            row.title.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def _delete(self) -> None:
+        title = elided(self.title.text()) or f"goal {self.number}"
+        count = len(self.actions.ids())
+        extra = f" and its {count} action{'s' if count != 1 else ''}" if count else ""
+        if confirm_delete(self, "Delete goal", f"Delete the goal “{title}”{extra}?") and (
+            self._ctx.delete("goals", self.goal_id)
+        ):
+            self.deleted.emit()
+
+    def focus_title(self) -> None:
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class GoalsSection(QWidget):
+    """The list of goals, with the sentence shown when there are none."""
+
+    def __init__(self, ctx: PlanContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        self.empty = note(
+            "Your plan has no goals yet. Start with one thing you want to be different in "
+            "90 days: you can sharpen it as you go."
+        )
+        self.empty.setAccessibleName("No goals yet")
+        layout.addWidget(self.empty)
+        self.cards = RowList(spacing=16)
+        layout.addWidget(self.cards)
+        self.add_button = QPushButton("Add a goal")
+        self.add_button.setAccessibleName("Add a goal")
+        self.add_button.clicked.connect(self._add)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def update_from(self, full: bool, flags: dict[int, tuple[str, ...]]) -> None:
+        goals = self._ctx.data.goals
+        rebuilt = self.cards.sync(goals, self._make_card)
+        for card, goal in zip(self.cards.rows(), goals, strict=True):
+            if full and not rebuilt:
+                card.show_values(goal)
+            card.update_from(goal, flags.get(goal.id, ()))
+        self.empty.setVisible(not goals)
+        self.add_button.setText("Add another goal" if goals else "Add a goal")
+
+    def _make_card(self, goal: Goal, number: int) -> GoalCard:
+        card = GoalCard(self._ctx, goal, number)
+        card.deleted.connect(self._focus_add)
+        return card
+
+    @Slot()
+    def _focus_add(self) -> None:
+        self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def card(self, goal_id: int) -> GoalCard | None:
+        return self.cards.row(goal_id)
+
+    @Slot()
+    def _add(self) -> None:
+        goal_id = self._ctx.add("goals", title="")
+        card = self.card(goal_id) if goal_id is not None else None
+        if card is not None:
+            card.focus_title()

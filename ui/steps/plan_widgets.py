@@ -1,0 +1,209 @@
+"""Small building blocks of the development plan page.
+
+Sentences that wrap to the page's width (`note`), text boxes as tall as
+their text (`GrowingTextBox`), headings, buttons with names for screen
+readers, the delete confirmation, a show/hide toggle (`Disclosure`), a
+column of rows rebuilt only when entries change (`RowList`), and the Tab
+order in reading order (`focus_order`). None of them knows the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QLayout,
+    QMessageBox,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.widgets import TextBox, hint
+
+DATE_FORMAT = "d MMM yyyy"
+
+
+def note(text: str, parent: QWidget | None = None) -> QLabel:
+    """A sentence of guidance (ui.widgets.hint) whose height follows its width, so a
+    wrapped sentence takes two lines on a wide page, not the five of a narrow one."""
+    label = hint(text, parent)
+    policy = label.sizePolicy()
+    policy.setHeightForWidth(True)
+    label.setSizePolicy(policy)
+    return label
+
+
+class GrowingTextBox(TextBox):
+    """A TextBox as tall as its text (between `min_lines` and `max_lines`), instead of
+    the tall fixed block a plain text edit asks for, so a page of them stays compact."""
+
+    def __init__(
+        self, min_lines: int = 2, max_lines: int = 12, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, min_lines=min_lines)
+        self._min_lines = min_lines
+        self._max_lines = max_lines
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(self._grow)
+        self._grow()
+
+    def _height_for(self, lines: int) -> int:
+        margins = self.contentsMargins()
+        extra = int(2 * self.document().documentMargin()) + margins.top() + margins.bottom()
+        return lines * self.fontMetrics().lineSpacing() + extra + 4
+
+    @Slot()
+    def _grow(self, *_args: object) -> None:
+        # A plain text document measures its height in lines, wrapped lines included.
+        lines = int(self.document().size().height())
+        lines = max(self._min_lines, min(self._max_lines, lines))
+        height = self._height_for(lines)
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        self._grow()
+
+
+def focus_order(root: QWidget) -> list[QWidget]:
+    """The widgets Tab reaches under `root`, in the order the layouts show them.
+
+    Only layouts are followed, so the parts inside a spin box or a list view stay theirs."""
+    found: list[QWidget] = []
+
+    def visit_layout(layout: QLayout) -> None:
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item.widget() is not None:
+                visit(item.widget())
+            elif item.layout() is not None:
+                visit_layout(item.layout())
+
+    def visit(widget: QWidget) -> None:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+            found.append(widget)
+        if widget.layout() is not None:
+            visit_layout(widget.layout())
+
+    visit(root)
+    return found
+
+
+def subheading(text: str, parent: QWidget | None = None) -> QLabel:
+    """A section title, smaller than the page heading."""
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    return label
+
+
+def small_heading(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    return label
+
+
+def tool_button(text: str, name: str, tip: str = "", parent: QWidget | None = None) -> QToolButton:
+    """A small button that can be reached with Tab, with a name for screen readers."""
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setAccessibleName(name)
+    button.setToolTip(tip or name)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return button
+
+
+def confirm_delete(parent: QWidget, title: str, text: str) -> bool:
+    """Ask before anything is deleted; Cancel is the default."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def elided(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class Disclosure(QToolButton):
+    """A "show more" toggle with an arrow; it shows or hides one widget."""
+
+    def __init__(self, text: str, target: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._target = target
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.setCheckable(True)
+        self.setAutoRaise(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggled.connect(self._toggled)
+        self._toggled(False)
+
+    def set_label(self, text: str) -> None:
+        self.setText(text)
+        self.setAccessibleName(text)
+
+    @Slot(bool)
+    def _toggled(self, shown: bool) -> None:
+        self.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self._target.setVisible(shown)
+
+
+class RowList(QWidget):
+    """A column of rows, one per stored entry, rebuilt only when the entries themselves
+    (their ids or order) change, so typing in a row is never interrupted by a refresh."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(spacing)
+        self._rows: dict[int, QWidget] = {}
+        self._ids: list[int] = []
+
+    def sync(self, items: Sequence[Any], make: Callable[[Any, int], QWidget]) -> bool:
+        """Rebuild the rows from `items` (each with an `id`) if they differ; True if rebuilt."""
+        ids = [item.id for item in items]
+        self.setVisible(bool(ids))  # an empty list takes no room between its neighbours
+        if ids == self._ids:
+            return False
+        for row in self._rows.values():
+            self._layout.removeWidget(row)
+            row.hide()
+            row.deleteLater()
+        self._rows = {}
+        for number, item in enumerate(items, start=1):
+            row = make(item, number)
+            self._rows[item.id] = row
+            self._layout.addWidget(row)
+            row.show()  # at once, not after the next pass of the event loop
+        self._ids = ids
+        return True
+
+    def row(self, row_id: int | None) -> Any:
+        return self._rows.get(row_id) if row_id is not None else None
+
+    def rows(self) -> list[Any]:
+        return [self._rows[i] for i in self._ids]
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
