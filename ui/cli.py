@@ -66,6 +66,27 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", metavar="FILE", required=True, help="the file to write (replaced if it exists)"
     )
     export.add_argument("workbook", metavar="WORKBOOK", help="the workbook's name (see 'list')")
+    pdf = command("export-pdf", "write the development plan as a PDF to share")
+    pdf.add_argument("--out", metavar="FILE", required=True, help="the PDF to write")
+    pdf.add_argument(
+        "--include-private",
+        action="store_true",
+        help="also print journal entries marked private (left out by default)",
+    )
+    pdf.add_argument(
+        "--sections",
+        metavar="LIST",
+        default=None,
+        help="comma-separated sections, in any order: cover, summary, strengths, edge, "
+        "ai_plan, goals, milestones, support, questions, journal (default: all but journal)",
+    )
+    pdf.add_argument(
+        "--page-size",
+        choices=("A4", "Letter"),
+        default=None,
+        help="paper size (default: Letter in the US and Canada, A4 elsewhere)",
+    )
+    pdf.add_argument("workbook", metavar="WORKBOOK", help="the workbook's name (see 'list')")
     import_ = command(
         "import", "add a workbook from a workbook file; nothing is added if the file has problems"
     )
@@ -221,6 +242,55 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def default_page_size() -> str:
+    """Letter where the locale's country uses it, A4 everywhere else (no Qt needed)."""
+    import locale
+
+    try:
+        name = locale.getlocale(
+            locale.LC_PAPER if hasattr(locale, "LC_PAPER") else locale.LC_CTYPE
+        )[0]
+    except (ValueError, TypeError):
+        name = None
+    country = (name or "").split("_")[-1].split(".")[0].upper()
+    return "Letter" if country in {"US", "CA", "MX", "PH", "CL", "CO", "VE"} else "A4"
+
+
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    from exports.pdf import export_pdf
+    from workbook.content import load_content
+    from workbook.data import load_workbook_data
+    from workbook.paths import resolve_db_path
+    from workbook.queries import find_workbook
+
+    if not resolve_db_path(args.db).exists():
+        print(f"There is no database at {resolve_db_path(args.db)} yet.", file=sys.stderr)
+        return EXIT_PROBLEM
+    sections = None
+    if args.sections:
+        sections = [part.strip() for part in args.sections.split(",") if part.strip()]
+    content = load_content()
+    _, db = _open(args)
+    with db:
+        data = load_workbook_data(db, find_workbook(db, args.workbook).id)
+    try:
+        path = export_pdf(
+            data,
+            content,
+            Path(args.out).expanduser(),
+            sections=sections,
+            include_private=args.include_private,
+            page_size=args.page_size or default_page_size(),
+        )
+    except ValueError as problem:
+        print(str(problem), file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Wrote the development plan of {data.name!r} to {path}.")
+    if not args.include_private:
+        print("Private journal entries were left out (add --include-private to include them).")
+    return EXIT_OK
+
+
 def cmd_window(args: argparse.Namespace) -> int:
     from ui.app import run_app
 
@@ -236,6 +306,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "summary": cmd_summary,
     "export": cmd_export,
+    "export-pdf": cmd_export_pdf,
     "import": cmd_import,
 }
 
