@@ -32,7 +32,6 @@ from ui.autosave import DEFAULT_DELAY_MS, Autosaver
 from ui.settings import ui_settings
 from ui.sidebar import STATUS_ROLE, StepDelegate
 from ui.steps.about_you import FIELD_LABELS
-from ui.steps.coming_later import ComingLaterPage
 from ui.welcome import WelcomePage
 from workbook import APP_NAME
 from workbook.backups import restore
@@ -68,13 +67,7 @@ def build_page(step: Step, db: Database, autosaver: Autosaver) -> QWidget:
     import importlib
 
     module_name, class_name = PAGES[step.id]
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as missing:
-        if missing.name != module_name:
-            raise
-        return ComingLaterPage(step)
-    return getattr(module, class_name)(db, autosaver)
+    return getattr(importlib.import_module(module_name), class_name)(db, autosaver)
 
 
 SAVE_STATES = {"saving": "Saving…", "saved": "All changes saved", "error": "Not saved"}
