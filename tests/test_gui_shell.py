@@ -227,3 +227,27 @@ def test_restore_a_backup_from_the_menu(open_window, qtbot, monkeypatch):
     assert load_profile(window.session.db, window.workbook_id).current_role == "Teacher"
     reasons = {b.reason for b in list_backups(window.session.path)}
     assert "before-restore" in reasons
+
+
+def test_workbook_file_import_from_the_menu_before_any_workbook(
+    open_window, qtbot, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from workbook.data import load_workbook_data
+    from workbook.example import add_example
+    from workbook.session import Session as S
+    from workbook.workbook_file import write_file
+
+    other = S.open(tmp_path / "other.sqlite3")
+    data = load_workbook_data(other.db, add_example(other.db))
+    other.close()
+    path = tmp_path / "nadia.json"
+    write_file(data, path)
+
+    window = open_window()
+    assert window.workbook_id is None
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    window.import_workbook_file()  # reads and checks the file on a worker
+    qtbot.waitUntil(lambda: window.workbook_id is not None, timeout=10_000)
+    assert window.switcher.currentText() == "Example: Nadia Haddad"

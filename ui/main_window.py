@@ -179,6 +179,13 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action(file_menu, "De&lete…", self.delete_current)
         file_menu.addSeparator()
         self._action(file_menu, "Add the &example workbook", self.add_example_workbook)
+        self._action(file_menu, "&Import a workbook file…", self.import_workbook_file, "Ctrl+I")
+        self.export_file_action = self._action(
+            file_menu, "E&xport this workbook's file…", self.export_workbook_file
+        )
+        self.export_pdf_action = self._action(
+            file_menu, "Export the &PDF plan…", self.export_pdf, "Ctrl+E"
+        )
         self._action(file_menu, "Restore a &backup…", self.restore_backup)
         file_menu.addSeparator()
         quit_action = self._action(file_menu, "&Quit", self.close, "Ctrl+Q")
@@ -329,6 +336,29 @@ class MainWindow(QMainWindow):
             self.session.history.forget(deleted)
             self._show_most_recent()
 
+    def _export_page(self) -> QWidget:
+        index = [step.id for step in STEPS].index("export")
+        self.show_step(index)
+        return self._page(index)
+
+    @Slot()
+    def import_workbook_file(self) -> None:
+        """Import works from anywhere, even before any workbook exists."""
+        index = [step.id for step in STEPS].index("export")
+        if self.workbook_id is not None:
+            self.show_step(index)
+        self._page(index).file_box.import_file()
+
+    @Slot()
+    def export_workbook_file(self) -> None:
+        if self.workbook_id is not None:
+            self._export_page().file_box.export_file()
+
+    @Slot()
+    def export_pdf(self) -> None:
+        if self.workbook_id is not None:
+            self._export_page().save_button.setFocus()
+
     @Slot()
     def focus_switcher(self) -> None:
         self.switcher.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -438,7 +468,13 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has = self.workbook_id is not None
-        for action in (self.rename_action, self.duplicate_action, self.delete_action):
+        for action in (
+            self.rename_action,
+            self.duplicate_action,
+            self.delete_action,
+            self.export_file_action,
+            self.export_pdf_action,
+        ):
             action.setEnabled(has)
         history = self.session.history
         undo = history.next_undo(self.workbook_id) if has else None
