@@ -9,7 +9,7 @@ Clicking the chosen level again, or pressing Delete, clears the rating.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 
@@ -63,7 +63,27 @@ class RatingSelector(QWidget):
             font = button.font()
             font.setBold(chosen)
             button.setFont(font)
+        self._colour_chosen()
         self._show(None)
+
+    def _colour_chosen(self) -> None:
+        """The chosen level in the highlight colour, so it stands out in light and dark."""
+        own = self.palette()
+        for level, button in self.buttons.items():
+            if level == self._value:
+                palette = QPalette(own)
+                palette.setColor(QPalette.ColorRole.Button, own.color(QPalette.ColorRole.Highlight))
+                palette.setColor(
+                    QPalette.ColorRole.ButtonText, own.color(QPalette.ColorRole.HighlightedText)
+                )
+                button.setPalette(palette)
+            else:
+                button.setPalette(QPalette())  # nothing of its own: follows the window
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt name
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_chosen()
+        super().changeEvent(event)
 
     def _clicked(self) -> None:
         level = int(self.sender().text())

@@ -232,6 +232,11 @@ class ExportPage(QWidget):
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.progress.setTextVisible(False)  # a bare "0%" says nothing before a save
+        # Shown only while saving: an empty bar at rest looks like a text field.
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(policy)
+        self.progress.hide()
         row.addWidget(self.save_button)
         row.addWidget(self.cancel_button)
         row.addWidget(self.progress, 1)
@@ -410,6 +415,7 @@ class ExportPage(QWidget):
         self.open_folder_button.hide()
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
+        self.progress.show()
         self.status.setText("Saving your plan…")
         self.save_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -460,6 +466,7 @@ class ExportPage(QWidget):
     def _reset_progress(self) -> None:
         self.progress.setValue(0)
         self.progress.setTextVisible(False)
+        self.progress.hide()
 
     def _end_save(self) -> None:
         self._save_job = None

@@ -29,7 +29,15 @@ def segment_colours(palette: QPalette) -> list[QColor]:
         (strong.green() + base.green()) // 2,
         (strong.blue() + base.blue()) // 2,
     )
-    return [strong, middle, palette.color(QPalette.ColorRole.Mid)]
+    formal = palette.color(QPalette.ColorRole.Mid)
+    if abs(formal.lightness() - base.lightness()) < 60:  # dark schemes: Mid is near Base
+        text = palette.color(QPalette.ColorRole.Text)
+        formal = QColor(
+            (2 * text.red() + 3 * base.red()) // 5,
+            (2 * text.green() + 3 * base.green()) // 5,
+            (2 * text.blue() + 3 * base.blue()) // 5,
+        )
+    return [strong, middle, formal]
 
 
 class Swatch(QWidget):
