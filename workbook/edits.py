@@ -193,6 +193,9 @@ def delete_workbook(db: Database, workbook_id: int) -> Change:
         name = get_workbook(db, workbook_id).name
         db.execute("DELETE FROM workbooks WHERE id = ?", [workbook_id])
         touch(db, None, now_iso())
+        from workbook.search import purge_deleted_text  # search builds on this module's tables
+
+        purge_deleted_text(db)
     return Change("deleted", workbook_id, "workbooks", before=name, description=f"Delete {name}")
 
 

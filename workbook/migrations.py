@@ -243,10 +243,53 @@ def _v3_ranking_and_risk(db: Database) -> None:
     db.execute("ALTER TABLE ai_tasks ADD COLUMN risk_note TEXT NOT NULL DEFAULT ''")
 
 
+def _v4_search_index(db: Database) -> None:
+    """A full-text index (FTS5) over journal bodies and evidence, kept in step by triggers.
+
+    Rowids are derived from the source rows (journal 2*id, evidence 2*id+1) so a
+    trigger finds its index row by rowid, never by a scan. `workbook.search` reads it.
+    """
+    db.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "body, workbook_id UNINDEXED, kind UNINDEXED, row_id UNINDEXED, "
+        "tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    sources = {
+        # kind: (table, rowid expression, text expression, columns whose change re-indexes)
+        "journal": ("journal_entries", "2 * {r}.id", "{r}.body", "body"),
+        "evidence": (
+            "evidence",
+            "2 * {r}.id + 1",
+            "{r}.situation || ' ' || {r}.action || ' ' || {r}.result",
+            "situation, action, result",
+        ),
+    }
+    for kind, (table, rowid, text, columns) in sources.items():
+        new_row, new_text = rowid.format(r="new"), text.format(r="new")
+        old_row = rowid.format(r="old")
+        insert = (
+            "INSERT INTO search_index (rowid, body, workbook_id, kind, row_id) "
+            f"VALUES ({new_row}, {new_text}, new.workbook_id, '{kind}', new.id);"
+        )
+        delete = f"DELETE FROM search_index WHERE rowid = {old_row};"
+        db.execute(f"CREATE TRIGGER search_{table}_ai AFTER INSERT ON {table} BEGIN {insert} END")
+        db.execute(f"CREATE TRIGGER search_{table}_ad AFTER DELETE ON {table} BEGIN {delete} END")
+        db.execute(
+            f"CREATE TRIGGER search_{table}_au AFTER UPDATE OF {columns}, workbook_id "
+            f"ON {table} BEGIN {delete} {insert} END"
+        )
+        db.execute(
+            "INSERT INTO search_index (rowid, body, workbook_id, kind, row_id) "
+            f"SELECT {rowid.format(r=table)}, {text.format(r=table)}, workbook_id, '{kind}', id "
+            f"FROM {table}"
+        )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
     _v2_privacy_and_recency,
     _v3_ranking_and_risk,
+    _v4_search_index,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

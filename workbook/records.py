@@ -483,6 +483,10 @@ def delete_row(db: Database, table: str, row_id: int) -> Change:
         before = dict(zip(names, cursor.fetchone(), strict=True))
         db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
         touch(db, workbook_id, now_iso())
+        if table in ("journal_entries", "evidence", "goals"):
+            from workbook.search import purge_deleted_text
+
+            purge_deleted_text(db)
     return Change("deleted", workbook_id, table, before=before, row_id=row_id)
 
 

@@ -8,6 +8,7 @@ file and close the connection.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from sqlite_utils import Database
 from workbook.backups import backup_if_due
 from workbook.errors import WorkbookError
 from workbook.history import History
+from workbook.search import purge_deleted_text
 from workbook.storage import checkpoint, open_database
 
 
@@ -44,6 +46,10 @@ class Session:
         with contextlib.suppress(WorkbookError):
             backup_if_due(self.db, self.path)
         try:
+            # Words from text rewritten during the session leave the search index.
+            with contextlib.suppress(sqlite3.Error):
+                purge_deleted_text(self.db)
+                self.db.conn.commit()
             checkpoint(self.db)
         finally:
             self.db.close()

@@ -1,0 +1,57 @@
+"""Searching every workbook's journal and evidence text for a word (FTS5, no scan).
+
+The index is the `search_index` table of migration 4, kept in step with
+`journal_entries` and `evidence` by triggers, so it is never stale and needs
+no rebuilding. `search(db, "forecast")` returns hits, best first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+#: The query, shared with the benchmark that runs it in plain sqlite3 as the floor.
+SEARCH_SQL = (
+    "SELECT search_index.workbook_id, workbooks.name, search_index.kind, search_index.row_id, "
+    "snippet(search_index, 0, '[', ']', '…', 10) "
+    "FROM search_index JOIN workbooks ON workbooks.id = search_index.workbook_id "
+    "WHERE search_index MATCH ? ORDER BY rank LIMIT ?"
+)
+MAX_HITS = 500
+
+
+@dataclass(frozen=True)
+class Hit:
+    workbook_id: int
+    workbook: str
+    kind: str  # "journal" or "evidence"
+    row_id: int
+    snippet: str  # the words around the match, the match in [brackets]
+
+
+def match_expression(text: str) -> str | None:
+    """What a person typed as an FTS5 phrase: words only, so no character is syntax."""
+    words = re.findall(r"\w+", text)
+    return '"' + " ".join(words) + '"' if words else None
+
+
+def search(db: Database, word: str, limit: int = MAX_HITS) -> list[Hit]:
+    """Journal entries and evidence in every workbook containing `word` (or phrase)."""
+    expression = match_expression(word)
+    if expression is None:
+        return []
+    rows = db.execute(SEARCH_SQL, [expression, limit]).fetchall()
+    return [Hit(int(w), name, kind, int(r), snippet) for w, name, kind, r, snippet in rows]
+
+
+def purge_deleted_text(db: Database) -> None:
+    """Merge the index so words from deleted or rewritten text leave the file.
+
+    FTS5 marks deleted entries instead of erasing their words; merging drops
+    them, and secure delete then overwrites the freed pages. It is quick (a
+    few milliseconds for a coach's 200 workbooks) and runs after a deletion
+    and when the database closes.
+    """
+    db.execute("INSERT INTO search_index(search_index) VALUES('optimize')")
