@@ -42,6 +42,34 @@ def workbook_id(db):
     return create_workbook(db, "Alex").workbook_id
 
 
+@pytest.fixture
+def open_window(qtbot, db_path):
+    """Build the real main window on a database file, as a person would see it;
+    every window is shut down (saving what it holds) after the test."""
+    import sys
+
+    from ui.main_window import MainWindow
+    from workbook.session import Session
+
+    windows = []
+
+    def make(delay_ms=400):
+        window = MainWindow(Session.open(db_path), autosave_delay_ms=delay_ms)
+        qtbot.addWidget(window)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.shutdown()
+    jobs = sys.modules.get("ui.jobs")  # only pages that start background work load it
+    if jobs is not None:
+        qtbot.waitUntil(lambda: not jobs.running(), timeout=30_000)
+
+
 def make_damaged(path: Path) -> None:
     """A real workbook file with a page of its b-tree overwritten with junk."""
     db = open_database(path)

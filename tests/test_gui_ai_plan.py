@@ -4,34 +4,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QMessageBox
 
-from ui.main_window import MainWindow
 from ui.steps.ai_plan_text import agency_notes, status_sentence, totals_sentence
 from ui.steps.ai_tasks_model import column_of
 from workbook.analysis.ai_plan import analyse_ai_plan
 from workbook.content import load_content
 from workbook.data import Task, load_workbook_data
-from workbook.session import Session
 
 AI_PLAN = 3
-
-
-@pytest.fixture
-def open_window(qtbot, db_path):
-    """Build the real main window on a database file; close it after the test."""
-    windows = []
-
-    def make(delay_ms=400):
-        window = MainWindow(Session.open(db_path), autosave_delay_ms=delay_ms)
-        qtbot.addWidget(window)
-        with qtbot.waitActive(window):
-            window.show()
-            window.activateWindow()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.shutdown()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from dataclasses import replace
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from ui.charts_fit import ContributionChart, ScoreOverview
-from ui.main_window import MainWindow
 from ui.steps import edge_text
 from ui.steps.edge_models import ContributionsModel, Line
 from workbook import records
@@ -26,28 +24,8 @@ from workbook.analysis.fit import FitResult, analyse_fit
 from workbook.content import load_content
 from workbook.data import load_workbook_data
 from workbook.example import add_example
-from workbook.session import Session
 
 EDGE_STEP = 2
-
-
-@pytest.fixture
-def open_window(qtbot, db_path):
-    """Build the real main window on a database file; close it after the test."""
-    windows = []
-
-    def make(delay_ms=400):
-        window = MainWindow(Session.open(db_path), autosave_delay_ms=delay_ms)
-        qtbot.addWidget(window)
-        with qtbot.waitActive(window):
-            window.show()
-            window.activateWindow()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.shutdown()
 
 
 def edge_page(window):

@@ -14,8 +14,6 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QProgressBar
 
 from exports.pdf import DEFAULT_SECTIONS
-from ui import jobs
-from ui.main_window import MainWindow
 from ui.steps import export as export_module
 from ui.steps.export_choices import (
     PREVIEW_PAGES,
@@ -53,26 +51,6 @@ def journal_body(kind, private):
 
 PRIVATE_REFLECTION = journal_body("reflection", True)
 SHARED_FEEDBACK = journal_body("feedback", False)
-
-
-@pytest.fixture
-def open_window(qtbot, db_path):
-    """Build the real main window on a database file; close it after the test."""
-    windows = []
-
-    def make(delay_ms=400):
-        window = MainWindow(Session.open(db_path), autosave_delay_ms=delay_ms)
-        qtbot.addWidget(window)
-        with qtbot.waitActive(window):
-            window.show()
-            window.activateWindow()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.shutdown()
-    qtbot.waitUntil(lambda: not jobs.running(), timeout=WAIT_MS)
 
 
 @pytest.fixture

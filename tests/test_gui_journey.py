@@ -1,12 +1,12 @@
 """One new user's whole journey on one window: every step filled by keyboard and mouse,
 the results and the sidebar following along, and everything back after reopening."""
 
+import functools
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollArea
 
-from ui import jobs
-from ui.main_window import MainWindow
 from ui.sidebar import STATUS_ROLE
 from ui.steps.ai_tasks_model import column_of
 from ui.steps.strengths.page import TABS
@@ -25,23 +25,9 @@ PROMPT_ROW = 1
 
 
 @pytest.fixture
-def open_window(qtbot, db_path):
-    """Build the real main window on a database file; close it after the test."""
-    windows = []
-
-    def make(delay_ms=50):
-        window = MainWindow(Session.open(db_path), autosave_delay_ms=delay_ms)
-        qtbot.addWidget(window)
-        with qtbot.waitActive(window):
-            window.show()
-            window.activateWindow()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.shutdown()
-    qtbot.waitUntil(lambda: not jobs.running(), timeout=30_000)
+def open_window(open_window):
+    """The shared window factory with a short autosave pause, so saves land quickly."""
+    return functools.partial(open_window, delay_ms=50)
 
 
 # ---- how a person does things -------------------------------------------------------

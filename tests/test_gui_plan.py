@@ -5,34 +5,13 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ui.main_window import MainWindow
 from ui.steps.plan_library import LibraryModel
 from ui.steps.plan_widgets import focus_order
 from workbook import records
 from workbook.content import load_content
 from workbook.data import load_workbook_data
-from workbook.session import Session
 
 PLAN_STEP = 4
-
-
-@pytest.fixture
-def open_window(qtbot, db_path):
-    """Build the real main window on a database file; close it after the test."""
-    windows = []
-
-    def make(delay_ms=400):
-        window = MainWindow(Session.open(db_path), autosave_delay_ms=delay_ms)
-        qtbot.addWidget(window)
-        with qtbot.waitActive(window):
-            window.show()
-            window.activateWindow()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.shutdown()
 
 
 @pytest.fixture

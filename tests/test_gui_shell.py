@@ -1,35 +1,14 @@
 """The window as a person uses it: typing, switching steps and workbooks, undo, reopening."""
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from ui.main_window import MainWindow
 from ui.sidebar import STATUS_ROLE
 from workbook.edits import create_workbook
 from workbook.queries import list_workbooks, load_profile
 from workbook.session import Session
 from workbook.steps import STEPS
-
-
-@pytest.fixture
-def open_window(qtbot, db_path):
-    """Build the real main window on a database file; close it after the test."""
-    windows = []
-
-    def make(delay_ms=400):
-        window = MainWindow(Session.open(db_path), autosave_delay_ms=delay_ms)
-        qtbot.addWidget(window)
-        with qtbot.waitActive(window):
-            window.show()
-            window.activateWindow()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.shutdown()
 
 
 def commit_text(widget, text):

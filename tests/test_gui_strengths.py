@@ -1,5 +1,6 @@
 """The strengths step as a person uses it: rating, examples, own strengths, ranking, journal."""
 
+import functools
 from datetime import date
 
 import pytest
@@ -15,33 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.main_window import MainWindow
 from ui.steps.strengths import StrengthsPage
 from ui.steps.strengths.page import TABS
 from ui.steps.strengths.ranking import RankingModel
 from ui.steps.strengths.state import EMPTY_RESULTS, OWN_GROUP
 from workbook.content import load_content
 from workbook.data import load_workbook_data
-from workbook.session import Session
 
 
 @pytest.fixture
-def open_window(qtbot, db_path):
-    """Build the real main window on a database file; close it after the test."""
-    windows = []
-
-    def make(delay_ms=50):
-        window = MainWindow(Session.open(db_path), autosave_delay_ms=delay_ms)
-        qtbot.addWidget(window)
-        with qtbot.waitActive(window):
-            window.show()
-            window.activateWindow()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.shutdown()
+def open_window(open_window):
+    """The shared window factory with a short autosave pause, so saves land quickly."""
+    return functools.partial(open_window, delay_ms=50)
 
 
 @pytest.fixture
