@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         self.session = session
         self.workbook_id: int | None = None
         self._pages: dict[str, QWidget] = {}
+        #: Built pages not on screen that must reload ("reload") or refresh when shown.
+        self._stale: dict[str, str] = {}
         self._closed = False
         self._ready_sent = False
 
@@ -230,13 +232,26 @@ class MainWindow(QMainWindow):
         self._refresh_switcher()
         name = self.switcher.currentText()
         self.setWindowTitle(f"{name} — {APP_NAME}")
-        for page in self._pages.values():
-            page.show_workbook(workbook_id)
+        self._reload_pages()
         self.sidebar.setEnabled(True)
         self._refresh_sidebar()
         self._update_actions()
         if self._stack.currentWidget() is self._welcome:
             self.show_step(0)
+
+    def _reload_pages(self) -> None:
+        """Load the workbook into the page on screen now; the others when next shown.
+
+        Switching participant in a workshop should not pay for rebuilding pages
+        nobody is looking at.
+        """
+        current = self._stack.currentWidget()
+        for step_id, page in self._pages.items():
+            if page is current:
+                page.show_workbook(self.workbook_id)
+                self._stale.pop(step_id, None)
+            else:
+                self._stale[step_id] = "reload"
 
     def _show_most_recent(self) -> None:
         recent = most_recent_workbook(self.session.db)
@@ -389,6 +404,11 @@ class MainWindow(QMainWindow):
             return
         self.autosaver.flush()
         page = self._page(index)
+        pending = self._stale.pop(STEPS[index].id, None)
+        if pending == "reload":
+            page.show_workbook(self.workbook_id)
+        elif pending == "refresh":
+            page.refresh()
         if self._stack.currentWidget() is not page:
             self._stack.setCurrentWidget(page)
             ui_settings().setValue("last_step", index)
@@ -433,8 +453,12 @@ class MainWindow(QMainWindow):
         if change.table == "workbooks":
             self._refresh_switcher()
         self._refresh_sidebar()
-        for page in self._pages.values():
-            page.refresh()
+        current = self._stack.currentWidget()
+        for step_id, page in self._pages.items():
+            if page is current:
+                page.refresh()
+            elif step_id not in self._stale:
+                self._stale[step_id] = "refresh"
         self._update_actions()
 
     @Slot(str)
@@ -494,8 +518,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, APP_NAME, problem.message)
             return
         if change is not None:
-            for page in self._pages.values():
-                page.show_workbook(self.workbook_id)
+            self._reload_pages()
             self._on_saved(change)
 
     @Slot()
@@ -536,6 +559,7 @@ class MainWindow(QMainWindow):
             self._stack.removeWidget(page)
             page.deleteLater()
         self._pages.clear()
+        self._stale.clear()
         self.workbook_id = None
         self._stack.setCurrentWidget(self._welcome)
         self._show_most_recent()
