@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QWidget
 
 
@@ -25,6 +25,7 @@ def hint(text: str, parent: QWidget | None = None) -> QLabel:
     policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     policy.setHeightForWidth(True)  # a wrapped label's height follows its width
     label.setSizePolicy(policy)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     return label
 
 
@@ -45,3 +46,37 @@ class TextBox(QPlainTextEdit):
         if watched is self and event.type() == QEvent.Type.FocusOut:
             self.left.emit()
         return super().eventFilter(watched, event)
+
+
+class GrowingTextBox(TextBox):
+    """A TextBox as tall as its text (between `min_lines` and `max_lines`, then it
+    scrolls), instead of the tall fixed block a plain text edit asks for, so a page
+    of them stays compact."""
+
+    def __init__(
+        self, min_lines: int = 2, max_lines: int = 12, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, min_lines=min_lines)
+        self._min_lines = min_lines
+        self._max_lines = max_lines
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(self._grow)
+        self._grow()
+
+    def _height_for(self, lines: int) -> int:
+        margins = self.contentsMargins()
+        extra = int(2 * self.document().documentMargin()) + margins.top() + margins.bottom()
+        return lines * self.fontMetrics().lineSpacing() + extra + 4
+
+    @Slot()
+    def _grow(self, *_args: object) -> None:
+        # A plain text document measures its height in lines, wrapped lines included.
+        lines = int(self.document().size().height())
+        lines = max(self._min_lines, min(self._max_lines, lines))
+        height = self._height_for(lines)
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        self._grow()

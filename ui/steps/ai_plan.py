@@ -42,8 +42,9 @@ from ui.steps.ai_reinvest import ReinvestmentPanel
 from ui.steps.ai_skills import SkillsPanel
 from ui.steps.ai_tasks_model import AITasksModel, column_of
 from ui.steps.ai_tasks_view import TaskTable
-from ui.steps.ai_widgets import FlagsBox, confirm, note, section
+from ui.steps.ai_widgets import FlagsBox, confirm, section
 from ui.widgets import heading
+from ui.widgets import hint as note
 from workbook import records
 from workbook.analysis.ai_plan import AIPlanResult, analyse_ai_plan, total_freed
 from workbook.analysis.strengths import analyse_strengths

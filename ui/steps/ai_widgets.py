@@ -6,21 +6,10 @@ so a long sentence on a wide page leaves no empty band above or below it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from ui.widgets import hint
-
-
-def note(text: str, parent: QWidget | None = None) -> QLabel:
-    """A wrapped sentence of guidance that takes only the height its lines need."""
-    label = hint(text, parent)
-    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-    policy.setHeightForWidth(True)
-    label.setSizePolicy(policy)
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    return label
+from ui.widgets import hint as note
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

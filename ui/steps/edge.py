@@ -29,10 +29,11 @@ from sqlite_utils import Database
 from ui.autosave import Autosaver
 from ui.binding import Binder
 from ui.steps.edge_futures import FuturesPanel
-from ui.steps.edge_inputs import ContextPanel, PreferencesPanel, para
+from ui.steps.edge_inputs import ContextPanel, PreferencesPanel
 from ui.steps.edge_result import ResultPanel
 from ui.steps.edge_text import nothing_yet, scores_line
 from ui.widgets import heading
+from ui.widgets import hint as para
 from workbook.analysis.fit import FitResult, analyse_fit
 from workbook.content import load_content
 from workbook.data import WorkbookData, load_workbook_data

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from ui.binding import Binder, set_text
 from ui.rating import RatingSelector
-from ui.steps.edge_inputs import GrowingBox, muted, para, strong
+from ui.steps.edge_inputs import muted, strong
 from ui.steps.edge_text import GAUGES, horizon_phrase, title_hint
-from ui.widgets import TextBox
+from ui.widgets import GrowingTextBox, TextBox
+from ui.widgets import hint as para
 from workbook.content.catalogue import Content, PathProfile
 from workbook.data import Future, WorkbookData
 from workbook.model import MAX_SHORT_TEXT
@@ -126,7 +127,7 @@ class FuturePanel(QWidget):
         return self._binder.answer("futures", self._workbook_id, self.path_id, field)
 
     def _box(self, field: str, name: str, lines: int) -> TextBox:
-        box = GrowingBox(min_lines=lines)
+        box = GrowingTextBox(min_lines=lines, max_lines=14)
         box.setObjectName(f"future_{self.path_id}_{field}")
         box.setAccessibleName(name)
         self._binder.text(box, self._writer(field))

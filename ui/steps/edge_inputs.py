@@ -19,31 +19,18 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QRadioButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.binding import Binder, set_text
 from ui.rating import RatingSelector
-from ui.widgets import TextBox, hint
+from ui.widgets import GrowingTextBox, TextBox
+from ui.widgets import hint as para
 from workbook.content.catalogue import Content, ContextQuestion
 from workbook.data import WorkbookData
 
 WorkbookId = Callable[[], int | None]
-
-
-def para(text: str) -> QLabel:
-    """A wrapped sentence of guidance exactly as tall as its lines at the page's width.
-
-    (`ui.widgets.hint` sets a size policy without height-for-width, so a layout sizes it
-    for a narrow width and leaves gaps; this keeps its look and restores the flag.)
-    """
-    label = hint(text)
-    policy = label.sizePolicy()
-    policy.setHeightForWidth(True)
-    label.setSizePolicy(policy)
-    return label
 
 
 def muted(label: QLabel) -> QLabel:
@@ -73,34 +60,6 @@ def short_question(question: ContextQuestion) -> str:
     """A question's first sentence, for accessible names (the full text is on screen)."""
     first = question.text.split("? ", 1)[0]
     return first if first.endswith("?") else first + ("?" if "? " in question.text else "")
-
-
-class GrowingBox(TextBox):
-    """A text box that starts small and grows with its text, up to `max_lines` (then scrolls),
-    so short answers leave no tall empty boxes and long ones stay readable."""
-
-    def __init__(
-        self, min_lines: int = 3, max_lines: int = 14, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent, min_lines=min_lines)
-        self._min_lines = min_lines
-        self._max_lines = max_lines
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.document().documentLayout().documentSizeChanged.connect(self._fit)
-        self._fit()
-
-    def _height_for(self, lines: float) -> int:
-        margin = self.document().documentMargin()
-        extra = 2 * self.frameWidth() + 2 * margin + 6
-        return int(lines * self.fontMetrics().lineSpacing() + extra)
-
-    def _fit(self) -> None:
-        # A plain-text document measures its height in lines, wrapped lines included.
-        lines = self.document().documentLayout().documentSize().height()
-        shown = min(max(lines, self._min_lines), self._max_lines)
-        height = self._height_for(shown)
-        if height != self.height() or self.minimumHeight() != height:
-            self.setFixedHeight(height)
 
 
 class PreferencesPanel(QWidget):
@@ -206,7 +165,7 @@ class ContextPanel(QWidget):
                 self.groups[question.id] = group
                 self.options[question.id] = [option for option, _ in question.options]
             else:
-                box = GrowingBox(min_lines=3)
+                box = GrowingTextBox(min_lines=3, max_lines=14)
                 box.setObjectName(f"context_{question.id}")
                 box.setAccessibleName(short_question(question))
                 box.setPlaceholderText(

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ui.binding import Binder, set_text
 from ui.charts_fit import Bar, ContributionChart, Lane, ScoreOverview
 from ui.help import how_computed_link
-from ui.steps.edge_inputs import GrowingBox, muted, para, strong
+from ui.steps.edge_inputs import muted, strong
 from ui.steps.edge_models import ContributionsModel, FittedTreeView, Line
 from ui.steps.edge_text import (
     chart_label,
@@ -44,6 +44,8 @@ from ui.steps.edge_text import (
     sum_of,
     why_text,
 )
+from ui.widgets import GrowingTextBox
+from ui.widgets import hint as para
 from workbook.analysis.fit import FitResult, PathFit
 from workbook.content.catalogue import Content
 from workbook.data import WorkbookData
@@ -209,7 +211,7 @@ class ResultPanel(QWidget):
         layout.addWidget(frame)
 
         own_label = QLabel("In your &own words (optional):")
-        self.own = GrowingBox(min_lines=3)
+        self.own = GrowingTextBox(min_lines=3, max_lines=14)
         self.own.setObjectName("edge_statement")
         self.own.setAccessibleName("Your edge statement in your own words")
         self.own.setPlaceholderText(

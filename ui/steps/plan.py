@@ -32,8 +32,9 @@ from ui.steps.plan_checkins import CheckinsSection
 from ui.steps.plan_context import PlanContext
 from ui.steps.plan_goals import GoalsSection
 from ui.steps.plan_lists import MilestonesSection, QuestionsSection, SupportSection
-from ui.steps.plan_widgets import focus_order, note, subheading
+from ui.steps.plan_widgets import focus_order, subheading
 from ui.widgets import heading
+from ui.widgets import hint as note
 from workbook.analysis.plan_checks import balance, goal_checks
 from workbook.content import load_content
 from workbook.data import load_workbook_data

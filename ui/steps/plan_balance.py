@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from ui.help import how_computed_link
 from ui.steps.plan_goals import KINDS
-from ui.steps.plan_widgets import note
+from ui.widgets import hint as note
 
 HELP_SECTION = "Development plan checks"
 

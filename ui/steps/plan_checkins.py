@@ -31,14 +31,14 @@ from ui.steps.plan_context import PlanContext
 from ui.steps.plan_widgets import (
     DATE_FORMAT,
     Disclosure,
-    GrowingTextBox,
     RowList,
     confirm_delete,
     elided,
-    note,
     small_heading,
     tool_button,
 )
+from ui.widgets import GrowingTextBox
+from ui.widgets import hint as note
 from workbook import records
 from workbook.analysis.plan_choices import moved_lines, score_lines
 from workbook.analysis.progress import Progress, progress

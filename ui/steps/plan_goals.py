@@ -33,14 +33,14 @@ from ui.steps.plan_context import PlanContext
 from ui.steps.plan_pickers import DateField, LinkPicker
 from ui.steps.plan_widgets import (
     Disclosure,
-    GrowingTextBox,
     RowList,
     confirm_delete,
     elided,
-    note,
     small_heading,
     tool_button,
 )
+from ui.widgets import GrowingTextBox
+from ui.widgets import hint as note
 from workbook.analysis.plan_choices import ideas_for, link_label, link_options
 from workbook.content.catalogue import ActionIdea, Prompt
 from workbook.data import Action, Goal

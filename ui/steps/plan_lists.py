@@ -25,14 +25,14 @@ from ui.binding import set_text
 from ui.steps.plan_context import PlanContext
 from ui.steps.plan_library import LibraryModel
 from ui.steps.plan_widgets import (
-    GrowingTextBox,
     RowList,
     confirm_delete,
     elided,
-    note,
     small_heading,
     tool_button,
 )
+from ui.widgets import GrowingTextBox
+from ui.widgets import hint as note
 from workbook.data import Milestone, QuestionChoice, SupportRequest
 
 DAYS = (30, 60, 90)

@@ -13,63 +13,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QMessageBox,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.widgets import TextBox, hint
-
 DATE_FORMAT = "d MMM yyyy"
-
-
-def note(text: str, parent: QWidget | None = None) -> QLabel:
-    """A sentence of guidance (ui.widgets.hint) whose height follows its width, so a
-    wrapped sentence takes two lines on a wide page, not the five of a narrow one."""
-    label = hint(text, parent)
-    policy = label.sizePolicy()
-    policy.setHeightForWidth(True)
-    label.setSizePolicy(policy)
-    return label
-
-
-class GrowingTextBox(TextBox):
-    """A TextBox as tall as its text (between `min_lines` and `max_lines`), instead of
-    the tall fixed block a plain text edit asks for, so a page of them stays compact."""
-
-    def __init__(
-        self, min_lines: int = 2, max_lines: int = 12, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent, min_lines=min_lines)
-        self._min_lines = min_lines
-        self._max_lines = max_lines
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.document().documentLayout().documentSizeChanged.connect(self._grow)
-        self._grow()
-
-    def _height_for(self, lines: int) -> int:
-        margins = self.contentsMargins()
-        extra = int(2 * self.document().documentMargin()) + margins.top() + margins.bottom()
-        return lines * self.fontMetrics().lineSpacing() + extra + 4
-
-    @Slot()
-    def _grow(self, *_args: object) -> None:
-        # A plain text document measures its height in lines, wrapped lines included.
-        lines = int(self.document().size().height())
-        lines = max(self._min_lines, min(self._max_lines, lines))
-        height = self._height_for(lines)
-        if height != self.height() or self.minimumHeight() != height:
-            self.setFixedHeight(height)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt name
-        super().resizeEvent(event)
-        self._grow()
 
 
 def focus_order(root: QWidget) -> list[QWidget]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -22,79 +22,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.binding import Binder, set_text
 from ui.rating import RatingSelector
-from ui.widgets import TextBox, hint
+from ui.widgets import GrowingTextBox
 from workbook.data import Evidence, JournalEntry
 
 from .state import MOMENT_LEVELS
 
 DATE_FORMAT = "d MMMM yyyy"
-
-
-def para(text: str, parent: QWidget | None = None) -> QLabel:
-    """A wrapped paragraph of guidance, exactly as tall as its text needs at its width."""
-    label = hint(text, parent)
-    # hint() sets a fresh policy, which drops the height-for-width flag word wrap needs:
-    # without it the label keeps the height of its text wrapped at a guessed width.
-    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-    policy.setHeightForWidth(True)
-    label.setSizePolicy(policy)
-    return label
-
-
-class GrowingTextBox(TextBox):
-    """A TextBox that grows with its text from `min_lines` to `max_lines`, then scrolls."""
-
-    def __init__(
-        self, min_lines: int = 2, max_lines: int = 12, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent, min_lines=min_lines)
-        self._lines = (min_lines, max_lines)
-        # TextBox fixes a minimum height; here the size hint decides, so the layout gives
-        # exactly the height the text needs.
-        self._floor = self.minimumHeight()
-        self.setMinimumHeight(0)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        # Ask for a new size after the text is wrapped anew: on typing, and on a change of
-        # width (the document reports no change of size then).
-        self._resize_later = QTimer(self)
-        self._resize_later.setSingleShot(True)
-        self._resize_later.setInterval(0)
-        self._resize_later.timeout.connect(self.updateGeometry)
-        self.document().documentLayout().documentSizeChanged.connect(self._text_resized)
-
-    @Slot()
-    def _text_resized(self) -> None:
-        self._resize_later.start()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt name
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self._resize_later.start()  # the text wraps anew, and may need more lines
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt name
-        low, high = self._lines
-        # A plain-text document measures its height in (wrapped) lines.
-        lines = int(self.document().documentLayout().documentSize().height())
-        shown = max(low, min(high, lines))
-        margins = self.contentsMargins()
-        extra = (
-            margins.top()
-            + margins.bottom()
-            + 2 * self.frameWidth()
-            + 2 * self.document().documentMargin()
-        )
-        height = shown * self.fontMetrics().lineSpacing() + int(extra) + 4
-        return QSize(super().sizeHint().width(), max(height, self._floor))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt name
-        return self.sizeHint()
 
 
 def muted(text: str = "", parent: QWidget | None = None) -> QLabel:

@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 
 from ui.binding import Binder, set_text
 from ui.rating import RatingSelector
+from ui.widgets import GrowingTextBox
+from ui.widgets import hint as para
 from workbook import records
 from workbook.content.catalogue import Scale
 from workbook.data import Evidence, Rating, WorkbookData
 
-from .cards import EvidenceCard, GrowingTextBox, bold, confirm_delete, muted, para
+from .cards import EvidenceCard, bold, confirm_delete, muted
 from .state import Entry, overuse_due, place_sentence, ranking_mode
 
 GENERIC_OVERUSE = (

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from ui.binding import Binder
+from ui.widgets import hint as para
 from workbook import records
 from workbook.content.catalogue import Prompt
 from workbook.data import JournalEntry, WorkbookData
 
-from .cards import JournalCard, bold, confirm_delete, muted, para
+from .cards import JournalCard, bold, confirm_delete, muted
 from .state import energy_summary
 
 Loader = Callable[[], WorkbookData | None]

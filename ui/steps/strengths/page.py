@@ -31,6 +31,7 @@ from sqlite_utils import Database
 from ui.autosave import Autosaver
 from ui.binding import Binder
 from ui.widgets import heading
+from ui.widgets import hint as para
 from workbook import records
 from workbook.analysis.strengths import StrengthResult, analyse_strengths
 from workbook.content import load_content
@@ -40,7 +41,6 @@ from workbook.errors import WorkbookError
 from workbook.steps import completion
 
 from . import state
-from .cards import para
 from .detail import StrengthDetail
 from .inventory import StrengthList
 from .journal import EnergyLogPanel, FeedbackPanel, ReflectionsPanel, scrolling

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets import hint as para
 from workbook.model import STRENGTH_MODES
 
-from .cards import bold, muted, para
+from .cards import bold, muted
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

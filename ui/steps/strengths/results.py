@@ -14,9 +14,10 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui.help import how_computed_link
+from ui.widgets import hint as para
 from workbook.analysis.strengths import StrengthFinding, StrengthResult
 
-from .cards import bold, muted, para
+from .cards import bold, muted
 from .state import EMPTY_LISTS, EMPTY_RESULTS
 
 HELP_TITLE = "Signature strengths, strengths to use more, drains"
