@@ -32,7 +32,7 @@ from ui.steps.plan_widgets import (
     DATE_FORMAT,
     Disclosure,
     RowList,
-    confirm_delete,
+    ask_then_delete,
     elided,
     small_heading,
     tool_button,
@@ -143,10 +143,8 @@ class CheckinRow(QWidget):
 
     @Slot()
     def _delete(self) -> None:
-        what = elided(self.body.toPlainText()) or "this check-in"
-        if not confirm_delete(self, "Delete check-in", f"Delete the check-in “{what}”?"):
-            return
-        if self._ctx.delete("journal_entries", self.entry_id):
+        text = self.body.toPlainText()
+        if ask_then_delete(self, self._ctx, "journal_entries", self.entry_id, "check-in", text):
             self.deleted.emit()
 
 

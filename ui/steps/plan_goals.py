@@ -34,6 +34,7 @@ from ui.steps.plan_pickers import DateField, LinkPicker
 from ui.steps.plan_widgets import (
     Disclosure,
     RowList,
+    ask_then_delete,
     confirm_delete,
     elided,
     small_heading,
@@ -139,10 +140,7 @@ class ActionRow(QFrame):
 
     @Slot()
     def _delete(self) -> None:
-        what = elided(self.title.text()) or "this action"
-        if confirm_delete(self, "Delete action", f"Delete the action “{what}”?") and (
-            self._ctx.delete("actions", self.action_id)
-        ):
+        if ask_then_delete(self, self._ctx, "actions", self.action_id, "action", self.title.text()):
             self.deleted.emit()
 
 

@@ -26,8 +26,7 @@ from ui.steps.plan_context import PlanContext
 from ui.steps.plan_library import LibraryModel
 from ui.steps.plan_widgets import (
     RowList,
-    confirm_delete,
-    elided,
+    ask_then_delete,
     small_heading,
     tool_button,
 )
@@ -89,10 +88,8 @@ class MilestoneRow(QWidget):
 
     @Slot()
     def _delete(self) -> None:
-        what = elided(self.text.toPlainText()) or "this milestone"
-        if not confirm_delete(self, "Delete milestone", f"Delete the milestone “{what}”?"):
-            return
-        if self._ctx.delete("milestones", self.milestone_id):
+        text = self.text.toPlainText()
+        if ask_then_delete(self, self._ctx, "milestones", self.milestone_id, "milestone", text):
             self.deleted.emit()
 
 
@@ -183,10 +180,8 @@ class SupportRow(QWidget):
 
     @Slot()
     def _delete(self) -> None:
-        what = elided(self.request.toPlainText()) or "this request"
-        if not confirm_delete(self, "Delete request", f"Delete the request “{what}”?"):
-            return
-        if self._ctx.delete("support_requests", self.request_id):
+        text = self.request.toPlainText()
+        if ask_then_delete(self, self._ctx, "support_requests", self.request_id, "request", text):
             self.deleted.emit()
 
 
@@ -278,10 +273,8 @@ class QuestionRow(QWidget):
 
     @Slot()
     def _delete(self) -> None:
-        what = elided(self.text.toPlainText()) or "this question"
-        if not confirm_delete(self, "Delete question", f"Delete the question “{what}”?"):
-            return
-        if self._section.ctx.delete("conversation_questions", self.question_id):
+        ctx, text = self._section.ctx, self.text.toPlainText()
+        if ask_then_delete(self, ctx, "conversation_questions", self.question_id, "question", text):
             self.deleted.emit()
 
 

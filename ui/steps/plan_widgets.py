@@ -92,6 +92,19 @@ def confirm_delete(parent: QWidget, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_then_delete(
+    owner: QWidget, ctx: Any, table: str, row_id: int, noun: str, text: str
+) -> bool:
+    """Ask "Delete the <noun> “<text>”?" and, if the person agrees, delete the row.
+
+    `ctx` is the page's PlanContext; returns whether the row is gone.
+    """
+    what = elided(text) or f"this {noun}"
+    if not confirm_delete(owner, f"Delete {noun}", f"Delete the {noun} “{what}”?"):
+        return False
+    return ctx.delete(table, row_id)
+
+
 def elided(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
