@@ -10,16 +10,18 @@ stay thin: they lay out controls and call these.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
-from sqlite_utils import Database
 
 from ui.autosave import Autosaver
 from ui.widgets import TextBox
 from workbook import records
 from workbook.edits import Change
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Target = Callable[[], tuple[Any, ...] | None]
 

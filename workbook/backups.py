@@ -15,12 +15,14 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-from sqlite_utils import Database
 
 from workbook.errors import BackupProblem, DatabaseProblem
 from workbook.paths import backup_dir, ensure_private_dir, make_owner_only, sidecar_paths
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 KEEP = 10
 AUTO_INTERVAL = timedelta(days=1)

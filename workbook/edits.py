@@ -13,9 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from workbook.errors import InvalidEdit, NotFound
 from workbook.migrations import WORKBOOK_TABLES
@@ -29,6 +27,9 @@ from workbook.model import (
     TRACKS,
 )
 from workbook.queries import get_workbook
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MAX_WORKBOOK_NAME = 120
 JOURNAL_KINDS = ("reflection", "energy", "feedback", "checkin")

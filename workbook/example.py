@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from workbook import records
 from workbook.edits import create_workbook, set_profile_field, unique_name
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 EXAMPLE_FILE = "examples/example_workbook.json"
 SCALES = ("proficiency", "energy", "edge")

@@ -7,9 +7,12 @@ validates and saves like any other edit.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbook.edits import Change, apply_value
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 LIMIT = 200
 

@@ -10,8 +10,11 @@ schema 1 kept under tests/data).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 # Tables that belong to one workbook: everything a person enters.
 WORKBOOK_TABLES = (

@@ -5,10 +5,13 @@ Nothing here writes; edits go through `workbook.edits`.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbook.errors import NotFound
 from workbook.model import Profile, WorkbookInfo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _WORKBOOK_COLUMNS = "id, name, created_at, updated_at, last_opened_at"
 

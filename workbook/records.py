@@ -19,15 +19,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from workbook.content import load_content
 from workbook.edits import JOURNAL_KINDS, Change, now_iso, text_rule, touch
 from workbook.errors import InvalidEdit, NotFound
 from workbook.model import MAX_LONG_TEXT, MAX_SHORT_TEXT
 from workbook.queries import get_workbook
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Rule = Callable[[Any], Any]
 MAX_HOURS = 80.0

@@ -11,14 +11,16 @@ import contextlib
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbook.backups import backup_if_due
 from workbook.errors import WorkbookError
 from workbook.history import History
 from workbook.search import purge_deleted_text
 from workbook.storage import checkpoint, open_database
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass

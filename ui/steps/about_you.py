@@ -7,6 +7,8 @@ the database, so what it shows is what is stored.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSignalBlocker, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -21,13 +23,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from ui.autosave import Autosaver
 from ui.widgets import TextBox, heading, hint
 from workbook.edits import set_profile_field
 from workbook.model import HORIZONS, MAX_YEARS_EXPERIENCE, ROLE_FAMILIES, TRACKS, Profile
 from workbook.queries import load_profile
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 FIELD_LABELS = {
     "person_name": "Your name",

@@ -13,7 +13,7 @@ workbook and the analysis, so what it shows is what is stored.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Slot
 from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from ui.autosave import Autosaver
 from ui.binding import Binder
@@ -52,6 +51,9 @@ from workbook.content import load_content
 from workbook.data import WorkbookData, load_workbook_data
 from workbook.edits import Change
 from workbook.model import ROLE_FAMILIES
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 FAMILY_NAMES = dict(ROLE_FAMILIES)
 

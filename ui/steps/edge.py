@@ -11,7 +11,7 @@ skipped when nothing the fit counts has changed.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QShowEvent
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from ui.autosave import Autosaver
 from ui.binding import Binder
@@ -38,6 +37,9 @@ from workbook.analysis.fit import FitResult, analyse_fit
 from workbook.content import load_content
 from workbook.data import WorkbookData, load_workbook_data
 from workbook.steps import completion
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PAGE_WIDTH = 900
 

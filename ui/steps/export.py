@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
@@ -36,7 +37,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from exports.pdf import DEFAULT_SECTIONS, SECTIONS
 from ui import jobs
@@ -61,6 +61,9 @@ from ui.widgets import heading, hint
 from workbook import APP_NAME
 from workbook.content import load_content
 from workbook.data import JournalEntry, WorkbookData, load_workbook_data
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PREVIEW_DELAY_MS = 250
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from ui import jobs
 from ui.autosave import Autosaver
@@ -39,6 +39,9 @@ from workbook.data import WorkbookData, load_workbook_data
 from workbook.errors import WorkbookError, WorkbookFileProblem
 from workbook.queries import get_workbook
 from workbook.workbook_file import import_document
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 FOLDER_KEY = "export/folder"
 

@@ -15,6 +15,8 @@ and the small controls in `plan_pickers` and `plan_widgets`; they share a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,7 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from ui.autosave import Autosaver
 from ui.binding import Binder
@@ -39,6 +40,9 @@ from workbook.analysis.plan_checks import balance, goal_checks
 from workbook.content import load_content
 from workbook.data import load_workbook_data
 from workbook.steps import completion
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class PlanPage(QScrollArea):
