@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import sha256
 from ui import app as app_module
@@ -54,7 +55,7 @@ def test_unopenable_file_can_be_set_aside_for_a_new_one(tmp_path, monkeypatch, q
         "ui.dialogs.problem.ask_what_next",
         lambda problem, parent=None: asked.append(problem) or Choice.NEW_FILE,
     )
-    monkeypatch.setattr(app_module.QMessageBox, "information", lambda *a, **k: None)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     session = app_module.open_session(path)
     try:
         assert asked[0].kind == "not-a-database"

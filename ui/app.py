@@ -1,8 +1,11 @@
 """Starting the window: the QApplication, opening the database, and every way out.
 
-Opening follows the safe path: a file that cannot be opened is explained
-and left untouched, and the person chooses to restore a backup, start a
-new file (the old one kept beside it) or quit. Termination signals and the
+The window's frame is shown and painted first; the database is opened and
+the workbook loaded from the event loop right after, so the window appears
+before the storage layer is even imported. Opening follows the safe path:
+a file that cannot be opened is explained and left untouched, and the
+person chooses to restore a backup, start a new file (the old one kept
+beside it) or quit. Termination signals and the
 desktop session ending are routed to the window's shutdown, so pending
 edits are saved. An unexpected error shows a plain message, never a
 traceback.
@@ -16,17 +19,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSocketNotifier, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication
 
 from workbook import APP_NAME, __version__
 from workbook.errors import DatabaseProblem
 from workbook.paths import resolve_db_path
-from workbook.session import Session
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from workbook.session import Session
 
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
@@ -45,7 +47,7 @@ def open_session(path: Path, *, interactive: bool = True) -> Session | None:
 
     Returns None if they choose to quit.
     """
-    from ui.dialogs.problem import Choice, ask_what_next
+    from workbook.session import Session
 
     while True:
         try:
@@ -54,10 +56,14 @@ def open_session(path: Path, *, interactive: bool = True) -> Session | None:
             if not interactive:
                 print(problem.message, file=sys.stderr)
                 return None
+            from ui.dialogs.problem import Choice, ask_what_next
+
             choice = ask_what_next(problem)
             if choice is Choice.QUIT:
                 return None
             if choice is Choice.NEW_FILE:
+                from PySide6.QtWidgets import QMessageBox
+
                 from workbook.storage import set_aside
 
                 kept = set_aside(path, problem.kind)
@@ -69,6 +75,8 @@ def open_session(path: Path, *, interactive: bool = True) -> Session | None:
 
 
 def _restore_interactively(path: Path) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     from ui.dialogs.backups import BackupDialog
     from workbook.backups import restore
     from workbook.errors import WorkbookError
@@ -131,33 +139,47 @@ def _install_excepthook() -> None:
         message = report_unexpected(error)
         print(message, file=sys.stderr)
         if QApplication.instance() is not None:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(None, APP_NAME, message)
 
     sys.excepthook = hook
 
 
 def run_app(db: str | None = None, *, exit_when_ready: bool = False) -> int:
-    """Open the window on a database; returns the process exit status."""
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
+    """Open the window on a database; returns the process exit status.
+
+    With `exit_when_ready`, prints `painted` when the window's frame is first on
+    screen and `ready` once the workbook is shown, then exits (for measurements).
+    """
     app = _application()
     _install_excepthook()
     path = resolve_db_path(db)
-    session = open_session(path, interactive=not exit_when_ready)
-    if session is None:
-        return 1
 
     from ui.main_window import MainWindow
 
-    window = MainWindow(session)
+    window = MainWindow()
     exits = install_exit_paths(app, window)  # noqa: F841 - must live as long as the loop
+
+    def open_database() -> None:
+        try:
+            session = open_session(path, interactive=not exit_when_ready)
+            if session is not None:
+                window.attach(session)
+        except Exception as error:  # noqa: BLE001 - a frame with no workbook is no use
+            sys.excepthook(type(error), error, error.__traceback__)
+            session = None
+        if session is None:
+            app.exit(1)
+
     if exit_when_ready:
+        window.painted.connect(lambda: print("painted", flush=True))
+        window.ready.connect(lambda: print("ready", flush=True))
         window.ready.connect(app.quit)
-    window.show()
-    if exit_when_ready:
         # If painting never happens (a broken display), do not hang a measurement.
         QTimer.singleShot(30_000, lambda: app.exit(3))
+    window.painted.connect(open_database)
+    window.show()
     status = app.exec()
     window.shutdown()
     return status

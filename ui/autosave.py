@@ -11,13 +11,15 @@ it runs on the GUI thread without a visible pause.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from workbook.edits import Change
 from workbook.errors import WorkbookError
-from workbook.history import History
+
+if TYPE_CHECKING:
+    from workbook.edits import Change
+    from workbook.history import History
 
 DEFAULT_DELAY_MS = 400
 

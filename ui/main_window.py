@@ -1,54 +1,47 @@
 """The main window: steps down the side, the current step's page, a workbook switcher.
 
-The window owns the Session (the open database) and the Autosaver. Pages
-are built the first time they are shown. Every edit goes through the
-autosaver to `workbook.edits`; the window refreshes the sidebar and the
-undo actions from each saved Change. Every way out (closing, quitting,
-SIGTERM, the desktop session ending) ends in `shutdown()`, which flushes
-pending edits before the database is closed.
+The window paints its frame first (menus, toolbar, an empty side bar) and is
+given its Session afterwards with `attach()`, so it appears before the
+database layer, the content and the step pages are imported: modules needed
+only once a workbook is open are imported inside the methods that use them.
+Pages are built the first time they are shown.
+
+The window owns the Session (the open database) and the Autosaver. Every
+edit goes through the autosaver to `workbook.edits`; the window refreshes
+the sidebar and the undo actions from each saved Change. Every way out
+(closing, quitting, SIGTERM, the desktop session ending) ends in
+`shutdown()`, which flushes pending edits before the database is closed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QToolBar,
     QWidget,
 )
-from sqlite_utils import Database
 
 from ui.autosave import DEFAULT_DELAY_MS, Autosaver
 from ui.settings import ui_settings
-from ui.sidebar import STATUS_ROLE, StepDelegate
-from ui.steps.about_you import FIELD_LABELS
-from ui.welcome import WelcomePage
 from workbook import APP_NAME
-from workbook.backups import restore
-from workbook.edits import (
-    Change,
-    create_workbook,
-    delete_workbook,
-    duplicate_workbook,
-    mark_opened,
-    rename_workbook,
-    unique_name,
-)
 from workbook.errors import WorkbookError
-from workbook.example import add_example
-from workbook.queries import list_workbooks, most_recent_workbook
-from workbook.session import Session
-from workbook.steps import STEPS, Step, completion
+from workbook.steps import STEPS, Step
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from workbook.edits import Change
+    from workbook.session import Session
 
 # Each step's page, imported only when first shown so start-up stays lean.
 PAGES = {
@@ -74,31 +67,59 @@ SAVE_STATES = {"saving": "Saving…", "saved": "All changes saved", "error": "No
 
 
 class MainWindow(QMainWindow):
-    #: Emitted once, after the window (with its workbook, if any) has first been painted.
+    #: Emitted once, after the window's frame has first been painted.
+    painted = Signal()
+    #: Emitted once, after the window with its workbook (or the welcome page) has been
+    #: painted: from then on the person can type.
     ready = Signal()
 
     def __init__(
         self,
-        session: Session,
+        session: Session | None = None,
         autosave_delay_ms: int = DEFAULT_DELAY_MS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session = session
+        self.session: Session | None = None
+        self.autosaver: Autosaver | None = None
+        self._autosave_delay_ms = autosave_delay_ms
         self.workbook_id: int | None = None
         self._pages: dict[str, QWidget] = {}
         #: Built pages not on screen that must reload ("reload") or refresh when shown.
         self._stale: dict[str, str] = {}
         self._closed = False
-        self._ready_sent = False
-
-        self.autosaver = self._new_autosaver(autosave_delay_ms)
+        #: Signals to emit once the next paint has reached the screen.
+        self._after_paint: list[str] = ["painted"]
+        self._welcome: QWidget | None = None
 
         self.setWindowTitle(APP_NAME)
         self._build_layout()
         self._build_menus()
         self._restore_geometry()
-        self.installEventFilter(self)
+        if session is not None:
+            self.attach(session)
+
+    def attach(self, session: Session) -> None:
+        """Open the window on a database: the most recent workbook, or the welcome page."""
+        from ui.sidebar import StepDelegate
+        from ui.welcome import WelcomePage
+        from workbook.queries import most_recent_workbook
+
+        self.session = session
+        self.autosaver = self._new_autosaver(self._autosave_delay_ms)
+        self.sidebar.setItemDelegate(StepDelegate(self.sidebar))
+        for step in STEPS:
+            item = QListWidgetItem(step.title)
+            item.setToolTip(step.summary)
+            self.sidebar.addItem(item)
+        self._welcome = WelcomePage(str(session.path.absolute()))
+        self._welcome.start_empty.connect(self.start_empty_workbook)
+        self._welcome.open_example.connect(self.add_example_workbook)
+        self._stack.addWidget(self._welcome)
+        self.save_label.setText(SAVE_STATES["saved"])
+        for action in self._session_actions:
+            action.setEnabled(True)
+        self._after_paint.append("ready")
 
         recent = most_recent_workbook(session.db)
         if recent is None:
@@ -107,6 +128,7 @@ class MainWindow(QMainWindow):
             last = ui_settings().value("last_step", 0, int)
             self.load_workbook(recent.id)
             self.show_step(last if 0 <= last < len(STEPS) else 0)
+        self.update()  # the paint that announces `ready`
 
     # ---- building -------------------------------------------------------------------
 
@@ -118,6 +140,11 @@ class MainWindow(QMainWindow):
         return autosaver
 
     def _build_layout(self) -> None:
+        """The frame: an empty step list, the page stack, the switcher, the status bar.
+
+        Nothing here may touch Qt's `Qt` namespace or QStyle: PySide6 builds all their
+        enums on first use (about 25 ms), which would delay the first paint.
+        """
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -126,22 +153,12 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName("Steps")
         self.sidebar.setObjectName("steps")
         self.sidebar.setFixedWidth(230)
-        self.sidebar.setItemDelegate(StepDelegate(self.sidebar))
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
-        for step in STEPS:
-            item = QListWidgetItem(step.title)
-            item.setToolTip(step.summary)
-            self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._step_chosen)
         layout.addWidget(self.sidebar)
         self._stack = QStackedWidget()
         layout.addWidget(self._stack, 1)
         self.setCentralWidget(central)
-
-        self._welcome = WelcomePage(str(self.session.path.absolute()))
-        self._welcome.start_empty.connect(self.start_empty_workbook)
-        self._welcome.open_example.connect(self.add_example_workbook)
-        self._stack.addWidget(self._welcome)
 
         toolbar = QToolBar("Workbook")
         toolbar.setObjectName("workbook-toolbar")
@@ -157,14 +174,18 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.switcher)
         self.addToolBar(toolbar)
 
-        self.save_label = QLabel(SAVE_STATES["saved"])
+        self.save_label = QLabel("")
         self.save_label.setAccessibleName("Save status")
         self.statusBar().addPermanentWidget(self.save_label)
 
     def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # noqa: ANN001
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # with the platform's alternatives
+        elif shortcut is not None:
+            # setShortcuts, not setShortcut: resolving setShortcut's overloads makes
+            # PySide6 build every enum of the Qt namespace, 20 ms before the first paint.
+            action.setShortcuts([QKeySequence(shortcut)])
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(slot)
@@ -212,11 +233,21 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         about = self._action(help_menu, f"&About {APP_NAME}", self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
-        self._update_actions()
+        # Until a database is attached, only quitting makes sense.
+        self._session_actions = [
+            action
+            for menu in (file_menu, edit_menu, go_menu, help_menu)
+            for action in menu.actions()
+            if action is not quit_action and not action.isSeparator()
+        ]
+        for action in self._session_actions:
+            action.setEnabled(False)
 
     # ---- workbooks -------------------------------------------------------------------
 
     def _refresh_switcher(self) -> None:
+        from workbook.queries import list_workbooks
+
         self.switcher.blockSignals(True)
         self.switcher.clear()
         for info in list_workbooks(self.session.db):
@@ -226,6 +257,8 @@ class MainWindow(QMainWindow):
 
     def load_workbook(self, workbook_id: int) -> None:
         """Show a workbook: pending edits to the previous one are saved first."""
+        from workbook.edits import mark_opened
+
         self.autosaver.flush()
         self.workbook_id = workbook_id
         mark_opened(self.session.db, workbook_id)
@@ -254,6 +287,8 @@ class MainWindow(QMainWindow):
                 self._stale[step_id] = "reload"
 
     def _show_most_recent(self) -> None:
+        from workbook.queries import most_recent_workbook
+
         recent = most_recent_workbook(self.session.db)
         if recent is None:
             self._show_welcome()
@@ -277,6 +312,8 @@ class MainWindow(QMainWindow):
 
     def _run(self, edit, *args) -> Change | None:  # noqa: ANN001
         """Run a structural edit, telling the person plainly if it is refused."""
+        from PySide6.QtWidgets import QMessageBox
+
         self.autosaver.flush()
         try:
             change = edit(self.session.db, *args)
@@ -287,11 +324,15 @@ class MainWindow(QMainWindow):
         return change
 
     def _ask_name(self, title: str, prompt: str, initial: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         text, ok = QInputDialog.getText(self, title, prompt, QLineEdit.EchoMode.Normal, initial)
         return text if ok else None
 
     @Slot()
     def new_workbook(self) -> None:
+        from workbook.edits import create_workbook, unique_name
+
         name = self._ask_name(
             "New workbook",
             "Name of the new workbook (for a workshop, the participant's first name):",
@@ -302,12 +343,18 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def start_empty_workbook(self) -> None:
+        from workbook.edits import create_workbook, unique_name
+
         change = self._run(create_workbook, unique_name(self.session.db, "My workbook"))
         if change:
             self.load_workbook(change.workbook_id)
 
     @Slot()
     def add_example_workbook(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from workbook.example import add_example
+
         self.autosaver.flush()
         try:
             workbook_id = add_example(self.session.db)
@@ -318,6 +365,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def rename_current(self) -> None:
+        from workbook.edits import rename_workbook
+
         if self.workbook_id is None:
             return
         name = self._ask_name("Rename workbook", "New name:", self.switcher.currentText())
@@ -326,6 +375,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def duplicate_current(self) -> None:
+        from workbook.edits import duplicate_workbook
+
         if self.workbook_id is not None and (
             change := self._run(duplicate_workbook, self.workbook_id)
         ):
@@ -333,6 +384,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def delete_current(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from workbook.edits import delete_workbook
+
         if self.workbook_id is None:
             return
         name = self.switcher.currentText()
@@ -376,6 +431,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def focus_switcher(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.switcher.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.switcher.showPopup()
 
@@ -429,6 +486,11 @@ class MainWindow(QMainWindow):
         self.show_step(max(self.current_step() - 1, 0))
 
     def _refresh_sidebar(self) -> None:
+        from PySide6.QtCore import Qt
+
+        from ui.sidebar import STATUS_ROLE
+        from workbook.steps import completion
+
         for index, step in enumerate(STEPS):
             item = self.sidebar.item(index)
             if self.workbook_id is None:
@@ -474,6 +536,8 @@ class MainWindow(QMainWindow):
             return ""
         if change.table == "workbooks":
             return " rename"
+        from ui.steps.about_you import FIELD_LABELS
+
         field = change.field or ""
         label = FIELD_LABELS.get(field) or field.replace("_", " ")
         if change.key:
@@ -491,6 +555,8 @@ class MainWindow(QMainWindow):
         return f" “{label}”"
 
     def _update_actions(self) -> None:
+        if self.session is None:
+            return
         has = self.workbook_id is not None
         for action in (
             self.rename_action,
@@ -509,6 +575,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(f"&Redo{self._describe(redo)}")
 
     def _replay(self, step) -> None:  # noqa: ANN001
+        from PySide6.QtWidgets import QMessageBox
+
         if self.workbook_id is None:
             return
         self.autosaver.flush()
@@ -533,7 +601,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def restore_backup(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from ui.dialogs.backups import BackupDialog
+        from workbook.backups import restore
+        from workbook.session import Session
 
         dialog = BackupDialog(self.session.path, self)
         if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen() is None:
@@ -566,6 +638,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from workbook import __version__
 
         QMessageBox.about(
@@ -583,12 +657,12 @@ class MainWindow(QMainWindow):
 
     # ---- leaving ------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
-        if watched is self and event.type() == QEvent.Type.Paint and not self._ready_sent:
-            self._ready_sent = True
-            # Emit after this paint has finished and reached the screen.
-            QTimer.singleShot(0, self.ready.emit)
-        return super().eventFilter(watched, event)
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt name
+        super().paintEvent(event)
+        if self._after_paint:
+            names, self._after_paint = self._after_paint, []
+            # Emitted from the event loop, once this paint has finished and reached the screen.
+            QTimer.singleShot(0, lambda: [getattr(self, name).emit() for name in names])
 
     def _restore_geometry(self) -> None:
         geometry = ui_settings().value("geometry")
@@ -598,18 +672,21 @@ class MainWindow(QMainWindow):
     @Slot()
     def save_now(self) -> None:
         """Write pending edits at once (for example when the desktop session ends)."""
-        self.autosaver.flush()
+        if self.autosaver is not None:
+            self.autosaver.flush()
 
     def shutdown(self) -> None:
         """Save everything and close the database. Every exit path ends here; safe twice."""
         if self._closed:
             return
         self._closed = True
-        self.autosaver.flush()
+        if self.autosaver is not None:
+            self.autosaver.flush()
         settings = ui_settings()
         settings.setValue("geometry", self.saveGeometry())
         settings.sync()
-        self.session.close()
+        if self.session is not None:
+            self.session.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt name
         # A table or line editor still open commits its text when focus leaves it.

@@ -6,16 +6,17 @@ stored answers so the command line and tests see the same figures.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-from workbook.model import Completion, Profile
-from workbook.queries import load_profile
+    from workbook.model import Completion
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
+    # A NamedTuple rather than a dataclass: the window's frame needs STEPS before its
+    # first paint, and importing dataclasses (with the model) would delay it.
     id: str
     title: str
     summary: str
@@ -37,8 +38,11 @@ def _count(db: Database, sql: str, workbook_id: int) -> int:
 
 def completion(db: Database, workbook_id: int, step_id: str) -> Completion | None:
     """How complete a step is, or None where the step has nothing to measure."""
+    from workbook.model import Completion, Profile
+    from workbook.queries import load_profile
+
     if step_id == "about":
-        profile: Profile = load_profile(db, workbook_id)
+        profile = load_profile(db, workbook_id)
         return Completion(profile.answered(), len(Profile.REQUIRED))
     if step_id == "strengths":
         from workbook.content import load_content

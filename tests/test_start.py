@@ -1,0 +1,72 @@
+"""Starting the window: the frame paints first, then the database opens and the workbook shows."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import make_damaged, sha256
+from ui.main_window import MainWindow
+from workbook.edits import create_workbook
+from workbook.session import Session
+from workbook.steps import STEPS
+from workbook.storage import open_database
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = [sys.executable, "-c", "import sys; from ui.cli import main; sys.exit(main())"]
+
+
+def test_the_frame_paints_before_any_database_is_open(qtbot, db_path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.painted, timeout=5000):
+        window.show()
+    # Nothing can be done to a workbook yet, but the person can always quit.
+    menu = window.menuBar().actions()[0].menu()
+    usable = [a.text() for a in menu.actions() if a.isEnabled() and not a.isSeparator()]
+    assert usable == ["&Quit"]
+    assert window.sidebar.count() == 0
+
+    with qtbot.waitSignal(window.ready, timeout=5000):
+        window.attach(Session.open(db_path))
+    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == [
+        step.title for step in STEPS
+    ]
+    assert window.save_label.text() == "All changes saved"
+    window.shutdown()
+
+
+def test_closing_before_the_database_opens_loses_nothing(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.close()  # no session yet: closing must not fail
+    window.shutdown()
+
+
+def run(*args, home):
+    env = {"QT_QPA_PLATFORM": "offscreen", "CAREER_WORKBOOK_HOME": str(home), "PATH": ""}
+    return subprocess.run(
+        [*APP, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_the_app_says_painted_then_ready_with_the_workbook_loaded(tmp_path):
+    path = tmp_path / "w.sqlite3"
+    db = open_database(path)
+    create_workbook(db, "Sam")
+    db.close()
+    result = run("--db", str(path), "--exit-when-ready", home=tmp_path / "home")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["painted", "ready"]
+
+
+def test_a_damaged_file_is_explained_and_left_alone(tmp_path):
+    path = tmp_path / "damaged.sqlite3"
+    make_damaged(path)
+    before = sha256(path)
+    result = run("--db", str(path), "--exit-when-ready", home=tmp_path / "home")
+    assert result.returncode == 1
+    assert str(path) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout.split() == ["painted"]  # the frame showed; no workbook did
+    assert sha256(path) == before
