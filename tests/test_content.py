@@ -586,3 +586,42 @@ def test_every_problem_in_a_file_is_reported_at_once(copy):
     edit(copy, "strengths.toml", two_problems)
     fields = {field for _, field, _ in refusal(copy).problems}
     assert {"energy.3", "edge.5"} <= fields
+
+
+def test_the_parse_cache_gives_the_same_content_and_notices_edits(copy, content, tmp_path):
+    cache = tmp_path / "cache" / "content.json"
+    assert load_folder(copy, cache=cache) == content  # parsed, then cached
+    assert cache.stat().st_mode & 0o777 == 0o600
+    assert load_folder(copy, cache=cache) == content  # from the cache
+
+    edit(copy, "strengths.toml", lambda doc: doc["strengths"][0].update(name="Renamed"))
+    edited = load_folder(copy, cache=cache)
+    assert edited.strengths[content_first_strength(content)].name == "Renamed"
+
+
+def content_first_strength(content) -> str:
+    return next(iter(content.strengths))
+
+
+def test_a_cached_file_is_still_checked(copy, tmp_path):
+    """The cache saves parsing only: a file broken after it was cached is refused."""
+    cache = tmp_path / "content.json"
+    load_folder(copy, cache=cache)
+    edit(copy, "scales.toml", lambda doc: doc["scales"][0].pop("name"))
+    with pytest.raises(ContentError) as refused:
+        load_folder(copy, cache=cache)
+    assert refused.value.file == "scales.toml"
+
+
+@pytest.mark.parametrize("junk", [b"", b"{not json", b"[1, 2]", b'{"format": 1, "files": 7}'])
+def test_a_damaged_cache_is_ignored_and_rebuilt(copy, content, tmp_path, junk):
+    cache = tmp_path / "content.json"
+    cache.write_bytes(junk)
+    assert load_folder(copy, cache=cache) == content
+    assert load_folder(copy, cache=cache) == content
+
+
+def test_an_unwritable_cache_folder_only_costs_speed(copy, content, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would go")
+    assert load_folder(copy, cache=blocker / "content.json") == content

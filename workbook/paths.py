@@ -29,6 +29,16 @@ def data_dir() -> Path:
     return Path(user_data_dir(APP_DIR_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """The folder for files derived from others, safe to delete at any time."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override).expanduser() / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_DIR_NAME, appauthor=False))
+
+
 def default_db_path() -> Path:
     """The database used when no `--db` is given."""
     return data_dir() / DB_FILE_NAME
