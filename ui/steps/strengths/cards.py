@@ -4,11 +4,21 @@ A card binds its fields to the entry's row through the Binder, so typing is
 saved within a moment and leaving a field saves at once. Deleting is asked
 for with `delete_requested`; the panel that owns the card confirms and
 deletes, because it also owns the list the card sits in.
+
+Cards are reused: building one costs about a millisecond (a text box and a
+rating control each), so the lists keep their cards and `show_entry` /
+`show_evidence` put another entry in one, for instance after switching
+workbook. The fields write to the row the card shows *when the edit is
+made* (`row_id` is read at that moment), and showing another row empties
+every field's own undo history, so Ctrl+Z can never carry one entry's
+text into another.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QPalette
@@ -28,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from ui.binding import Binder, set_text
 from ui.rating import RatingSelector
-from ui.widgets import GrowingTextBox
+from ui.widgets import GrowingTextBox, TextBox
 from workbook.data import Evidence, JournalEntry
 
 from .state import MOMENT_LEVELS
@@ -69,6 +79,31 @@ def confirm_delete(parent: QWidget, title: str, question: str, has_text: bool) -
     return answer == QMessageBox.StandardButton.Yes
 
 
+def set_fresh_text(widget: QLineEdit | TextBox, value: str | None) -> None:
+    """Put another entry's text in a field, with an empty undo history of its own.
+
+    `set_text` leaves a field alone when the text is already the same, which
+    would keep the previous entry's undo steps; here they are dropped either
+    way (QLineEdit.setText always clears them, a text box is told to).
+    """
+    if isinstance(widget, QLineEdit):
+        old = widget.blockSignals(True)
+        widget.setText(value or "")
+        widget.blockSignals(old)
+    else:
+        set_text(widget, value)
+        widget.document().clearUndoRedoStacks()
+
+
+def set_quietly(widget: QWidget, setter: Callable[[], None]) -> None:
+    """Show a stored value without it counting as an edit (no signal, so nothing is saved)."""
+    old = widget.blockSignals(True)
+    try:
+        setter()
+    finally:
+        widget.blockSignals(old)
+
+
 class Card(QFrame):
     """A framed block with a title line and a Delete button on the right."""
 
@@ -77,6 +112,7 @@ class Card(QFrame):
 
     def __init__(self, row_id: int, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: The row shown; it changes when the card is reused for another entry.
         self.row_id = row_id
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.layout_ = QVBoxLayout(self)
@@ -100,6 +136,14 @@ class Card(QFrame):
 
     def has_text(self) -> bool:
         raise NotImplementedError
+
+    def _writer(self, binder: Binder, table: str, field: str) -> Callable[[Any], None]:
+        """A writer for one field of the row the card shows when the edit is made."""
+
+        def write(value: Any) -> None:
+            binder.row_field(table, self.row_id, field)(value)
+
+        return write
 
 
 class EvidenceCard(Card):
@@ -126,13 +170,20 @@ class EvidenceCard(Card):
             box.setPlaceholderText(placeholder)
             box.setAccessibleName(f"Example {number}: {label_text.lower()}")
             set_text(box, getattr(evidence, field))
-            binder.text(box, binder.row_field("evidence", evidence.id, field))
+            binder.text(box, self._writer(binder, "evidence", field))
             label = QLabel(f"{label_text}:")
             label.setBuddy(box)
             grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(box, row, 1)
             self.boxes[field] = box
         self.layout_.addLayout(grid)
+
+    def show_evidence(self, evidence: Evidence) -> None:
+        """Show an example as stored: another row starts afresh, the same row keeps the cursor."""
+        fresh = evidence.id != self.row_id
+        self.row_id = evidence.id
+        for field, box in self.boxes.items():
+            (set_fresh_text if fresh else set_text)(box, getattr(evidence, field))
 
     def has_text(self) -> bool:
         return any(box.toPlainText().strip() for box in self.boxes.values())
@@ -152,9 +203,7 @@ class JournalCard(Card):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat(DATE_FORMAT)
         self.date.setAccessibleName(f"Date of this {what}")
-        when = QDate.fromString(entry.entry_date or date.today().isoformat(), Qt.DateFormat.ISODate)
-        self.date.setDate(when if when.isValid() else QDate.currentDate())
-        self._write_date = binder.row_field("journal_entries", entry.id, "entry_date")
+        self._write_date = self._writer(binder, "journal_entries", "entry_date")
         self.date.dateChanged.connect(self._date_changed)
         self.date.editingFinished.connect(binder.autosaver.flush)
         self.top.insertWidget(0, self.date)
@@ -167,8 +216,7 @@ class JournalCard(Card):
         self.private: QCheckBox | None = None
         if kind == "energy":
             self.level = RatingSelector("Energy of this moment", MOMENT_LEVELS)
-            self.level.set_value(entry.energy_level)
-            self._write_level = binder.row_field("journal_entries", entry.id, "energy_level")
+            self._write_level = self._writer(binder, "journal_entries", "energy_level")
             self.level.chosen.connect(self._level_chosen)
             self.layout_.addWidget(self.level)
         if kind == "feedback":
@@ -177,8 +225,7 @@ class JournalCard(Card):
             self.source.setMaxLength(300)
             self.source.setPlaceholderText("For example: my manager, a peer in finance, a client")
             self.source.setAccessibleName("Who said it")
-            set_text(self.source, entry.source)
-            binder.line(self.source, binder.row_field("journal_entries", entry.id, "source"))
+            binder.line(self.source, self._writer(binder, "journal_entries", "source"))
             label = QLabel("Who said it:")
             label.setBuddy(self.source)
             row.addWidget(label)
@@ -195,17 +242,42 @@ class JournalCard(Card):
             }[kind]
         )
         self.body.setAccessibleName(f"Text of this {what}")
-        set_text(self.body, entry.body)
-        binder.text(self.body, binder.row_field("journal_entries", entry.id, "body"))
+        binder.text(self.body, self._writer(binder, "journal_entries", "body"))
         self.layout_.addWidget(self.body)
 
         if kind == "feedback":
             self.private = QCheckBox("Keep private: leave it out of exports unless I include it")
             self.private.setAccessibleName("Keep this feedback private")
-            self.private.setChecked(entry.private)
-            self._write_private = binder.row_field("journal_entries", entry.id, "private")
+            self._write_private = self._writer(binder, "journal_entries", "private")
             self.private.toggled.connect(self._private_toggled)
             self.layout_.addWidget(self.private)
+        self._show(entry, fresh=True)
+
+    def show_entry(self, entry: JournalEntry) -> None:
+        """Show an entry as stored (the card is reused for another entry, or after undo).
+
+        Another row starts afresh (its own undo history); the same row keeps
+        the cursor where the text is unchanged.
+        """
+        fresh = entry.id != self.row_id
+        self.row_id = entry.id
+        self._show(entry, fresh)
+
+    def _show(self, entry: JournalEntry, fresh: bool) -> None:
+        # Every value is put in quietly: showing what is stored must not write it back.
+        when = QDate.fromString(entry.entry_date or date.today().isoformat(), Qt.DateFormat.ISODate)
+        when = when if when.isValid() else QDate.currentDate()
+        if self.date.date() != when:
+            set_quietly(self.date, lambda: self.date.setDate(when))
+        put_text = set_fresh_text if fresh else set_text
+        if self.level is not None:
+            self.level.set_value(entry.energy_level)  # sends no signal
+        if self.source is not None:
+            put_text(self.source, entry.source)
+        put_text(self.body, entry.body)
+        if self.private is not None:
+            private = self.private
+            set_quietly(private, lambda: private.setChecked(bool(entry.private)))
 
     @Slot(QDate)
     def _date_changed(self, when: QDate) -> None:

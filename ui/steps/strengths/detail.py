@@ -4,11 +4,17 @@ Built for one strength at a time (the levels differ from strength to
 strength). Ratings save at once; text saves as the person types. In
 ranking mode the skill rating gives way to the strength's place in the
 ranking. The overuse note appears once skill and energy are both 4 or more.
+
+The same strength in another workbook reuses the widget (`show_workbook`):
+every answer is written to `workbook_id` as it is when the edit is made,
+and the example cards are kept and refilled rather than built again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -28,7 +34,7 @@ from workbook import records
 from workbook.content.catalogue import Scale
 from workbook.data import Evidence, Rating, WorkbookData
 
-from .cards import EvidenceCard, bold, confirm_delete, muted
+from .cards import EvidenceCard, bold, confirm_delete, muted, set_fresh_text
 from .state import Entry, overuse_due, place_sentence, ranking_mode
 
 GENERIC_OVERUSE = (
@@ -168,7 +174,9 @@ class StrengthDetail(QWidget):
         column.addLayout(row)
         layout.addWidget(examples)
         layout.addStretch(1)
+        #: The example cards shown, in order (the first `len(evidence_cards)` of the pool).
         self.evidence_cards: list[EvidenceCard] = []
+        self._evidence_pool: list[EvidenceCard] = []
         self._evidence_ids: tuple[int, ...] | None = None
 
     def _own_strength_fields(self, layout: QVBoxLayout) -> None:
@@ -203,14 +211,27 @@ class StrengthDetail(QWidget):
 
     def load(self, data: WorkbookData) -> None:
         """Put the stored answers in the controls (on first showing, or after undo)."""
+        self._load(data, set_text)
+
+    def show_workbook(self, data: WorkbookData) -> None:
+        """Show the same strength as another workbook (or the same one afresh) holds it.
+
+        Edits made from now on go to `data.workbook_id`, and the text fields
+        start with an empty undo history of their own, so Ctrl+Z in one can
+        never bring back what was typed for another workbook.
+        """
+        self.workbook_id = data.workbook_id
+        self._load(data, set_fresh_text)
+
+    def _load(self, data: WorkbookData, put_text: Callable[[Any, str | None], None]) -> None:
         rating = data.ratings.get(self.entry.id) or Rating(self.entry.id)
         for field, selector in self.selectors.items():
             selector.set_value(getattr(rating, field))
-        set_text(self.overuse, rating.overuse_note)
+        put_text(self.overuse, rating.overuse_note)
         if self.name_edit is not None and rating.custom_name is not None:
-            set_text(self.name_edit, rating.custom_name)
+            put_text(self.name_edit, rating.custom_name)
         if self.description_edit is not None:
-            set_text(self.description_edit, rating.custom_description)
+            put_text(self.description_edit, rating.custom_description)
         self._evidence_ids = None
         self.update_from(data)
 
@@ -229,15 +250,20 @@ class StrengthDetail(QWidget):
         if ids == self._evidence_ids:
             return
         self._evidence_ids = ids
-        for card in self.evidence_cards:
-            self._cards_column.removeWidget(card)
-            card.deleteLater()
-        self.evidence_cards = []
+        # Card n is always "Example n", so a kept card only needs the example's text.
         for number, item in enumerate(evidence, start=1):
-            card = EvidenceCard(self._binder, item, number)
-            card.delete_requested.connect(self._delete_evidence)
-            self._cards_column.addWidget(card)
-            self.evidence_cards.append(card)
+            if number <= len(self._evidence_pool):
+                card = self._evidence_pool[number - 1]
+                card.show_evidence(item)
+            else:
+                card = EvidenceCard(self._binder, item, number)
+                card.delete_requested.connect(self._delete_evidence)
+                self._cards_column.addWidget(card)
+                self._evidence_pool.append(card)
+            card.show()  # now, not on the event loop's next pass: never painted without it
+        for card in self._evidence_pool[len(evidence) :]:
+            card.hide()
+        self.evidence_cards = self._evidence_pool[: len(evidence)]
         self.add_evidence_button.setText("Add another example" if evidence else "Add an example")
 
     # ---- editing -------------------------------------------------------------------

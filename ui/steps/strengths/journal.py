@@ -3,16 +3,23 @@
 Each is a list of journal entries of one kind, newest first, each in a card
 that saves as the person types. A new entry is written at once (dated
 today) so not a word typed into it can be lost; deleting asks first when
-the entry holds text. The lists are rebuilt only when entries are added or
-removed, never while someone is typing in them.
+the entry holds text. The lists are refilled only when entries are added or
+removed or another workbook is shown, never while someone is typing in them.
+
+Switching participant should cost little, so the lists keep their cards
+and put the new entries in them (`JournalCard.show_entry`), and a panel on
+a tab nobody is looking at keeps the data it was given and fills its cards
+when it is next shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,7 +31,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from ui.binding import Binder
 from ui.widgets import hint as para
@@ -34,6 +40,9 @@ from workbook.data import JournalEntry, WorkbookData
 
 from .cards import JournalCard, bold, confirm_delete, muted
 from .state import energy_summary
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Loader = Callable[[], WorkbookData | None]
 
@@ -53,11 +62,17 @@ class JournalList(QWidget):
     #: An entry was deleted: the owner reloads the list.
     deleted = Signal()
 
+    #: Hidden cards kept beyond those shown, ready for the next workbook's entries;
+    #: more are deleted, so one long journal does not hold memory for the session.
+    SPARE_CARDS = 8
+
     def __init__(self, binder: Binder, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._binder = binder
         self.kind = kind
+        #: The cards shown, newest entry first (the first `len(cards)` of the pool).
         self.cards: list[JournalCard] = []
+        self._pool: list[JournalCard] = []
         self._shown: tuple[int, ...] | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -66,28 +81,40 @@ class JournalList(QWidget):
         self._layout.addWidget(self.empty)
 
     def show_entries(self, entries: list[JournalEntry], empty_text: str) -> None:
+        """Show these entries, newest first, in the cards already built where there are some."""
         self.empty.setText(empty_text)
         self.empty.setVisible(not entries)
         ids = tuple(e.id for e in entries)
         if ids == self._shown:
             return
         self._shown = ids
-        for card in self.cards:
+        newest_first = sorted(entries, key=lambda e: (e.entry_date, e.id), reverse=True)
+        for index, entry in enumerate(newest_first):
+            if index < len(self._pool):
+                card = self._pool[index]
+                card.show_entry(entry)
+            else:
+                card = JournalCard(self._binder, entry, self.kind)
+                card.delete_requested.connect(self._delete)
+                self._layout.addWidget(card)
+                self._pool.append(card)
+            # Shown now, not on the next pass of the event loop (what a new child of a
+            # widget on screen waits for), so the list is never painted without it.
+            card.show()
+        count = len(newest_first)
+        for card in self._pool[count:]:
+            card.hide()
+        for card in self._pool[count + self.SPARE_CARDS :]:
             self._layout.removeWidget(card)
             card.deleteLater()
-        self.cards = []
-        newest_first = sorted(entries, key=lambda e: (e.entry_date, e.id), reverse=True)
-        for entry in newest_first:
-            card = JournalCard(self._binder, entry, self.kind)
-            card.delete_requested.connect(self._delete)
-            self._layout.addWidget(card)
-            self.cards.append(card)
+        del self._pool[count + self.SPARE_CARDS :]
+        self.cards = self._pool[:count]
 
     def card_for(self, row_id: int) -> JournalCard | None:
         return next((c for c in self.cards if c.row_id == row_id), None)
 
     def forget(self) -> None:
-        """Rebuild on the next show (another workbook)."""
+        """Put the stored entries back in the cards on the next show (another workbook, undo)."""
         self._shown = None
 
     @Slot(int)
@@ -104,13 +131,36 @@ class JournalList(QWidget):
 
 
 class _Panel(QWidget):
-    """Shared set-up: a loader for fresh data and the workbook being shown."""
+    """Shared set-up: a loader for fresh data, the workbook being shown, and waiting while
+    hidden: `show_data` on a panel out of sight only keeps the data, and the cards are
+    filled when the panel is shown (`showEvent` comes before the first paint)."""
+
+    entries: JournalList
 
     def __init__(self, binder: Binder, loader: Loader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._binder = binder
         self._load = loader
         self._workbook_id: int | None = None
+        self._waiting: WorkbookData | None = None
+
+    def show_data(self, data: WorkbookData) -> None:
+        """Show a workbook's entries now if the panel is on screen, else when it is next shown."""
+        if data.workbook_id != self._workbook_id:
+            # Set at once: an entry added from here must go to the workbook now shown.
+            self._workbook_id = data.workbook_id
+            self.entries.forget()
+        if self.isVisible():
+            self._waiting = None
+            self._fill(data)
+        else:
+            self._waiting = data
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt name
+        super().showEvent(event)
+        data, self._waiting = self._waiting, None
+        if data is not None:
+            self._fill(data)
 
     def _add(self, **values: object) -> int | None:
         if self._workbook_id is None:
@@ -129,7 +179,8 @@ class _Panel(QWidget):
         if data is not None:
             self.show_data(data)
 
-    def show_data(self, data: WorkbookData) -> None:
+    def _fill(self, data: WorkbookData) -> None:
+        """Put the workbook's entries in the panel's widgets."""
         raise NotImplementedError
 
 
@@ -206,10 +257,7 @@ class ReflectionsPanel(_Panel):
         if prompt_id in ids:
             self.prompt_list.setCurrentRow(ids.index(prompt_id))
 
-    def show_data(self, data: WorkbookData) -> None:
-        if data.workbook_id != self._workbook_id:
-            self._workbook_id = data.workbook_id
-            self.entries.forget()
+    def _fill(self, data: WorkbookData) -> None:
         self._entries = [e for e in data.journal if e.kind == "reflection"]
         for row, prompt in enumerate(self._prompts):
             count = sum(1 for e in self._entries if e.prompt_id == prompt.id)
@@ -221,8 +269,8 @@ class ReflectionsPanel(_Panel):
 
     def _show_prompt(self) -> None:
         prompt = self.current_prompt()
-        if prompt is None:
-            return
+        if prompt is None or self._waiting is not None:
+            return  # the entries held are another workbook's; showing the panel fills it
         self.prompt_text.setText(prompt.text)
         self.prompt_hint.setText(prompt.hint)
         self.prompt_hint.setVisible(bool(prompt.hint))
@@ -281,10 +329,7 @@ class EnergyLogPanel(_Panel):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolling(body))
 
-    def show_data(self, data: WorkbookData) -> None:
-        if data.workbook_id != self._workbook_id:
-            self._workbook_id = data.workbook_id
-            self.entries.forget()
+    def _fill(self, data: WorkbookData) -> None:
         mine = [e for e in data.journal if e.kind == "energy"]
         self.summary.setText(energy_summary([e.energy_level for e in mine]))
         self.entries.show_entries(mine, "")
@@ -328,10 +373,7 @@ class FeedbackPanel(_Panel):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolling(body))
 
-    def show_data(self, data: WorkbookData) -> None:
-        if data.workbook_id != self._workbook_id:
-            self._workbook_id = data.workbook_id
-            self.entries.forget()
+    def _fill(self, data: WorkbookData) -> None:
         mine = [e for e in data.journal if e.kind == "feedback"]
         self.entries.show_entries(mine, "No feedback noted yet.")
 

@@ -7,11 +7,17 @@ through the Binder to `workbook.records` / `workbook.edits`. `refresh()`
 comes after every saved change anywhere in the window, so it is cheap: it
 waits until the page is visible, runs once per burst of changes, and never
 puts stored text back into a field someone may be typing in.
+
+Switching workbook (`show_workbook` with another id) reuses what is built:
+the details of the strengths shown lately, the journal cards, and tabs out
+of sight are filled only when opened; see `_build_detail` and `journal.py`.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections import OrderedDict
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QPalette, QShowEvent
@@ -26,7 +32,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from ui.autosave import Autosaver
 from ui.binding import Binder
@@ -47,7 +52,12 @@ from .journal import EnergyLogPanel, FeedbackPanel, ReflectionsPanel, scrolling
 from .ranking import RankingPanel
 from .results import ResultsPanel
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 TABS = ("inventory", "ranking", "results", "reflections", "energy", "feedback")
+#: Details of strengths shown before, kept hidden to be shown again without building them.
+KEPT_DETAILS = 6
 
 
 class StrengthsPage(QWidget):
@@ -99,6 +109,14 @@ class StrengthsPage(QWidget):
         self.detail_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.detail_area.setAccessibleName("The chosen strength")
         self.detail_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields
+        # One container for the details of the strengths: the one chosen is in its layout,
+        # the others kept for reuse are hidden (`_build_detail`).
+        self._detail_box = QWidget()
+        self._detail_layout = QVBoxLayout(self._detail_box)
+        self._detail_layout.setContentsMargins(0, 0, 0, 0)
+        self._detail_layout.setSpacing(0)
+        self.detail_area.setWidget(self._detail_box)
+        self._details: OrderedDict[str, StrengthDetail] = OrderedDict()
         inventory = QSplitter(Qt.Orientation.Horizontal)
         inventory.setChildrenCollapsible(False)
         inventory.addWidget(self.strength_list)
@@ -239,16 +257,44 @@ class StrengthsPage(QWidget):
         self.status.setText(state.summary_line(result, count, total))
 
     def _build_detail(self, data: WorkbookData, entries: list[state.Entry]) -> None:
+        """Show the selected strength, in a detail built before for it if one is kept.
+
+        Building a detail costs several milliseconds (three rating controls, the
+        examples) and more again to lay out and polish; putting a workbook's answers
+        in one already built costs well under one. Switching participant and
+        stepping through the list would otherwise pay the first every time.
+        """
         entry = next(e for e in entries if e.id == self._selected)
-        old = self.detail_area.takeWidget()
-        if old is not None:
-            old.deleteLater()
-        self.detail = StrengthDetail(self._binder, entry, self._content.scales, data.workbook_id)
-        self.detail.rated.connect(self._rated)
-        self.detail.open_ranking.connect(self._open_ranking)
-        self.detail.evidence_changed.connect(self._evidence_changed)
-        self.detail.load(data)
-        self.detail_area.setWidget(self.detail)
+        detail = self._details.pop(entry.id, None)
+        stale = None
+        if detail is not None and detail.entry != entry:
+            stale, detail = detail, None  # your own strength, renamed since: built afresh
+        if detail is None:
+            detail = StrengthDetail(
+                self._binder, entry, self._content.scales, data.workbook_id, self._detail_box
+            )
+            detail.hide()
+            detail.rated.connect(self._rated)
+            detail.open_ranking.connect(self._open_ranking)
+            detail.evidence_changed.connect(self._evidence_changed)
+            detail.load(data)
+        else:
+            detail.show_workbook(data)
+        self._details[entry.id] = detail  # the most recent last
+        if detail is not self.detail:
+            # Swapped inside the one container: QScrollArea.takeWidget / setWidget would
+            # reparent the detail and measure it afresh, a few milliseconds each time.
+            if self.detail is not None:
+                self._detail_layout.removeWidget(self.detail)
+                self.detail.hide()
+            self._detail_layout.addWidget(detail, 1)
+            detail.show()
+            self.detail = detail
+        if stale is not None:
+            stale.deleteLater()
+        while len(self._details) > KEPT_DETAILS:
+            _, oldest = self._details.popitem(last=False)  # never the one shown, it is last
+            oldest.deleteLater()
         self.detail_area.verticalScrollBar().setValue(0)
 
     # ---- choosing ---------------------------------------------------------------------
