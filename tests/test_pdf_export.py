@@ -28,8 +28,11 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.platypus import Paragraph
 
-from exports.pdf import DEFAULT_SECTIONS, SECTION_IDS, bidi, export_pdf, fonts, render, text
+from exports.pdf import DEFAULT_SECTIONS, SECTION_IDS, bidi, export_pdf, fonts, lines, render, text
+from exports.pdf.blocks import Kit
+from exports.pdf.styles import make_styles
 from workbook.content.loader import load_content
 from workbook.data import (
     Action,
@@ -346,6 +349,85 @@ def test_megabyte_of_text_and_a_year_of_journal_export_quickly(content):
     reader = PdfReader(io.BytesIO(pdf))
     assert "Entry 364" in "".join(p.extract_text() for p in reader.pages[-3:])
     assert time.perf_counter() - started < 30
+
+
+# Fast paths: each must give exactly what the general path gives
+
+
+FAST_PATH_SAMPLES = (
+    "Привет, мир — «текст» на русском…",
+    "Καλημέρα κόσμε · 3½ €",
+    "Ünïcödé façade\nnext line – “quoted”",
+    "é\nline after Latin",
+    "\nstarts with a newline ✓",
+    "Mixed 日本語 and Ελληνικά",
+    "한국어 and 中文 — “quotes”",
+    "مرحبا, world",
+    "Great work 🙂 ★",
+    "\u3000full width\u3000、",
+)
+
+
+def test_text_one_font_draws_is_one_run_as_the_per_character_choice_gives(monkeypatch):
+    fast = [(s, bold, text.runs(s, bold=bold)) for s in FAST_PATH_SAMPLES for bold in (False, True)]
+    assert fast[0][2] == [(fonts.SANS, FAST_PATH_SAMPLES[0])]
+    monkeypatch.setattr(fonts, "drawn_by_sans", lambda bold: frozenset())
+    for value, bold, found in fast:
+        assert text.runs(value, bold=bold) == found, (value, bold)
+
+
+def test_script_checks_on_whole_strings_agree_with_the_per_character_ones():
+    edges = {
+        code + step
+        for ranges in (fonts.HAN_RANGES, fonts.KANA_RANGES, fonts.HANGUL_RANGES)
+        for first, last in ranges
+        for code in (first, last)
+        for step in (-1, 0, 1)
+    }
+    for code in sorted(edges):
+        value = "é" + chr(code)
+        assert text.has_cjk(value) == fonts.is_cjk(code), hex(code)
+        expected = "ja" if fonts.is_kana(code) else "ko" if fonts.is_hangul(code) else "zh"
+        assert text.han_hint(value) == expected, hex(code)
+
+
+def test_plain_paragraphs_skip_parsing_but_get_the_parsers_fragments():
+    kit = Kit(make_styles(), 400, 700)
+    for style in (kit.styles.body, kit.styles.h2, kit.styles.cell_number, kit.styles.bullet):
+        for value in ("Plain words", "  spaced   out ", "Καλημέρα · “quotes”", "日本語です", ""):
+            made = kit.para(value, style)
+            bold = style.fontName == fonts.SANS_BOLD
+            base = fonts.SANS_BOLD if bold else fonts.SANS
+            parsed = Paragraph(text.markup(text.runs(value, bold=bold), base), made.style)
+            assert [f.__dict__ for f in made.frags] == [f.__dict__ for f in parsed.frags]
+            assert made.text == parsed.text
+
+
+def test_a_paragraph_breaks_its_lines_once_per_width(monkeypatch):
+    kit = Kit(make_styles(), 400, 700)
+    para = kit.para("words " * 80, kit.styles.body)
+    calls: list[float] = []
+    original = Paragraph.breakLines
+
+    def counted(self, widths):
+        calls.append(widths[0])
+        return original(self, widths)
+
+    monkeypatch.setattr(Paragraph, "breakLines", counted)
+    first = para.wrap(200, 1000)
+    assert para.wrap(200, 50) == first and len(calls) == 1
+    para.wrap(300, 1000)
+    assert para.wrap(200, 1000) == first and len(calls) == 3
+    para.bulletText = "•"
+    para.wrap(200, 1000)
+    assert len(calls) == 4
+
+
+def test_left_to_right_labels_skip_bidi_and_draw_as_before(monkeypatch):
+    values = ("Page 3 of 17", "Zoë · 李 🙂", "12.5 h  ", "Καλημέρα (x) 3–4", "مرحبا 12")
+    fast = [lines.single_line(value, 8, 60) for value in values]
+    monkeypatch.setattr(lines, "_ltr_only", lambda chars: False)
+    assert fast == [lines.single_line(value, 8, 60) for value in values]
 
 
 # Byte-stable output

@@ -2,7 +2,8 @@
 
 `Kit` turns text into flowables the safe way: every string goes through
 `text.runs` and `text.markup` (escaped, one font per run) or, when it holds
-Arabic or Hebrew, through `lines.MixedParagraph`. A person's longer text
+Arabic or Hebrew, through `lines.MixedParagraph`; text in one font with
+nothing to escape skips the markup and its parsing (`Kit._plain`). A person's longer text
 goes through `text.chunks` first. `Kit.table` keeps rows whole: the header
 repeats on each page, and a row too tall for a page is set as a block of
 paragraphs between two parts of the table instead of inside it.
@@ -10,6 +11,8 @@ paragraphs between two parts of the table instead of inside it.
 
 from __future__ import annotations
 
+import copy
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -23,6 +26,8 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from exports.pdf import fonts, styles, text
 from exports.pdf.lines import MixedParagraph
@@ -48,6 +53,43 @@ class Column:
 
 Cell = str | Sequence[Flowable]
 
+# What `text.markup` would turn into an entity or a <br/> tag: text without any of these
+# is its own markup.
+_MARKUP = re.compile(r"[&<>\n]")
+
+
+class LaidParagraph(Paragraph):
+    """A `Paragraph` that keeps its lines between wraps at the same width.
+
+    reportlab breaks a paragraph's lines again on every `wrap`, and a table
+    cell is wrapped several times at one width: when `Kit.table` measures the
+    row, when the table works out its row heights, again when it splits at a
+    page end, and once more as it draws. The lines depend only on the width,
+    the style, the bullet and the fragments, so the lines of the last wrap are
+    reused while those are unchanged (`split` drops `blPara` when it gives up,
+    which forces a fresh wrap).
+    """
+
+    _laid: tuple[float, ParagraphStyle, str | None, object, float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        laid = self._laid
+        if (
+            laid is not None
+            and laid[0] == availWidth
+            and laid[1] is self.style
+            and laid[2] == self.bulletText
+            and laid[3] is self.__dict__.get("blPara")
+        ):
+            self.width, self.height = availWidth, laid[4]
+            return availWidth, laid[4]
+        before = self.__dict__.get("blPara")
+        width, height = super().wrap(availWidth, availHeight)
+        blpara = self.__dict__.get("blPara")
+        if blpara is not None and blpara is not before:  # not when too narrow to lay out
+            self._laid = (availWidth, self.style, self.bulletText, blpara, height)
+        return width, height
+
 
 def with_room(story: list[Flowable]) -> list[Flowable]:
     """The story with a conditional page break before each heading that needs room."""
@@ -69,6 +111,11 @@ class Kit:
     height: float  # the frame's height
     missing: set[str] = field(default_factory=set)
     _cjk_styles: dict[str, ParagraphStyle] = field(default_factory=dict)
+    # Keyed by id(style); each value holds its style too, so the id is not reused meanwhile.
+    _variants: dict[tuple[int, str], tuple[ParagraphStyle, ParagraphStyle]] = field(
+        default_factory=dict
+    )
+    _plain_frags: dict[int, tuple[ParagraphStyle, ParaFrag]] = field(default_factory=dict)
 
     def _cjk(self, style: ParagraphStyle) -> ParagraphStyle:
         found = self._cjk_styles.get(style.name)
@@ -76,6 +123,37 @@ class Kit:
             found = ParagraphStyle(style.name + "-cjk", parent=style, wordWrap="CJK")
             self._cjk_styles[style.name] = found
         return found
+
+    def _variant(self, style: ParagraphStyle, suffix: str, **changes: object) -> ParagraphStyle:
+        """`style` with a few values changed, made once per export rather than per paragraph."""
+        key = (id(style), suffix)
+        found = self._variants.get(key)
+        if found is None:
+            found = (style, ParagraphStyle(style.name + suffix, parent=style, **changes))
+            self._variants[key] = found
+        return found[1]
+
+    def _plain(self, value: str, style: ParagraphStyle) -> LaidParagraph:
+        """A paragraph of text with no markup in it, in the style's own font.
+
+        reportlab would parse the text as markup (an HTML parser per paragraph, the
+        largest cost of building the story). Parsed, such text is one fragment: the
+        style's fragment holding the cleaned text. That fragment is parsed once per
+        style, by reportlab's own parser, and copied with each paragraph's text.
+        """
+        value = cleanBlockQuotedText(value)
+        frags: list[ParaFrag] = []
+        if value:
+            template = self._plain_frags.get(id(style))
+            if template is None:
+                _style, parsed, _bullets = ParaParser().parse(".", style)
+                template = (style, parsed[0])
+                self._plain_frags[id(style)] = template
+            frag = copy.copy(template[1])
+            frag.text = value
+            frags.append(frag)
+            textTransformFrags(frags, style)
+        return LaidParagraph(value, style, frags=frags)
 
     def para(self, value: str, style: ParagraphStyle, *, bold: bool | None = None) -> Flowable:
         """One paragraph (short text: ours, or one chunk of a person's)."""
@@ -92,19 +170,23 @@ class Kit:
         parts = text.runs(value, bold=bold, missing=self.missing)
         base = fonts.SANS_BOLD if bold else fonts.SANS
         if style.fontName != base:
-            style = ParagraphStyle(
-                style.name + ("-b" if bold else "-r"), parent=style, fontName=base
-            )
+            style = self._variant(style, "-b" if bold else "-r", fontName=base)
         if text.has_cjk(value):
             style = self._cjk(style)
-        return Paragraph(text.markup(parts, base), style)
+        if not parts:
+            return self._plain("", style)
+        if len(parts) == 1 and parts[0][0] == base and not _MARKUP.search(parts[0][1]):
+            return self._plain(parts[0][1], style)
+        return LaidParagraph(text.markup(parts, base), style)
 
     def user(self, value: str, style: ParagraphStyle | None = None) -> list[Flowable]:
         """A person's text, any length: one flowable per chunk, chunks of a paragraph close."""
         style = style or self.styles.body
-        tight = ParagraphStyle(style.name + "-tight", parent=style, spaceAfter=0)
         return [
-            self.para(chunk.text, style if chunk.ends_paragraph else tight)
+            self.para(
+                chunk.text,
+                style if chunk.ends_paragraph else self._variant(style, "-tight", spaceAfter=0),
+            )
             for chunk in text.chunks(value)
         ]
 

@@ -13,11 +13,13 @@ against each font's character map. A character no font has is drawn as
 
 from __future__ import annotations
 
+import bisect
 import io
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -147,41 +149,61 @@ def covers(name: str, char: str) -> bool:
     return ord(char) in _cmaps[name]
 
 
+Ranges = tuple[tuple[int, int], ...]  # inclusive (first, last) code points
+
+ARABIC_RANGES: Ranges = (
+    (0x0600, 0x06FF),
+    (0x0750, 0x077F),
+    (0x0870, 0x08FF),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFF),
+)
+HANGUL_RANGES: Ranges = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF))
+KANA_RANGES: Ranges = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF65, 0xFF9F))
+#: CJK ideographs, radicals, CJK punctuation and full-width forms.
+HAN_RANGES: Ranges = (
+    (0x2E80, 0x2FDF),
+    (0x3000, 0x303F),
+    (0x3190, 0x31EF),
+    (0x3200, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0xFF00, 0xFFEF),
+    (0x20000, 0x3FFFF),
+)
+EMOJI_RANGES: Ranges = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF))
+#: Where `font_for` tries the script's own font before DejaVu Sans.
+SCRIPT_RANGES: Ranges = ARABIC_RANGES + HANGUL_RANGES + KANA_RANGES + HAN_RANGES + EMOJI_RANGES
+
+
+def _within(code: int, ranges: Ranges) -> bool:
+    return any(first <= code <= last for first, last in ranges)
+
+
+@cache
+def char_class(*groups: Ranges) -> re.Pattern[str]:
+    """A regex for one character in any of the ranges, compiled on first use (a class over
+    large ranges takes milliseconds to compile). It tests a whole string in C, where a loop
+    calling `is_cjk` per character cost more than the rest of a short paragraph."""
+    spans = "".join(f"\\U{first:08x}-\\U{last:08x}" for ranges in groups for first, last in ranges)
+    return re.compile(f"[{spans}]")
+
+
 def is_arabic(code: int) -> bool:
-    return (
-        0x0600 <= code <= 0x06FF
-        or 0x0750 <= code <= 0x077F
-        or 0x0870 <= code <= 0x08FF
-        or 0xFB50 <= code <= 0xFDFF
-        or 0xFE70 <= code <= 0xFEFF
-    )
+    return _within(code, ARABIC_RANGES)
 
 
 def is_hangul(code: int) -> bool:
-    return (
-        0x1100 <= code <= 0x11FF
-        or 0x3130 <= code <= 0x318F
-        or 0xA960 <= code <= 0xA97F
-        or 0xAC00 <= code <= 0xD7FF
-    )
+    return _within(code, HANGUL_RANGES)
 
 
 def is_kana(code: int) -> bool:
-    return 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF or 0xFF65 <= code <= 0xFF9F
+    return _within(code, KANA_RANGES)
 
 
 def is_han(code: int) -> bool:
     """CJK ideographs, radicals, CJK punctuation and full-width forms."""
-    return (
-        0x2E80 <= code <= 0x2FDF
-        or 0x3000 <= code <= 0x303F
-        or 0x3190 <= code <= 0x31EF
-        or 0x3200 <= code <= 0x4DBF
-        or 0x4E00 <= code <= 0x9FFF
-        or 0xF900 <= code <= 0xFAFF
-        or 0xFF00 <= code <= 0xFFEF
-        or 0x20000 <= code <= 0x3FFFF
-    )
+    return _within(code, HAN_RANGES)
 
 
 def is_cjk(code: int) -> bool:
@@ -189,7 +211,7 @@ def is_cjk(code: int) -> bool:
 
 
 def is_emoji(code: int) -> bool:
-    return 0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF
+    return _within(code, EMOJI_RANGES)
 
 
 #: For Han characters, which CJK font to try first: set from the surrounding text.
@@ -224,6 +246,34 @@ def font_for(char: str, han: str = "zh") -> str | None:
         if covers(name, char):
             return name
     return None
+
+
+@lru_cache(maxsize=2)
+def drawn_by_sans(bold: bool) -> frozenset[str]:
+    """Characters that `text.runs` always puts in DejaVu Sans (bold: DejaVu Sans Bold).
+
+    Those outside every script's own range (Arabic, CJK, emoji), so `font_for`
+    tries DejaVu Sans first, and that it has; with `bold`, only those its bold face
+    has too. Text made only of these is one run in that font, whatever its order,
+    so it needs no per-character choice: Greek, Cyrillic, accents and punctuation.
+    A newline counts only for regular text: in bold, one just after Latin text is
+    given the regular face, so that case is left to the per-character path.
+    """
+    codes = sorted(_cmaps[ensure(SANS)])
+    scripts: set[int] = set()
+    for first, last in SCRIPT_RANGES:
+        scripts.update(codes[bisect.bisect_left(codes, first) : bisect.bisect_right(codes, last)])
+    found = {
+        chr(code)
+        for code in codes
+        if code not in scripts and unicodedata.category(chr(code)) not in ("Cs", "Cn", "Co")
+    }
+    if bold:
+        found &= set(map(chr, _cmaps[ensure(SANS_BOLD)]))
+    found.discard("\n")
+    if not bold:
+        found.add("\n")
+    return frozenset(found)
 
 
 def bold_of(name: str, char: str) -> str:

@@ -161,6 +161,20 @@ def visual_runs(
     return found
 
 
+def _ltr_runs(styled: Styled, start: int, end: int, size: float) -> list[VisualRun]:
+    """A line with nothing right to left: one run per font, in logical order. What the
+    bidi reordering would give, without working out a level for every character."""
+    return [
+        VisualRun(font, part, False, pdfmetrics.stringWidth(part, font, size))
+        for font, part in _segments(styled, start, end)
+    ]
+
+
+def _ltr_only(chars: str) -> bool:
+    """No right-to-left letter or number (so every bidi level is 0 in a left-to-right line)."""
+    return not text.has_rtl(chars) and "\u200f" not in chars
+
+
 def draw_runs(canvas: Canvas, x: float, y: float, runs: list[VisualRun], size: float) -> None:
     for run in runs:
         canvas.setFont(run.font, size)
@@ -181,8 +195,13 @@ def single_line(
         cut = styled.chars[:end].rstrip()
         styled = Styled(cut + ELLIPSIS, styled.fonts[: len(cut)] + (fonts.SANS,))
         end = len(styled.chars)
-    base = bidi.base_level(styled.chars)
-    runs = visual_runs(styled, 0, end, bidi.levels(styled.chars, base), base, size)
+    if _ltr_only(styled.chars):
+        # Most labels (numbers, names, the footer) are left to right: skip the bidi levels.
+        end = len(styled.chars.rstrip(" \n"))
+        runs = _ltr_runs(styled, 0, end, size)
+    else:
+        base = bidi.base_level(styled.chars)
+        runs = visual_runs(styled, 0, end, bidi.levels(styled.chars, base), base, size)
     return runs, sum(r.width for r in runs)
 
 

@@ -95,13 +95,10 @@ def chunks(text: str) -> list[Chunk]:
 def han_hint(text: str) -> str:
     """Which CJK font draws Han characters here: Japanese if there is kana, Korean if Hangul."""
     if not text.isascii():
-        for char in text:
-            code = ord(char)
-            if fonts.is_kana(code):
-                return "ja"
-        for char in text:
-            if fonts.is_hangul(ord(char)):
-                return "ko"
+        if fonts.char_class(fonts.KANA_RANGES).search(text):
+            return "ja"
+        if fonts.char_class(fonts.HANGUL_RANGES).search(text):
+            return "ko"
     return "zh"
 
 
@@ -110,7 +107,10 @@ def has_rtl(text: str) -> bool:
 
 
 def has_cjk(text: str) -> bool:
-    return not text.isascii() and any(fonts.is_cjk(ord(c)) for c in text)
+    if text.isascii():
+        return False
+    cjk = fonts.char_class(fonts.HAN_RANGES, fonts.KANA_RANGES, fonts.HANGUL_RANGES)
+    return cjk.search(text) is not None
 
 
 Run = tuple[str, str]  # (font name, text)
@@ -154,7 +154,7 @@ def runs(
     sans = fonts.ensure(fonts.SANS_BOLD if bold else fonts.SANS)
     if not text:
         return []
-    if text.isascii():
+    if text.isascii() or fonts.drawn_by_sans(bold).issuperset(text):
         return [(sans, text)]
     han = han or han_hint(text)
     found: list[Run] = []
