@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollArea
 
+from tests.helpers.strengths import choose_strength
 from ui.sidebar import STATUS_ROLE
 from ui.steps.ai_tasks_model import column_of
 from ui.steps.strengths.page import TABS
@@ -77,16 +78,6 @@ def settled(qtbot, window, page=None):
     qtbot.waitUntil(lambda: not window.autosaver.has_pending(), timeout=WAIT_MS)
     if page is not None:
         qtbot.waitUntil(lambda: not page._stale, timeout=WAIT_MS)
-
-
-def choose_strength(qtbot, page, strength_id):
-    tree = page.strength_list.tree
-    item = page.strength_list._items[strength_id]
-    tree.scrollToItem(item)
-    qtbot.mouseClick(
-        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center()
-    )
-    assert page.detail.entry.id == strength_id
 
 
 def rate(qtbot, page, strength_id, proficiency, energy, edge):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.helpers.strengths import choose_strength
 from ui.steps.strengths import StrengthsPage
 from ui.steps.strengths.page import TABS
 from ui.steps.strengths.ranking import RankingModel
@@ -55,19 +56,8 @@ def settle(page, qtbot):
     qtbot.waitUntil(lambda: not page._stale, timeout=3000)
 
 
-def choose(qtbot, page, strength_id):
-    """Click a strength in the list on the left."""
-    tree = page.strength_list.tree
-    item = page.strength_list._items[strength_id]
-    tree.scrollToItem(item)
-    qtbot.mouseClick(
-        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center()
-    )
-    assert page.detail.entry.id == strength_id
-
-
 def rate(qtbot, page, strength_id, proficiency, energy, edge):
-    choose(qtbot, page, strength_id)
+    choose_strength(qtbot, page, strength_id)
     detail = page.detail
     for selector, value in ((detail.proficiency, proficiency), (detail.energy, energy)):
         if value is not None:
@@ -89,7 +79,7 @@ def test_rating_with_clicks_is_saved_shown_and_explained(page, qtbot):
     assert page.results.plain_text() == EMPTY_RESULTS
     assert "0 of 24 strengths rated" in page.status.text()
 
-    choose(qtbot, page, "critical_thinking")
+    choose_strength(qtbot, page, "critical_thinking")
     levels = content.strengths["critical_thinking"].proficiency
     # The level under the keyboard focus is described before it is chosen.
     page.detail.proficiency.buttons[2].setFocus()
@@ -147,7 +137,7 @@ def test_rating_with_clicks_is_saved_shown_and_explained(page, qtbot):
 
 
 def test_deleting_an_example_asks_first(page, qtbot, monkeypatch):
-    choose(qtbot, page, "mentoring")
+    choose_strength(qtbot, page, "mentoring")
     add_example(qtbot, page, "A new starter", "I paired with her", "She shipped alone")
     settle(page, qtbot)
     card = page.detail.evidence_cards[0]
@@ -221,7 +211,7 @@ def test_forced_ranking_reorders_with_the_keyboard_and_changes_signature(page, q
     for strength_id in SIX:
         rate(qtbot, page, strength_id, 5, 5, 4)
     for strength_id in SIX[:3]:
-        choose(qtbot, page, strength_id)
+        choose_strength(qtbot, page, strength_id)
         add_example(qtbot, page, "When it mattered", "I did the hard part", "It worked")
     settle(page, qtbot)
     names = {s: load_content().strengths[s].name for s in SIX}
@@ -264,7 +254,7 @@ def test_forced_ranking_reorders_with_the_keyboard_and_changes_signature(page, q
 
     # The inventory shows the place instead of the skill rating.
     page.tabs.setCurrentIndex(TABS.index("inventory"))
-    choose(qtbot, page, SIX[1])
+    choose_strength(qtbot, page, SIX[1])
     assert not page.detail.proficiency.isVisible()
     assert "Place 2 of 6" in page.detail.rank_text.text()
     # A strength rated for the first time joins the end of the ranking.
@@ -405,7 +395,7 @@ def test_energy_log_and_feedback(page, qtbot):
 
 
 def test_arrow_keys_step_over_domain_headings(page, qtbot):
-    choose(qtbot, page, "critical_thinking")  # the first strength of the second domain
+    choose_strength(qtbot, page, "critical_thinking")  # the first strength of the second domain
     tree = page.strength_list.tree
     tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_Up)
@@ -445,7 +435,7 @@ def test_ratings_are_shown_again_after_closing_and_reopening(open_window, qtbot)
     window.show_step(1)
     page = window._pages["strengths"]
     rate(qtbot, page, "data_analysis", 4, 5, 3)
-    choose(qtbot, page, "data_analysis")
+    choose_strength(qtbot, page, "data_analysis")
     qtbot.keyClicks(page.detail.overuse, "One more chart")
     window.close()
 
@@ -453,7 +443,7 @@ def test_ratings_are_shown_again_after_closing_and_reopening(open_window, qtbot)
     assert again.current_step() == 1
     page = again._pages["strengths"]
     assert page.strength_list._items["data_analysis"].text(1) == "✓"
-    choose(qtbot, page, "data_analysis")
+    choose_strength(qtbot, page, "data_analysis")
     detail = page.detail
     assert (detail.proficiency.value(), detail.energy.value(), detail.edge.value()) == (4, 5, 3)
     assert detail.overuse.toPlainText() == "One more chart"

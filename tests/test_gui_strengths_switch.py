@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, Qt
 
+from tests.helpers.strengths import choose_strength
 from ui.steps.strengths import StrengthsPage
 from ui.steps.strengths.cards import EvidenceCard, JournalCard
 from ui.steps.strengths.page import TABS
@@ -177,17 +178,6 @@ def click_into(qtbot, box):
     qtbot.mouseClick(box.viewport(), Qt.MouseButton.LeftButton)
     qtbot.keyClick(box, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert box.hasFocus()
-
-
-def choose(qtbot, page, strength_id):
-    """Click a strength in the list on the left."""
-    tree = page.strength_list.tree
-    item = page.strength_list._items[strength_id]
-    tree.scrollToItem(item)
-    qtbot.mouseClick(
-        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center()
-    )
-    assert page.detail.entry.id == strength_id
 
 
 def settle(page, qtbot):
@@ -485,14 +475,14 @@ def test_a_fields_own_undo_never_crosses_to_another_workbook(page, qtbot):
 
 def test_a_strength_shown_before_shows_the_new_workbooks_answers(page, qtbot):
     """A strength chosen in one workbook and again in another: its answers, not the first's."""
-    choose(qtbot, page, "data_analysis")
+    choose_strength(qtbot, page, "data_analysis")
     detail = page.detail
     assert (detail.proficiency.value(), detail.energy.value(), detail.edge.value()) == (5, 5, 4)
     assert len(detail.evidence_cards) == 1
 
     switch_to(qtbot, page, "Bruno")
     check_detail(qtbot, page, "Bruno")
-    choose(qtbot, page, "data_analysis")
+    choose_strength(qtbot, page, "data_analysis")
     detail = page.detail
     assert (detail.proficiency.value(), detail.energy.value(), detail.edge.value()) == (5, 1, 3)
     assert on_screen(qtbot, detail, EvidenceCard) == []
@@ -517,7 +507,7 @@ def test_a_strength_shown_before_shows_the_new_workbooks_answers(page, qtbot):
     # Back to Amina: the page opens on its first strength again, then hers for data analysis.
     switch_to(qtbot, page, "Amina")
     check_detail(qtbot, page, "Amina")
-    choose(qtbot, page, "data_analysis")
+    choose_strength(qtbot, page, "data_analysis")
     [card] = on_screen(qtbot, page.detail, EvidenceCard)
     assert card.boxes["situation"].toPlainText() == "The churn study"
     assert page.detail.energy.value() == 5
