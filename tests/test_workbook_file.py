@@ -15,14 +15,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from benchmarks.generate import heavy_document
 from ui.cli import EXIT_OK, EXIT_PROBLEM, main
-from workbook import records
+from workbook import edits, records
 from workbook import workbook_file as wf
 from workbook.analysis.ai_plan import total_freed
 from workbook.content import load_content
 from workbook.data import load_workbook_data
-from workbook.edits import create_workbook, delete_workbook, set_profile_field
-from workbook.errors import WorkbookFileProblem
+from workbook.edits import create_workbook, delete_workbook, set_profile_field, unique_name
+from workbook.errors import WorkbookError, WorkbookFileProblem
 from workbook.example import add_example
 from workbook.queries import find_workbook, list_workbooks
 from workbook.storage import open_database
@@ -224,6 +225,218 @@ def round_trip(source_db, workbook_id, target_db, tmp_path):
     return original, load_workbook_data(target_db, new_id)
 
 
+# ---- the door, as the reference for the import ---------------------------------------------
+
+
+class DoorImporter:
+    """The import as it was first written: every answer and entry through the edit door
+    (`workbook.edits`, `workbook.records`), one call each, each checked again. The import
+    now writes table by table; whatever it stores must be what this stores, row for row."""
+
+    def __init__(self, db, document):
+        self.db = db
+        self.doc = document
+        self.custom = {}  # custom id in the file -> custom id here
+        self.tasks = {}  # task id in the file -> row id here
+        self.goals = {}
+
+    def door(self, path, edit, *args, **values):
+        try:
+            return edit(self.db, *args, **values)
+        except WorkbookError as refused:
+            raise WorkbookFileProblem([f"{path or 'The file'}: {refused.message}"]) from None
+
+    def entries(self, key):
+        for index, item in enumerate(self.doc.get(key, [])):
+            yield wf._child(key, index), item
+
+    @staticmethod
+    def given(item, *keys):
+        return {key: item[key] for key in keys if item.get(key) is not None}
+
+    def strength(self, sid):
+        return self.custom.get(sid, sid)
+
+    def run(self, name):
+        wanted = self.doc["name"] if name is None else name
+        where = "name" if name is None else "The name asked for"
+        wid = self.door(where, create_workbook, self.door(where, unique_name, wanted)).workbook_id
+        for key, value in self.doc.get("profile", {}).items():
+            self.door(wf._child("profile", key), set_profile_field, wid, key, value)
+        self.ratings(wid)
+        for table, section, field in (
+            ("preference_answers", "preferences", "agreement"),
+            ("context_answers", "context", "answer"),
+        ):
+            for key, value in self.doc.get(section, {}).items():
+                path = wf._child(section, key)
+                self.door(path, records.set_answer, table, wid, key, field, value)
+        for pid, future in self.doc.get("futures", {}).items():
+            for key in wf.FUTURE_KEYS:
+                if key in future or key == "title":  # title: so an empty future is kept too
+                    path = wf._child(wf._child("futures", pid), key)
+                    value = future.get(key, "")
+                    self.door(path, records.set_answer, "futures", wid, pid, key, value)
+        if self.doc.get("edge_statement"):
+            statement = self.doc["edge_statement"]
+            edge = ("edge_notes", wid, None, "edge_statement", statement)
+            self.door("edge_statement", records.set_answer, *edge)
+        self.lists(wid)
+        return wid
+
+    def ratings(self, wid):
+        ratings = self.doc.get("ratings", {})
+        own = sorted((sid for sid, r in ratings.items() if r["custom"]), key=lambda s: int(s[7:]))
+        for sid in own:
+            where = wf._child("ratings", sid)
+            entry = ratings[sid]
+            name = entry["name"]
+            description = entry.get("description", "")
+            added = self.door(where, records.add_custom_strength, wid, name.strip(), description)
+            self.custom[sid] = added.key
+            # The door trims a new name; set it again as it was written, spaces and all.
+            named = ("strength_ratings", wid, added.key, "custom_name", name)
+            self.door(wf._child(where, "name"), records.set_answer, *named)
+        for sid, entry in ratings.items():
+            for field in wf.RATING_KEYS:
+                if field in entry or field == "proficiency":  # the first one adds the row
+                    path = wf._child(wf._child("ratings", sid), field)
+                    rating = ("strength_ratings", wid, self.strength(sid), field, entry.get(field))
+                    self.door(path, records.set_answer, *rating)
+
+    def lists(self, wid):
+        for path, item in self.entries("evidence"):
+            values = self.given(item, "situation", "action", "result")
+            strength = self.strength(item["strength_id"])
+            add = records.add_row
+            row = self.door(path, add, "evidence", wid, strength_id=strength, **values).row_id
+            if item.get("created_at"):
+                self.db.execute(
+                    "UPDATE evidence SET created_at = ? WHERE id = ?", [item["created_at"], row]
+                )
+        for path, item in self.entries("journal"):
+            values = self.given(item, *wf.JOURNAL)
+            if "private" in values:
+                values["private"] = int(values["private"])
+            self.door(path, records.add_row, "journal_entries", wid, **values)
+        for path, item in self.entries("tasks"):
+            values = self.given(item, "position", *wf.TASK_KEYS)
+            row = self.door(path, records.add_row, "ai_tasks", wid, **values).row_id
+            if "id" in item:
+                self.tasks[item["id"]] = row
+        for path, item in self.entries("goals"):
+            values = self.given(item, "title", "measure", "target_date", "commitment")
+            values["links"] = [self.link(link) for link in item.get("links", [])]
+            goal = self.door(path, records.add_row, "goals", wid, **values).row_id
+            if "id" in item:
+                self.goals[item["id"]] = goal
+            for index, action in enumerate(item.get("actions", [])):
+                self.door(
+                    wf._child(wf._child(path, "actions"), index),
+                    records.add_row,
+                    "actions",
+                    goal,
+                    **self.given(action, *wf.ACTION),
+                )
+        self.reinvestments(wid)
+        for path, item in self.entries("milestones"):
+            values = self.given(item, *wf.MILESTONE)
+            if "done" in values:
+                values["done"] = int(values["done"])
+            self.door(path, records.add_row, "milestones", wid, **values)
+        for path, item in self.entries("support"):
+            values = self.given(item, *wf.SUPPORT)
+            self.door(path, records.add_row, "support_requests", wid, **values)
+        for path, item in self.entries("questions"):
+            values = self.given(item, *wf.QUESTION)
+            self.door(path, records.add_row, "conversation_questions", wid, **values)
+        for _, item in self.entries("snapshots"):
+            self.db.execute(
+                "INSERT INTO rating_snapshots (workbook_id, taken_at, data) VALUES (?, ?, ?)",
+                [wid, item["taken_at"], json.dumps(self.snapshot(item["data"]))],
+            )
+
+    def link(self, link):
+        kind, _, target = link.partition(":")
+        if kind == "strength":
+            return f"strength:{self.strength(target)}"
+        if kind == "task":
+            return f"task:{self.tasks.get(int(target), 0)}"
+        return link
+
+    def reinvestments(self, wid):
+        items = list(self.entries("reinvestments"))
+        freed = total_freed(load_workbook_data(self.db, wid).tasks)
+        fits = sum(item.get("hours", 0) for _, item in items) <= freed + 1e-9
+        placed = []
+        for path, item in items:
+            values = self.given(item, *wf.REINVESTMENT)
+            target = values.get("target_id")
+            kind = values.get("target_kind", "other")
+            if target and kind == "strength":
+                values["target_id"] = self.strength(target)
+            elif target and kind == "goal":
+                values["target_id"] = f"goal:{self.goals.get(int(target[len('goal:') :]), 0)}"
+            if fits:
+                self.door(path, records.add_row, "reinvestments", wid, **values)
+                continue
+            # More hours placed than the tasks free: in with no hours, then the hours as written.
+            hours = values.pop("hours", 0.0)
+            row = self.door(path, records.add_row, "reinvestments", wid, **values).row_id
+            placed.append((float(hours), row))
+        for hours, row in placed:
+            self.db.execute("UPDATE reinvestments SET hours = ? WHERE id = ?", [hours, row])
+
+    def snapshot(self, data):
+        result = dict(data)
+        if "ratings" in data:
+            result["ratings"] = {self.strength(k): v for k, v in data["ratings"].items()}
+        return result
+
+
+def import_through_the_door(db, document, name=None):
+    problems = wf.validate(document)
+    if problems:
+        raise WorkbookFileProblem(problems)
+    with db.atomic():
+        return DoorImporter(db, document).run(name)
+
+
+@pytest.fixture
+def stopped_clock(monkeypatch):
+    """Every time the door or the import stamps is this one, so two imports compare equal."""
+    stamp = "2026-11-22T09:30:00.000+00:00"
+    for module in (edits, records, wf):
+        monkeypatch.setattr(module, "now_iso", lambda: stamp)
+    return stamp
+
+
+def typed(dumped):
+    """A dump whose values carry their types: 1 and 1.0 and True are all equal in Python."""
+    rows, version = dumped
+    return {
+        table: [tuple((type(value).__name__, value) for value in row) for row in table_rows]
+        for table, table_rows in rows.items()
+    }, version
+
+
+def import_both_ways(tmp_path, document, *, prepare=add_example):
+    """Import `document` twice (once under its own name, once under another) into two
+    databases prepared the same way, once through the door and once as the import does it;
+    returns the two databases' contents."""
+    dumps = []
+    for label, importer in (("door", import_through_the_door), ("import", wf.import_document)):
+        target = open_database(tmp_path / f"{label}.sqlite3")
+        try:
+            prepare(target)  # rows already there, so new rows' ids do not start at 1
+            importer(target, document)
+            importer(target, document, name="Imported again")
+            dumps.append(typed(dump(target)))
+        finally:
+            target.close()
+    return dumps
+
+
 # ---- round trips -----------------------------------------------------------------------------
 
 
@@ -308,6 +521,153 @@ def test_exported_documents_pass_their_own_check(db, example_id, hostile_id):
         assert wf.validate(wf.to_document(load_workbook_data(db, wid))) == []
 
 
+# ---- the import stores what the door stored ---------------------------------------------------
+
+
+def handwritten_document(db):
+    """A file written by hand: most keys left out, strengths of one's own numbered with gaps,
+    tasks with and without positions, links and targets to entries kept and removed."""
+    return {
+        "format": "career-workbook-file",
+        "version": 1,
+        "name": "Written by hand",
+        "profile": {"person_name": "Sam", "horizon_years": 3},
+        "ratings": {
+            "custom_12": {"custom": True, "name": "Other", "energy": 2},
+            "data_analysis": {"custom": False},
+            "custom_3": {"custom": True, "name": " Mine ", "description": CJK},
+            "mentoring": {"custom": False, "rank": 4, "overuse_note": EMOJI},
+        },
+        "evidence": [{"strength_id": "custom_12"}, {"strength_id": "custom_3", "result": ARABIC}],
+        "journal": [{"kind": "feedback", "entry_date": "2026-01-05"}],
+        "preferences": {"long_focus": 2},
+        "context": {"dual_ladder": ""},
+        "futures": {"manager": {}, "specialist": {"liking": None, "story": MARKUP}},
+        "tasks": [
+            {"id": 5, "hours_per_week": 4, "ai_share": 1, "mode": "automate"},
+            {"position": 7, "name": "b"},
+            {"name": "c", "stakes": ""},
+        ],
+        "reinvestments": [
+            {"hours": 3, "target_kind": "goal", "target_id": "goal:9"},
+            {"target_id": ""},
+            {"target_kind": "strength", "target_id": "custom_3", "hours": 0.5},
+        ],
+        "goals": [
+            {
+                "id": 9,
+                "links": ["task:5", "strength:custom_3", "task:77"],
+                "actions": [{}, {"status": "done", "due_date": "2026-03-01"}],
+            },
+            {},
+        ],
+        "milestones": [{"day": 60}, {"day": 30, "done": True}],
+        "support": [{}, {"source": "hr"}],
+        "questions": [{}, {"text": ZWJ}],
+        "snapshots": [
+            {
+                "taken_at": "2026-01-01T00:00:00Z",
+                "data": {"ratings": {"custom_12": [1, 2, 3, None]}},
+            }
+        ],
+    }
+
+
+DOCUMENTS = {
+    "example": lambda db: wf.to_document(load_workbook_data(db, add_example(db))),
+    "hostile": lambda db: wf.to_document(load_workbook_data(db, build_hostile(db))),
+    "heavy": lambda db: heavy_document(),
+    "handwritten": handwritten_document,
+}
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=list(DOCUMENTS))
+def test_the_import_stores_exactly_what_the_door_stored(db, tmp_path, stopped_clock, document):
+    """Every row of every table, the search index's too, with the same ids, positions and order."""
+    document = DOCUMENTS[document](db)
+    assert wf.validate(document) == []
+    through_the_door, imported = import_both_ways(tmp_path, document)
+    assert imported == through_the_door
+    rows, _ = imported
+    assert len(rows["workbooks"]) == 3 and rows["search_index"]
+
+
+@pytest.fixture
+def two_databases(tmp_path, stopped_clock):
+    """Two databases holding the same example workbook: one for the door, one for the import."""
+    databases = [open_database(tmp_path / f"{label}.sqlite3") for label in ("door", "import")]
+    for database in databases:
+        add_example(database)
+    yield databases
+    for database in databases:
+        database.close()
+
+
+def _same_as_through_the_door(databases, document):
+    outcomes = []
+    for database, importer in zip(
+        databases, (import_through_the_door, wf.import_document), strict=True
+    ):
+        try:
+            workbook_id = importer(database, document)
+        except WorkbookFileProblem as problem:
+            outcomes.append(problem.problems)
+            continue
+        outcomes.append(typed(dump(database)))
+        delete_workbook(database, workbook_id)
+    assert outcomes[0] == outcomes[1]
+
+
+def test_the_handwritten_document_is_stored_as_the_door_stored_it(two_databases, db):
+    _same_as_through_the_door(two_databases, handwritten_document(db))
+    refused = {**handwritten_document(db), "tasks": [{"id": 1}, {"id": 1}]}
+    _same_as_through_the_door(two_databases, refused)
+
+
+def test_problems_are_named_as_they_always_were(valid_document):
+    """The checks write a field's path only for a problem; the paths read as before."""
+    document = copy.deepcopy(valid_document)
+    document["ratings"]["my strength"] = {"custom": False}
+    document["ratings"]["custom_1"]["name "] = "x"
+    document["context"]["a.b"] = "yes"
+    document["preferences"]["long_focus"] = 5.0
+    document["futures"]["specialist"]["liking"] = True
+    document["goals"][1]["links"].append("strength:custom_9")
+    document["goals"][0]["actions"].append({"status": "half", "Kind": 1})
+    document["snapshots"][0]["data"]["ratings"]["data_analysis"] = [1, 2, 3]
+    document["snapshots"][0]["data"]["scores"]["manager"] = float("inf")
+    document["journal"][0]["private"] = 0
+    document["milestones"][0]["day"] = 30.0
+    document["reinvestments"].append({"target_kind": "goal", "target_id": "goal:x", "hours": -1})
+    document["tasks"][0]["stakes"] = None
+    document["edge_statement"] = "ok \udc00"
+    reinvestment = len(valid_document["reinvestments"])
+    action = len(valid_document["goals"][0]["actions"])
+    link = len(valid_document["goals"][1]["links"])
+    assert wf.validate(document) == [
+        'ratings.custom_1["name "]: this file version has no such field.',
+        'ratings["my strength"]: "my strength" is not a strength in this version\'s catalogue.',
+        "journal[0].private: must be true or false, not a number.",
+        "preferences.long_focus: must be a whole number from 1 to 5, not a number.",
+        'context["a.b"]: "a.b" is not a context question this version of Career Workbook knows.',
+        "futures.specialist.liking: must be a whole number from 1 to 5, not true or false.",
+        "edge_statement: holds a broken character (half of a character pair).",
+        'tasks[0].stakes: is null, which is not one of "", "low", "medium", "high".',
+        f"reinvestments[{reinvestment}].hours: is -1; it must be from 0 to 80.",
+        f'reinvestments[{reinvestment}].target_id: is "goal:x"; a goal is named goal: and the '
+        "goal's id.",
+        f'goals[0].actions[{action}].status: is "half", which is not one of "planned", "doing", '
+        '"done", "dropped".',
+        f"goals[0].actions[{action}].Kind: this file version has no such field.",
+        f'goals[1].links[{link}]: "custom_9" is not a strength in this version\'s catalogue, nor '
+        "one of your own listed under ratings.",
+        "milestones[0].day: is 30.0, which is not one of 30, 60, 90.",
+        "snapshots[0].data.ratings.data_analysis: must be a list of four ratings: proficiency, "
+        "energy, edge and rank.",
+        "snapshots[0].data.scores.manager: must be an ordinary number, not NaN or Infinity.",
+    ]
+
+
 # ---- the file on disk ------------------------------------------------------------------------
 
 
@@ -323,6 +683,19 @@ def test_the_file_is_utf8_json_readable_by_its_owner_only(db, hostile_id, tmp_pa
     assert document["profile"]["person_name"] == ARABIC  # written as text, not \u escapes
     assert ARABIC.encode() in path.read_bytes()
     assert [p.name for p in folder.iterdir()] == ["hostile.json"]  # no temporary left
+
+
+def _as_json_writes_it(value):
+    return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def test_the_file_is_written_as_the_json_module_writes_it(db, hostile_id, tmp_path):
+    document = wf.to_document(load_workbook_data(db, hostile_id))
+    path = wf.write_file(load_workbook_data(db, hostile_id), tmp_path / "hostile.json")
+    written = json.loads(path.read_text(encoding="utf-8"))
+    assert path.read_text(encoding="utf-8") == _as_json_writes_it(written) + "\n"
+    for value in (document, heavy_document(), {"a": [1, 2.5, None, True, "", {}, []]}):
+        assert wf._json_text(value) == _as_json_writes_it(value)
 
 
 def test_a_workbook_too_large_for_a_file_is_refused_before_writing(
@@ -599,19 +972,46 @@ def test_a_refusal_by_the_door_names_the_field_and_changes_nothing(db, example_i
     assert dump(db) == before
 
 
-def test_a_failure_half_way_leaves_nothing_behind(db, example_id, valid_document, monkeypatch):
+def refuse_rows(db, table, message):
+    """The database itself refuses every new row of `table` (a trigger of this connection's)."""
+    db.execute(
+        f"CREATE TEMP TRIGGER refuse_{table} BEFORE INSERT ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+    )
+
+
+def test_a_failure_half_way_leaves_nothing_behind(db, example_id, valid_document):
     """The last step fails after everything else was added: all of it is rolled back."""
     before = dump(db)
-    real = records.add_row
-
-    def refuse_questions(database, table, parent, **values):
-        if table == "conversation_questions":
-            raise records.InvalidEdit("No questions today.")
-        return real(database, table, parent, **values)
-
-    monkeypatch.setattr(records, "add_row", refuse_questions)
+    refuse_rows(db, "conversation_questions", "No questions today.")
     with pytest.raises(WorkbookFileProblem, match=r"questions\[0\]: No questions today"):
         wf.import_document(db, valid_document)
+    assert dump(db) == before
+
+
+@pytest.mark.parametrize(
+    "table, path",
+    [
+        ("strength_ratings", "ratings.custom_1"),
+        ("preference_answers", "preferences."),
+        ("futures", "futures."),
+        ("evidence", "evidence[0]"),
+        ("journal_entries", "journal[0]"),
+        ("ai_tasks", "tasks[0]"),
+        ("goals", "goals[0]"),
+        ("actions", "goals[0].actions[0]"),
+        ("reinvestments", "reinvestments[0]"),
+        ("rating_snapshots", "snapshots[0]"),
+    ],
+)
+def test_a_row_the_database_refuses_is_named_and_nothing_is_kept(
+    db, example_id, valid_document, table, path
+):
+    before = dump(db)
+    refuse_rows(db, table, "Not today.")
+    with pytest.raises(WorkbookFileProblem) as refused:
+        wf.import_document(db, valid_document)
+    assert f"- {path}" in refused.value.message and "Not today." in refused.value.message
     assert dump(db) == before
 
 
@@ -710,6 +1110,13 @@ def test_a_mutated_document_imports_whole_or_not_at_all(db, example_id, valid_do
 
 
 @FUZZ
+@given(data=st.data())
+def test_a_mutated_document_is_stored_as_the_door_stored_it(two_databases, valid_document, data):
+    """Refused with the same problems, or stored row for row as the door stored it."""
+    _same_as_through_the_door(two_databases, data.draw(mutated(valid_document)))
+
+
+@FUZZ
 @given(raw=st.binary(max_size=3000))
 def test_any_bytes_are_refused_cleanly(db, example_id, tmp_path, raw):
     path = tmp_path / "fuzz.json"
@@ -731,6 +1138,29 @@ def test_a_file_cut_anywhere_is_refused_cleanly(db, example_id, tmp_path, valid_
     with pytest.raises(WorkbookFileProblem):
         wf.import_file(db, path)
     assert dump(db) == before
+
+
+@FUZZ
+@given(
+    value=st.recursive(
+        json_values
+        | st.tuples(st.integers(), st.text(max_size=3))
+        | st.dictionaries(st.integers() | st.booleans() | st.none(), st.integers(), max_size=2),
+        lambda children: (
+            st.lists(children, max_size=3)
+            | st.dictionaries(st.text(max_size=8), children, max_size=3)
+        ),
+        max_leaves=12,
+    )
+)
+def test_any_value_is_written_as_the_json_module_writes_it(value):
+    try:
+        expected = _as_json_writes_it(value)
+    except ValueError:  # NaN and Infinity are not JSON
+        with pytest.raises(ValueError):
+            wf._json_text(value)
+        return
+    assert wf._json_text(value) == expected
 
 
 # ---- the command line ------------------------------------------------------------------------
