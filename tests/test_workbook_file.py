@@ -27,6 +27,7 @@ from workbook.errors import WorkbookError, WorkbookFileProblem
 from workbook.example import add_example
 from workbook.queries import find_workbook, list_workbooks
 from workbook.storage import open_database
+from workbook.workbook_file import checking, importing, spec, writing
 
 SCHEMA = json.loads(
     resources.files("resources").joinpath("schema/workbook-file.schema.json").read_text("utf-8")
@@ -248,7 +249,7 @@ class DoorImporter:
 
     def entries(self, key):
         for index, item in enumerate(self.doc.get(key, [])):
-            yield wf._child(key, index), item
+            yield checking.child_path(key, index), item
 
     @staticmethod
     def given(item, *keys):
@@ -262,19 +263,19 @@ class DoorImporter:
         where = "name" if name is None else "The name asked for"
         wid = self.door(where, create_workbook, self.door(where, unique_name, wanted)).workbook_id
         for key, value in self.doc.get("profile", {}).items():
-            self.door(wf._child("profile", key), set_profile_field, wid, key, value)
+            self.door(checking.child_path("profile", key), set_profile_field, wid, key, value)
         self.ratings(wid)
         for table, section, field in (
             ("preference_answers", "preferences", "agreement"),
             ("context_answers", "context", "answer"),
         ):
             for key, value in self.doc.get(section, {}).items():
-                path = wf._child(section, key)
+                path = checking.child_path(section, key)
                 self.door(path, records.set_answer, table, wid, key, field, value)
         for pid, future in self.doc.get("futures", {}).items():
-            for key in wf.FUTURE_KEYS:
+            for key in spec.FUTURE_KEYS:
                 if key in future or key == "title":  # title: so an empty future is kept too
-                    path = wf._child(wf._child("futures", pid), key)
+                    path = checking.child_path(checking.child_path("futures", pid), key)
                     value = future.get(key, "")
                     self.door(path, records.set_answer, "futures", wid, pid, key, value)
         if self.doc.get("edge_statement"):
@@ -288,7 +289,7 @@ class DoorImporter:
         ratings = self.doc.get("ratings", {})
         own = sorted((sid for sid, r in ratings.items() if r["custom"]), key=lambda s: int(s[7:]))
         for sid in own:
-            where = wf._child("ratings", sid)
+            where = checking.child_path("ratings", sid)
             entry = ratings[sid]
             name = entry["name"]
             description = entry.get("description", "")
@@ -296,11 +297,11 @@ class DoorImporter:
             self.custom[sid] = added.key
             # The door trims a new name; set it again as it was written, spaces and all.
             named = ("strength_ratings", wid, added.key, "custom_name", name)
-            self.door(wf._child(where, "name"), records.set_answer, *named)
+            self.door(checking.child_path(where, "name"), records.set_answer, *named)
         for sid, entry in ratings.items():
-            for field in wf.RATING_KEYS:
+            for field in spec.RATING_KEYS:
                 if field in entry or field == "proficiency":  # the first one adds the row
-                    path = wf._child(wf._child("ratings", sid), field)
+                    path = checking.child_path(checking.child_path("ratings", sid), field)
                     rating = ("strength_ratings", wid, self.strength(sid), field, entry.get(field))
                     self.door(path, records.set_answer, *rating)
 
@@ -315,12 +316,12 @@ class DoorImporter:
                     "UPDATE evidence SET created_at = ? WHERE id = ?", [item["created_at"], row]
                 )
         for path, item in self.entries("journal"):
-            values = self.given(item, *wf.JOURNAL)
+            values = self.given(item, *checking.JOURNAL)
             if "private" in values:
                 values["private"] = int(values["private"])
             self.door(path, records.add_row, "journal_entries", wid, **values)
         for path, item in self.entries("tasks"):
-            values = self.given(item, "position", *wf.TASK_KEYS)
+            values = self.given(item, "position", *spec.TASK_KEYS)
             row = self.door(path, records.add_row, "ai_tasks", wid, **values).row_id
             if "id" in item:
                 self.tasks[item["id"]] = row
@@ -332,23 +333,23 @@ class DoorImporter:
                 self.goals[item["id"]] = goal
             for index, action in enumerate(item.get("actions", [])):
                 self.door(
-                    wf._child(wf._child(path, "actions"), index),
+                    checking.child_path(checking.child_path(path, "actions"), index),
                     records.add_row,
                     "actions",
                     goal,
-                    **self.given(action, *wf.ACTION),
+                    **self.given(action, *checking.ACTION),
                 )
         self.reinvestments(wid)
         for path, item in self.entries("milestones"):
-            values = self.given(item, *wf.MILESTONE)
+            values = self.given(item, *checking.MILESTONE)
             if "done" in values:
                 values["done"] = int(values["done"])
             self.door(path, records.add_row, "milestones", wid, **values)
         for path, item in self.entries("support"):
-            values = self.given(item, *wf.SUPPORT)
+            values = self.given(item, *checking.SUPPORT)
             self.door(path, records.add_row, "support_requests", wid, **values)
         for path, item in self.entries("questions"):
-            values = self.given(item, *wf.QUESTION)
+            values = self.given(item, *checking.QUESTION)
             self.door(path, records.add_row, "conversation_questions", wid, **values)
         for _, item in self.entries("snapshots"):
             self.db.execute(
@@ -370,7 +371,7 @@ class DoorImporter:
         fits = sum(item.get("hours", 0) for _, item in items) <= freed + 1e-9
         placed = []
         for path, item in items:
-            values = self.given(item, *wf.REINVESTMENT)
+            values = self.given(item, *checking.REINVESTMENT)
             target = values.get("target_id")
             kind = values.get("target_kind", "other")
             if target and kind == "strength":
@@ -406,7 +407,7 @@ def import_through_the_door(db, document, name=None):
 def stopped_clock(monkeypatch):
     """Every time the door or the import stamps is this one, so two imports compare equal."""
     stamp = "2026-11-22T09:30:00.000+00:00"
-    for module in (edits, records, wf):
+    for module in (edits, records, importing):
         monkeypatch.setattr(module, "now_iso", lambda: stamp)
     return stamp
 
@@ -695,13 +696,13 @@ def test_the_file_is_written_as_the_json_module_writes_it(db, hostile_id, tmp_pa
     written = json.loads(path.read_text(encoding="utf-8"))
     assert path.read_text(encoding="utf-8") == _as_json_writes_it(written) + "\n"
     for value in (document, heavy_document(), {"a": [1, 2.5, None, True, "", {}, []]}):
-        assert wf._json_text(value) == _as_json_writes_it(value)
+        assert writing.json_text(value) == _as_json_writes_it(value)
 
 
 def test_a_workbook_too_large_for_a_file_is_refused_before_writing(
     db, hostile_id, tmp_path, monkeypatch
 ):
-    monkeypatch.setattr(wf, "MAX_FILE_BYTES", 50_000)
+    monkeypatch.setattr(writing, "MAX_FILE_BYTES", 50_000)
     folder = tmp_path / "out"
     folder.mkdir()
     path = folder / "big.json"
@@ -1158,9 +1159,9 @@ def test_any_value_is_written_as_the_json_module_writes_it(value):
         expected = _as_json_writes_it(value)
     except ValueError:  # NaN and Infinity are not JSON
         with pytest.raises(ValueError):
-            wf._json_text(value)
+            writing.json_text(value)
         return
-    assert wf._json_text(value) == expected
+    assert writing.json_text(value) == expected
 
 
 # ---- the command line ------------------------------------------------------------------------
