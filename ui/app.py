@@ -5,10 +5,10 @@ the workbook loaded from the event loop right after, so the window appears
 before the storage layer is even imported. Opening follows the safe path:
 a file that cannot be opened is explained and left untouched, and the
 person chooses to restore a backup, start a new file (the old one kept
-beside it) or quit. Termination signals and the
-desktop session ending are routed to the window's shutdown, so pending
-edits are saved. An unexpected error shows a plain message, never a
-traceback.
+beside it) or quit. Termination signals and the desktop session ending are
+routed to the window's shutdown, so pending edits are saved. An unexpected
+error shows a plain message, never a traceback. Fractional display scales
+are used as they are: Qt 6's default rounding policy, PassThrough.
 """
 
 from __future__ import annotations
