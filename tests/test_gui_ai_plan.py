@@ -1,11 +1,12 @@
 """The AI-amplification page as a person uses it: tasks, hours freed, flags, reinvestment."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QMessageBox
 
-from ui.steps.ai_plan_text import agency_notes, status_sentence, totals_sentence
-from ui.steps.ai_tasks_model import column_of
+from ui.steps.ai_plan_text import agency_notes, agency_text, status_sentence, totals_sentence
+from ui.steps.ai_tasks_model import COLUMNS, COMPACT_ROLE, column_of
+from ui.steps.ai_tasks_view import AgencySpinBox, share_width
 from workbook.analysis.ai_plan import analyse_ai_plan
 from workbook.content import load_content
 from workbook.data import Task, load_workbook_data
@@ -323,3 +324,101 @@ def test_words_for_the_plan():
     assert "Next: decide where the freed hours go" not in status_sentence([], 0)
     assert "Next: list the tasks" in status_sentence([], 0)
     assert "“Weekly report”" in status_sentence([task], 0)
+
+
+def fits(table, text, width):
+    """Whether `text` shows whole in a cell `width` wide, on the lines a row has."""
+    room = width - table._cell_padding()
+    metrics = table.fontMetrics()
+    bounds = metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, text)
+    return bounds.width() <= room and bounds.height() <= table.LINES * metrics.lineSpacing()
+
+
+def settled(qtbot, table):
+    """Wait for the table to take its width in the page's layout."""
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() >= table.viewport().width() > 0, timeout=3000)
+
+
+def test_the_task_table_fits_the_default_window(open_window, qtbot):
+    window = open_window()
+    assert (window.width(), window.height()) == (1100, 760)  # the size a first start opens at
+    window.add_example_workbook()
+    page = plan_page(window)
+    table, model = page.table, page.model
+    header = table.horizontalHeader()
+    settled(qtbot, table)
+
+    # Every column on screen at once, nothing to scroll sideways.
+    assert header.length() == table.viewport().width()
+    assert table.horizontalScrollBar().maximum() == 0
+    assert not any(header.isSectionHidden(n) for n in range(len(COLUMNS)))
+    for number, column in enumerate(COLUMNS):
+        width = header.sectionSize(number)
+        if column.stretch:  # long text wraps and elides, but keeps a width worth reading
+            assert width >= table.minimum_width(number)
+        else:  # numbers and choices are never cut short
+            for row in range(model.rowCount()):
+                index = model.index(row, number)
+                shown = index.data(COMPACT_ROLE) or index.data()
+                assert fits(table, shown, width), (column.name, shown, width)
+
+    # "What you keep" shows a word or two; its full meaning is read, hovered and edited.
+    task = stored(window).tasks[0]
+    full = agency_text(task.agency)
+    keep = model.index(0, column_of("agency"))
+    assert keep.data() == full  # the display role, which screen readers read
+    assert full in keep.data(Qt.ItemDataRole.ToolTipRole)
+    assert keep.data(COMPACT_ROLE).startswith(f"{task.agency} · ")
+    assert len(keep.data(COMPACT_ROLE)) < len(full)
+    table.setFocus()
+    table.setCurrentIndex(keep)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = table.open_editor()
+    assert isinstance(editor, AgencySpinBox)
+    assert editor.text() == full
+    assert editor.width() >= editor.fontMetrics().horizontalAdvance(full)
+    assert editor.x() >= 0 and editor.geometry().right() < table.viewport().width()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    editor_closed(qtbot, table)
+    assert stored(window).tasks[0].agency == task.agency
+
+    # A header cut onto two lines is read as one.
+    risk = column_of("risk_note")
+    assert "\n" in model.headerData(risk, Qt.Orientation.Horizontal)
+    spoken = model.headerData(risk, Qt.Orientation.Horizontal, Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken == "Risk if AI gets it wrong"
+    # Long text cut short in its cell is whole in the tooltip.
+    validation = model.index(0, column_of("validation"))
+    assert validation.data(Qt.ItemDataRole.ToolTipRole) == task.validation
+
+
+def test_a_narrow_window_scrolls_the_table_rather_than_crush_it(open_window, qtbot):
+    window = open_window()
+    window.add_example_workbook()
+    page = plan_page(window)
+    table = page.table
+    header = table.horizontalHeader()
+    settled(qtbot, table)
+
+    window.resize(900, 760)
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0, timeout=3000)
+    for number, column in enumerate(COLUMNS):
+        if column.stretch:
+            assert header.sectionSize(number) == table.minimum_width(number)
+        else:
+            assert header.sectionSize(number) == table.natural_width(number)
+
+    window.resize(1100, 760)
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=3000)
+    assert header.length() == table.viewport().width()
+
+
+def test_spare_width_is_shared_by_weight_above_each_minimum():
+    assert share_width(300, {0: 1, 1: 2}, {0: 10, 1: 10}) == {0: 100, 1: 200}
+    # Rounding leftovers go to the first column, so the widths fill the room exactly.
+    assert share_width(100, {0: 1, 1: 1, 2: 1}, {0: 0, 1: 0, 2: 0}) == {0: 34, 1: 33, 2: 33}
+    # A column whose share falls below its minimum keeps the minimum; the rest share the rest.
+    assert share_width(200, {0: 1, 1: 3}, {0: 80, 1: 50}) == {0: 80, 1: 120}
+    # When even the minimums do not fit, every column keeps its minimum.
+    assert share_width(50, {0: 1, 1: 1}, {0: 40, 1: 40}) == {0: 40, 1: 40}

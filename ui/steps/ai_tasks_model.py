@@ -8,6 +8,12 @@ and the model shows the new value only when that write succeeded.
 `set_tasks` brings the model up to date with what is stored using proper
 row removals, moves and insertions, so a view keeps its current cell and
 selection across adds, deletes, reorders and undo.
+
+Each column says how the view sizes it: the long text columns share the
+spare width by `stretch` (never narrower than `min_chars` characters), the
+others are as wide as their longest usual value. A cell too narrow for its
+full wording can offer a shorter one under `COMPACT_ROLE`; the display
+role, the tooltip and the editor keep the full wording.
 """
 
 from __future__ import annotations
@@ -26,6 +32,24 @@ from workbook.data import Task
 Index = QModelIndex | QPersistentModelIndex
 Writer = Callable[[int, str, Any], bool]
 
+#: A shorter text a narrow cell may paint instead of the display text.
+COMPACT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+#: "What you keep" in a word or two, for the cell; `AGENCY` has the full wording.
+AGENCY_SHORT: dict[int, str] = {
+    1: "AI alone",
+    2: "I check",
+    3: "Shared",
+    4: "AI helps",
+    5: "No AI",
+}
+
+
+def agency_short(level: int | None) -> str:
+    if level is None:
+        return "Not set"
+    return f"{level} · {AGENCY_SHORT.get(level, '')}"
+
 
 @dataclass(frozen=True)
 class Column:
@@ -33,7 +57,8 @@ class Column:
     header: str
     kind: str  # text, hours, share, mode, stakes, agency, freed
     tip: str
-    width: int
+    stretch: int = 0  # share of the spare width; 0 for a column sized to its values
+    min_chars: int = 0  # narrowest a stretching column gets, in average characters
 
     @property
     def name(self) -> str:
@@ -42,41 +67,37 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("name", "Task", "text", "A task you do most weeks, in your own words.", 180),
-    Column("hours_per_week", "Hours\na week", "hours", "How long it takes in a usual week.", 66),
+    Column("name", "Task", "text", "A task you do most weeks, in your own words.", 6, 12),
+    Column("hours_per_week", "Hours\na week", "hours", "How long it takes in a usual week."),
     Column(
         "mode",
         "Mode",
         "mode",
         "Automate: AI does most of it and you check. Augment: you share it. "
         "Keep human: you do it yourself.",
-        92,
     ),
     Column(
         "ai_share",
         "AI\nshare",
         "share",
         "How much of the task AI can do today: an estimate you can change.",
-        60,
     ),
-    Column(
-        "stakes", "Stakes", "stakes", "How much harm a wrong output could cause: low to high.", 66
-    ),
+    Column("stakes", "Stakes", "stakes", "How much harm a wrong output could cause: low to high."),
     Column(
         "validation",
-        "Validation step",
+        "Validation\nstep",
         "text",
         "How you keep your judgement over the output: a review, a test, a fact-check, "
         "a second opinion.",
-        180,
+        6,
+        12,
     ),
-    Column("review_hours", "Review\na week", "hours", "The time that check costs you.", 66),
+    Column("review_hours", "Review\na week", "hours", "The time that check costs you."),
     Column(
         "freed",
         "Hours\nfreed",
         "freed",
         "Hours AI takes minus the review time, never below zero. Worked out for you.",
-        64,
     ),
     Column(
         "agency",
@@ -84,10 +105,16 @@ COLUMNS: tuple[Column, ...] = (
         "agency",
         "How much of this task you want in your own hands, from 1 “AI does it alone” "
         "to 5 “I do it, AI stays out”.",
-        170,
     ),
-    Column("tool", "Tool", "text", "Which tool you use or would use.", 160),
-    Column("risk_note", "Risk if AI gets it wrong", "text", "What a mistake would cost.", 240),
+    Column("tool", "Tool", "text", "Which tool you use or would use.", 4, 10),
+    Column(
+        "risk_note",
+        "Risk if AI\ngets it wrong",
+        "text",
+        "What a mistake would cost.",
+        4,
+        9,
+    ),
 )
 FIELDS = tuple(c.field for c in COLUMNS)
 NUMERIC = {"hours", "share", "freed"}
@@ -140,6 +167,8 @@ class AITasksModel(QAbstractTableModel):
                 return column.header
             if role == Qt.ItemDataRole.ToolTipRole:
                 return column.tip
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return column.name  # a screen reader reads the header without its line breaks
         vertical = orientation == Qt.Orientation.Vertical
         if vertical and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._tasks):
             return str(section + 1)
@@ -164,6 +193,8 @@ class AITasksModel(QAbstractTableModel):
             return self._edit_value(task, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tip(task, column)
+        if role == COMPACT_ROLE and column.kind == "agency":
+            return agency_short(task.agency)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in NUMERIC:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.DecorationRole and column.field == "name" and self._flag(task):
@@ -219,6 +250,9 @@ class AITasksModel(QAbstractTableModel):
             return "\n\n".join(parts) or column.tip
         if column.kind == "mode":
             return MODE_TIPS.get(task.mode or "", column.tip)
+        if column.kind == "agency" and task.agency is not None:
+            # The cell shows only a word or two; the tooltip has the level's full meaning.
+            return f"{agency_text(task.agency)}\n\n{column.tip}"
         if column.kind == "freed":
             result = self._results.get(task.id)
             if result is None:

@@ -8,6 +8,12 @@ saves at once; other editors save when the person presses Enter or leaves
 the cell. `TaskTable` is a QTableView that grows with its rows, lets Tab
 leave the table, and can commit an open editor before the page hides or
 the window closes (nothing typed is lost on the way out).
+
+The table fits its width rather than scrolling sideways: the short columns
+are as wide as their longest usual value, and the long text columns share
+what is left (`share_width`), wrapping onto two lines and eliding the rest.
+Only when even their narrowest widths do not fit does it scroll. A cell's
+full text is in its tooltip, in the editor and in the details below the table.
 """
 
 from __future__ import annotations
@@ -19,10 +25,12 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
+    QSize,
     Qt,
     Slot,
 )
-from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -31,19 +39,65 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QSpinBox,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionSpinBox,
     QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
 
-from ui.steps.ai_plan_text import AGENCY, MODES, STAKES, agency_text
-from ui.steps.ai_tasks_model import COLUMNS
+from ui.steps.ai_plan_text import AGENCY, MODES, STAKES, agency_text, hours
+from ui.steps.ai_tasks_model import COLUMNS, COMPACT_ROLE, Column, agency_short
 from workbook.model import MAX_SHORT_TEXT
 from workbook.records import MAX_HOURS
 
 Index = QModelIndex | QPersistentModelIndex
 SHORT_FIELDS = {"name", "tool"}
+#: Characters a text editor gets at least, even over a narrow cell.
+EDITOR_CHARS = 32
+
+
+def samples(column: Column) -> list[str]:
+    """The longest texts a short column usually shows, to size it by."""
+    match column.kind:
+        case "hours" | "freed":
+            return [hours(79.75)]
+        case "share":
+            return ["100 %", "Not set"]
+        case "mode":
+            # Rows have two lines, so "Keep human" and "Not decided yet" wrap rather
+            # than take width the text columns need.
+            return [text for value, text in MODES if value and " " not in text]
+        case "stakes":
+            return [text for _value, text in STAKES]
+        case "agency":
+            return [agency_short(level) for level in AGENCY] + ["Not set"]
+    return []
+
+
+def share_width(spare: int, weights: dict[int, int], minimum: dict[int, int]) -> dict[int, int]:
+    """Split `spare` pixels by weight, none below its minimum; the widths add up to
+    `spare` whenever the minimums fit (or more, when they do not)."""
+    widths: dict[int, int] = {}
+    free = dict(weights)
+    left = spare
+    while free:
+        total = sum(free.values())
+        pinned = [n for n, weight in free.items() if left * weight / total < minimum[n]]
+        if not pinned:
+            break
+        for n in pinned:
+            widths[n] = minimum[n]
+            left -= minimum[n]
+            del free[n]
+    if free:
+        total = sum(free.values())
+        for n, weight in free.items():
+            widths[n] = left * weight // total
+        # Rounding leaves a few pixels over; the first column takes them so none is wasted.
+        widths[next(iter(free))] += left - sum(widths[n] for n in free)
+    return widths
 
 
 class AgencySpinBox(QSpinBox):
@@ -56,6 +110,22 @@ class AgencySpinBox(QSpinBox):
 
     def textFromValue(self, value: int) -> str:  # noqa: N802 - Qt API
         return agency_text(value) if value else "Not set"
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        # Qt measures only the first 18 characters of the range's ends, which cuts a
+        # meaning short; the editor is as wide as the longest one.
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        text = max(metrics.horizontalAdvance(self.textFromValue(v)) for v in AGENCY)
+        option = QStyleOptionSpinBox()
+        self.initStyleOption(option)
+        size = self.style().sizeFromContents(
+            QStyle.ContentsType.CT_SpinBox, option, QSize(text + 2, hint.height()), self
+        )
+        return QSize(max(hint.width(), size.width()), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(self.sizeHint().width(), super().minimumSizeHint().height())
 
     def valueFromText(self, text: str) -> int:  # noqa: N802 - Qt API
         digits = [c for c in text if c.isdigit()]
@@ -72,6 +142,14 @@ class AgencySpinBox(QSpinBox):
 
 class TaskDelegate(QStyledItemDelegate):
     """Editors for the task table, chosen by the column's kind."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802 - Qt API
+        super().initStyleOption(option, index)
+        # Only what is painted gets shorter: the display role, read by screen readers,
+        # and the tooltip keep the full wording.
+        compact = index.data(COMPACT_ROLE)
+        if compact:
+            option.text = compact
 
     def createEditor(  # noqa: N802 - Qt API
         self, parent: QWidget, option: QStyleOptionViewItem, index: Index
@@ -146,9 +224,19 @@ class TaskDelegate(QStyledItemDelegate):
     def updateEditorGeometry(  # noqa: N802 - Qt API
         self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
-        rect = option.rect
-        # A spin box or combo needs a little more room than a narrow column gives it.
-        rect.setWidth(max(rect.width(), editor.minimumSizeHint().width()))
+        rect = QRect(option.rect)
+        # A spin box or combo needs a little more room than a narrow column gives it,
+        # and a sentence needs more than a narrow cell to be read while it is edited.
+        wanted = editor.minimumSizeHint().width()
+        if isinstance(editor, QLineEdit):
+            wanted = max(wanted, editor.fontMetrics().averageCharWidth() * EDITOR_CHARS)
+        rect.setWidth(max(rect.width(), wanted))
+        viewport = editor.parentWidget()
+        if viewport is not None and rect.right() >= viewport.width():
+            # Grow leftwards over the neighbouring cells rather than past the table's edge.
+            rect.moveRight(viewport.width() - 1)
+            if rect.left() < 0:
+                rect.setLeft(0)
         editor.setGeometry(rect)
 
     @Slot(int)
@@ -159,9 +247,10 @@ class TaskDelegate(QStyledItemDelegate):
 
 
 class TaskTable(QTableView):
-    """The task table: one row per task, tall enough to show every row."""
+    """The task table: one row per task, tall enough to show every row, as wide as its place."""
 
     MAX_VISIBLE_ROWS = 14
+    LINES = 2  # lines of text a row shows before eliding
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,12 +264,14 @@ class TaskTable(QTableView):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
-        self.setWordWrap(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setAlternatingRowColors(True)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setHighlightSections(False)
         self.horizontalHeader().setStretchLastSection(False)
+        self._fit_rows()
 
     def event(self, event: QEvent) -> bool:
         # F2 edits the current cell here, as in every table, rather than renaming the workbook.
@@ -197,13 +288,78 @@ class TaskTable(QTableView):
 
     def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 - Qt API
         super().setModel(model)
-        for number, column in enumerate(COLUMNS):
-            self.setColumnWidth(number, column.width)
         if model is not None:
+            header = self.horizontalHeader()
+            for number, column in enumerate(COLUMNS):
+                # The short columns fit their values, so only the text columns are worth
+                # dragging wider; the next resize of the table shares the width out again.
+                mode = (
+                    QHeaderView.ResizeMode.Interactive
+                    if column.stretch
+                    else QHeaderView.ResizeMode.Fixed
+                )
+                header.setSectionResizeMode(number, mode)
             model.rowsInserted.connect(self.fit_height)
             model.rowsRemoved.connect(self.fit_height)
             model.modelReset.connect(self.fit_height)
+        self.fit_columns()
         self.fit_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)  # the viewport's size, after the headers and scroll bars
+        self.fit_columns()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_rows()
+            self.fit_columns()
+            self.fit_height()
+
+    def _cell_padding(self) -> int:
+        """What an item view adds around a cell's text (the style's margins and the grid)."""
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self)
+        return 2 * (margin + 1) + 1
+
+    def natural_width(self, number: int) -> int:
+        """A short column's width: its header, or its longest usual value, with some air."""
+        metrics = self.fontMetrics()
+        text = max((metrics.horizontalAdvance(t) for t in samples(COLUMNS[number])), default=0)
+        air = metrics.averageCharWidth() // 2
+        return max(
+            self.horizontalHeader().sectionSizeHint(number),
+            text + self._cell_padding() + air,
+        )
+
+    def minimum_width(self, number: int) -> int:
+        """The narrowest a text column gets before the table scrolls instead."""
+        chars = COLUMNS[number].min_chars
+        return max(
+            self.horizontalHeader().sectionSizeHint(number),
+            chars * self.fontMetrics().averageCharWidth() + self._cell_padding(),
+        )
+
+    @Slot()
+    def fit_columns(self) -> None:
+        """Short columns fit their values; the text columns share the rest of the viewport."""
+        if self.model() is None:
+            return
+        widths = {n: self.natural_width(n) for n, c in enumerate(COLUMNS) if not c.stretch}
+        spare = self.viewport().width() - sum(widths.values())
+        widths |= share_width(
+            spare,
+            {n: c.stretch for n, c in enumerate(COLUMNS) if c.stretch},
+            {n: self.minimum_width(n) for n, c in enumerate(COLUMNS) if c.stretch},
+        )
+        header = self.horizontalHeader()
+        for number, width in widths.items():
+            if header.sectionSize(number) != width:
+                header.resizeSection(number, width)
+
+    def _fit_rows(self) -> None:
+        lines = self.LINES * self.fontMetrics().lineSpacing()
+        air = self.fontMetrics().lineSpacing() // 4
+        self.verticalHeader().setDefaultSectionSize(lines + air)
 
     @Slot()
     def fit_height(self) -> None:
