@@ -25,3 +25,15 @@ def test_a_quick_run_writes_the_table_and_json(tmp_path, capsys, monkeypatch):
     assert [r["metric"] for r in results] == ["search", "import_export"]
     assert all(r["median"] > 0 and r["passed"] in (True, False) for r in results)
     assert "import_export" in capsys.readouterr().out
+
+
+def test_the_start_up_run_reads_the_painted_and_ready_lines(tmp_path, monkeypatch):
+    """Both processes print `painted` (the app also `ready`); the runner times those lines."""
+    monkeypatch.setattr(generate, "cache_dir", lambda: tmp_path)
+    out = tmp_path / "results.json"
+    assert run.main(["--quick", "--runs", "1", "--only", "start", "--json", str(out)]) == 0
+    results = {r["metric"]: r for r in json.loads(out.read_text())["results"]}
+    assert list(results) == ["first_paint", "ready_for_typing", "peak_memory"]
+    [painted], [ready] = results["first_paint"]["app"], results["ready_for_typing"]["app"]
+    assert 0 < painted < ready
+    assert results["first_paint"]["baseline"][0] > 0
