@@ -112,8 +112,9 @@ def exact_score(data: WorkbookData, profile: PathProfile) -> Fraction:
 
 def _round_tenths(value: Fraction) -> int:
     """Round half away from zero, in tenths (so every machine rounds alike)."""
-    tenths = value * 10
-    return floor(tenths + Fraction(1, 2)) if tenths >= 0 else -floor(-tenths + Fraction(1, 2))
+    # floor(10 n/d + 1/2) = (20 n + d) // 2d, in whole numbers (d > 0 in a Fraction).
+    n, d = value.numerator, value.denominator
+    return (20 * n + d) // (2 * d) if n >= 0 else -((-20 * n + d) // (2 * d))
 
 
 def apportion(parts: list[Fraction]) -> list[int]:
@@ -314,17 +315,20 @@ def find_flip(
     leader, _ = _leader(exact, order)
     # One answer touches only the weights on that item, so each candidate's new
     # scores are the current ones plus those weights' change: no full rescoring.
-    by_item: dict[tuple[str, str], list[tuple[str, Weight, Fraction]]] = {}
+    # Each weight's points per unit of value, and its value now, are worked out once:
+    # several hundred candidates share them.
+    by_item: dict[tuple[str, str], list[tuple[str, Weight, Fraction, Fraction]]] = {}
     for pid, profile in content.paths.items():
         scale = BASELINE / max_total(profile)
         for w in profile.weights:
-            by_item.setdefault((w.kind, w.target), []).append((pid, w, scale))
+            entry = (pid, w, scale * w.weight, _value(data, w))
+            by_item.setdefault((w.kind, w.target), []).append(entry)
     best: tuple[tuple, Candidate, dict[str, Fraction], str] | None = None
     for c in _candidates(data, content):
         changed_data = apply_candidate(data, c)
         changed = dict(exact)
-        for pid, w, scale in by_item[(c.kind, c.item)]:
-            changed[pid] += scale * w.weight * (_value(changed_data, w) - _value(data, w))
+        for pid, w, factor, now in by_item[(c.kind, c.item)]:
+            changed[pid] += factor * (_value(changed_data, w) - now)
         rounded = {pid: _round_tenths(v) for pid, v in changed.items()}
         top = max(rounded.values())
         winners = [pid for pid in order if rounded[pid] == top]
