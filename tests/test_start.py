@@ -70,3 +70,33 @@ def test_a_damaged_file_is_explained_and_left_alone(tmp_path):
     assert "Traceback" not in result.stderr
     assert result.stdout.split() == ["painted"]  # the frame showed; no workbook did
     assert sha256(path) == before
+
+
+FRAME_ONLY = """
+import sys
+from PySide6.QtWidgets import QApplication
+from ui.main_window import MainWindow
+app = QApplication([])
+window = MainWindow()
+window.painted.connect(app.quit)
+window.show()
+app.exec()
+heavy = ("sqlite3", "sqlite_utils", "reportlab", "workbook.content", "workbook.edits",
+         "workbook.session", "ui.steps", "ui.sidebar")
+print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in heavy or m in heavy)))
+"""
+
+
+def test_nothing_heavy_loads_before_the_frame_paints(tmp_path):
+    """What the frame imports decides how soon the window appears: keep it to Qt."""
+    env = {"QT_QPA_PLATFORM": "offscreen", "CAREER_WORKBOOK_HOME": str(tmp_path), "PATH": ""}
+    result = subprocess.run(
+        [sys.executable, "-c", FRAME_ONLY],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == []

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,8 +100,9 @@ class ExitSignals:
     while Qt's loop waits; the wake-up pipe makes Qt notice the signal.
     """
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, end: Callable[[], None]) -> None:
         self._app = app
+        self._end = end
         self._read, write = os.pipe()
         os.set_blocking(self._read, False)
         os.set_blocking(write, False)
@@ -120,8 +122,8 @@ class ExitSignals:
         except BlockingIOError:
             return
         if any(byte in (int(s) for s in EXIT_SIGNALS) for byte in received):
-            # closeAllWindows runs closeEvent, which saves; quit ends the loop.
-            self._app.closeAllWindows()
+            # Saves and closes without asking anything: nobody may be there to answer.
+            self._end()
             self._app.quit()
 
 
@@ -129,7 +131,7 @@ def install_exit_paths(app: QApplication, window: MainWindow) -> ExitSignals:
     """Make quitting by any route save first: menus, the dock, signals, logging out."""
     app.aboutToQuit.connect(window.shutdown)
     app.commitDataRequest.connect(window.save_now)
-    return ExitSignals(app)
+    return ExitSignals(app, window.end_now)
 
 
 def _install_excepthook() -> None:

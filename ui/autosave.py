@@ -15,13 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from workbook.errors import WorkbookError
+from workbook.errors import WorkbookError, not_saved
 
 if TYPE_CHECKING:
     from workbook.edits import Change
     from workbook.history import History
 
 DEFAULT_DELAY_MS = 400
+#: How long edits the disk refused wait before they are tried again.
+RETRY_MS = 5000
+KEPT = "What you typed stays on screen and is saved as soon as the file can be written."
 
 
 class Autosaver(QObject):
@@ -42,6 +45,12 @@ class Autosaver(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.flush)
+        # After the disk or the file refused a write, the edits wait and are tried again:
+        # at the next change, on leaving a field, and every few seconds meanwhile.
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.flush)
 
     @property
     def delay_ms(self) -> int:
@@ -62,10 +71,16 @@ class Autosaver(QObject):
 
     def run(self, edit: Callable[..., Change], *args: Any) -> Change | None:
         """Run one edit now (adding or deleting an entry); a refusal is reported, not raised."""
+        import sqlite3  # here, not at the top: the window's frame paints before it loads
+
         try:
             change = edit(*args)
         except WorkbookError as problem:
             self.refused.emit(problem.message)
+            self.state_changed.emit("error")
+            return None
+        except sqlite3.Error as error:
+            self.refused.emit(not_saved(error).message)
             self.state_changed.emit("error")
             return None
         self._history.record(change)
@@ -75,18 +90,32 @@ class Autosaver(QObject):
 
     def flush(self) -> None:
         """Write every pending edit now."""
+        import sqlite3
+
         self._timer.stop()
+        self._retry.stop()
         if not self._pending:
             return
-        pending, self._pending = self._pending, {}
+        pending, self._pending = list(self._pending.items()), {}
         failed = False
-        for edit, args in pending.values():
+        for index, (_key, (edit, args)) in enumerate(pending):
             try:
                 change = edit(*args)
             except WorkbookError as problem:
-                failed = True
+                failed = True  # the value itself was refused: trying again would not help
                 self.refused.emit(problem.message)
                 continue
+            except sqlite3.Error as error:
+                # The disk or the file refused, not the value: this edit and the ones after
+                # it wait for the next try, so nothing typed is dropped. Anything staged
+                # meanwhile is newer and wins.
+                waiting = dict(pending[index:])
+                waiting.update(self._pending)
+                self._pending = waiting
+                self.refused.emit(f"{not_saved(error).message} {KEPT}")
+                self.state_changed.emit("error")
+                self._retry.start()
+                return
             self._history.record(change)
             self.saved.emit(change)
         self.state_changed.emit("error" if failed else "saved")

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from ui.autosave import DEFAULT_DELAY_MS, Autosaver
 from ui.settings import ui_settings
 from workbook import APP_NAME
-from workbook.errors import WorkbookError
+from workbook.errors import WorkbookError, as_problem
 from workbook.steps import STEPS, Step
 
 if TYPE_CHECKING:
@@ -257,11 +257,16 @@ class MainWindow(QMainWindow):
 
     def load_workbook(self, workbook_id: int) -> None:
         """Show a workbook: pending edits to the previous one are saved first."""
+        import contextlib
+        import sqlite3
+
         from workbook.edits import mark_opened
 
         self.autosaver.flush()
         self.workbook_id = workbook_id
-        mark_opened(self.session.db, workbook_id)
+        # Only orders the list of workbooks: a disk that refuses it must not stop the switch.
+        with contextlib.suppress(sqlite3.Error):
+            mark_opened(self.session.db, workbook_id)
         self._refresh_switcher()
         name = self.switcher.currentText()
         self.setWindowTitle(f"{name} — {APP_NAME}")
@@ -312,13 +317,15 @@ class MainWindow(QMainWindow):
 
     def _run(self, edit, *args) -> Change | None:  # noqa: ANN001
         """Run a structural edit, telling the person plainly if it is refused."""
+        import sqlite3
+
         from PySide6.QtWidgets import QMessageBox
 
         self.autosaver.flush()
         try:
             change = edit(self.session.db, *args)
-        except WorkbookError as problem:
-            QMessageBox.warning(self, APP_NAME, problem.message)
+        except (WorkbookError, sqlite3.Error) as problem:
+            QMessageBox.warning(self, APP_NAME, as_problem(problem).message)
             return None
         self.session.history.record(change)
         return change
@@ -351,6 +358,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def add_example_workbook(self) -> None:
+        import sqlite3
+
         from PySide6.QtWidgets import QMessageBox
 
         from workbook.example import add_example
@@ -358,8 +367,8 @@ class MainWindow(QMainWindow):
         self.autosaver.flush()
         try:
             workbook_id = add_example(self.session.db)
-        except WorkbookError as problem:
-            QMessageBox.warning(self, APP_NAME, problem.message)
+        except (WorkbookError, sqlite3.Error) as problem:
+            QMessageBox.warning(self, APP_NAME, as_problem(problem).message)
             return
         self.load_workbook(workbook_id)
 
@@ -575,6 +584,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(f"&Redo{self._describe(redo)}")
 
     def _replay(self, step) -> None:  # noqa: ANN001
+        import sqlite3
+
         from PySide6.QtWidgets import QMessageBox
 
         if self.workbook_id is None:
@@ -582,8 +593,8 @@ class MainWindow(QMainWindow):
         self.autosaver.flush()
         try:
             change = step(self.session.db, self.workbook_id)
-        except WorkbookError as problem:
-            QMessageBox.warning(self, APP_NAME, problem.message)
+        except (WorkbookError, sqlite3.Error) as problem:
+            QMessageBox.warning(self, APP_NAME, as_problem(problem).message)
             return
         if change is not None:
             self._reload_pages()
@@ -688,13 +699,42 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.close()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt name
+    def end_now(self) -> None:
+        """Save what can be saved and close without asking (a termination signal)."""
+        self._commit_open_editor()
+        self.shutdown()
+        self.close()
+
+    def _commit_open_editor(self) -> None:
         # A table or line editor still open commits its text when focus leaves it.
         focused = self.focusWidget()
         if focused is not None:
             focused.clearFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt name
+        self._commit_open_editor()
+        if self.autosaver is not None and not self._closed:
+            self.autosaver.flush()
+            if self.autosaver.has_pending() and not self._close_unsaved():
+                event.ignore()
+                return
         self.shutdown()
         event.accept()
+
+    def _close_unsaved(self) -> bool:
+        """The disk still refuses some edits: ask before closing loses them."""
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.warning(
+            self,
+            APP_NAME,
+            "Some of your latest changes could not be saved: the disk or the workbook file "
+            "refused them (see the message at the bottom of the window).\n\n"
+            "Close anyway and lose those changes? Everything saved before them is kept.",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
 
 def _html(text: str) -> str:

@@ -8,6 +8,10 @@ dialog and the command line prints it on stderr; neither shows a traceback.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 class WorkbookError(Exception):
@@ -108,6 +112,38 @@ class UnreadableFile(DatabaseProblem):
 
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(path, f"The file cannot be read or written here ({reason}).")
+
+
+class NotSaved(WorkbookError):
+    """The disk or the file refused a write: the value was fine, nothing was stored."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"Not saved: {reason}")
+
+
+def not_saved(error: sqlite3.Error) -> NotSaved:
+    """Say in plain words why SQLite could not write (a full disk, a removed drive...)."""
+    text = str(error).lower()
+    if "full" in text:
+        reason = "the disk is full. Free some space on it."
+    elif "readonly" in text or "read-only" in text:
+        reason = (
+            "the workbook file cannot be written. It may be read-only, or on a drive "
+            "that was removed."
+        )
+    elif "locked" in text or "busy" in text:
+        reason = "another program is using the workbook file. Close it, or wait a moment."
+    elif "i/o" in text or "disk" in text:
+        reason = "the drive could not be written. Was it removed, or is it failing?"
+    else:
+        reason = f"the database refused the change ({error})."
+    return NotSaved(reason)
+
+
+def as_problem(error: WorkbookError | sqlite3.Error) -> WorkbookError:
+    """A refusal to show as it is: ours already has plain words, SQLite's gets them."""
+    return error if isinstance(error, WorkbookError) else not_saved(error)
 
 
 class BackupProblem(WorkbookError):

@@ -9,6 +9,7 @@ Problems are shown as the plain messages `WorkbookFileProblem` carries.
 
 from __future__ import annotations
 
+import sqlite3
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,7 +37,7 @@ from ui.steps.export_choices import (
 from ui.widgets import hint
 from workbook import APP_NAME
 from workbook.data import WorkbookData, load_workbook_data
-from workbook.errors import WorkbookError, WorkbookFileProblem
+from workbook.errors import WorkbookError, WorkbookFileProblem, as_problem
 from workbook.queries import get_workbook
 from workbook.workbook_file import import_document
 
@@ -190,8 +191,8 @@ class WorkbookFileBox(QGroupBox):
         except WorkbookFileProblem as problem:
             self._problem(problem.with_source(path).message)
             return
-        except WorkbookError as problem:
-            self._problem(problem.message)
+        except (WorkbookError, sqlite3.Error) as problem:
+            self._problem(as_problem(problem).message)
             return
         name = get_workbook(self._db, workbook_id).name
         self.imported.emit(workbook_id)
