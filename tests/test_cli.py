@@ -324,3 +324,36 @@ def test_python_dash_m_workbook_lists_workbooks(path, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["Alex", "Sam"]
     assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--exit-when-ready"],
+        ["--db", "w.sqlite3"],
+        ["--db=w.sqlite3", "--exit-when-ready"],
+        ["--exit-when-ready", "--db", "a.sqlite3", "--db", "b.sqlite3"],
+        ["--db", "name with spaces.sqlite3"],
+    ],
+)
+def test_a_window_start_is_read_as_argparse_reads_it(argv):
+    """The quick reading of a plain window start agrees with the full parser."""
+    from ui.cli import build_parser, window_arguments
+
+    quick, full = window_arguments(argv), build_parser().parse_args(argv)
+    assert (quick.command, quick.db, quick.exit_when_ready) == (
+        full.command,
+        full.db,
+        full.exit_when_ready,
+    )
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["list"], ["--help"], ["--exit"], ["--db"], ["--db", "--exit-when-ready"], ["--db="], ["-x"]],
+)
+def test_anything_else_goes_to_the_full_parser(argv):
+    from ui.cli import window_arguments
+
+    assert window_arguments(argv) is None

@@ -311,8 +311,32 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of a plain window start (`--db PATH`, `--exit-when-ready`), read
+    without argparse; anything else is None and goes to the full parser.
+
+    argparse's first parse costs about 5 ms (it imports shutil to measure the terminal),
+    all of it before the window can paint; a person double-clicking the app passes no
+    arguments at all. Anything unusual (a command, --help, an abbreviation, a mistake)
+    falls through to argparse, which reads it the same way or explains the mistake.
+    """
+    db, exit_when_ready, rest = None, False, list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--exit-when-ready":
+            exit_when_ready = True
+        elif arg == "--db" and rest and not rest[0].startswith("-"):
+            db = rest.pop(0)
+        elif arg.startswith("--db=") and len(arg) > len("--db="):
+            db = arg[len("--db=") :]
+        else:
+            return None
+    return argparse.Namespace(command=None, db=db, exit_when_ready=exit_when_ready)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    args = window_arguments(given) or build_parser().parse_args(given)
     try:
         return COMMANDS[args.command](args)
     except WorkbookError as problem:
