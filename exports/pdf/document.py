@@ -31,13 +31,13 @@ from reportlab.platypus import (
     PageTemplate,
 )
 
-from exports.atomic import atomic_file
 from exports.pdf import fonts, styles, text
 from exports.pdf.blocks import Kit, with_room
 from exports.pdf.charts import label
 from exports.pdf.context import Context
 from exports.pdf.sections import choose
 from workbook.analysis.summary import summary
+from workbook.atomic import atomic_file
 from workbook.content.catalogue import Content
 from workbook.data import WorkbookData
 

@@ -8,16 +8,15 @@ process (`load_content()` caches); tests load other folders directly.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import json
-import os
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from workbook.atomic import atomic_file
 from workbook.content import schema
 from workbook.content.catalogue import (
     ActionIdea,
@@ -91,18 +90,14 @@ def _load_cache(path: Path) -> dict[str, Any]:
 
 
 def _store_cache(path: Path, cached: dict[str, Any]) -> None:
-    """Write the cache atomically; a folder that cannot be written only costs speed."""
+    """Write the cache whole or not at all; a folder that cannot be written costs speed only."""
     try:
         text = json.dumps(cached, ensure_ascii=False)
         ensure_private_dir(path.parent)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with open(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(partial, path)
+        with atomic_file(path, private=True, durable=False) as handle:
+            handle.write(text.encode("utf-8"))
     except (OSError, TypeError, ValueError):
-        with contextlib.suppress(OSError, UnboundLocalError):
-            partial.unlink()
+        pass
 
 
 def _unique(name: str, items: list[dict], key: str = "id") -> list[tuple[str, str, str]]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from json.encoder import encode_basestring
@@ -13,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from workbook import __version__
+from workbook.atomic import atomic_file
 from workbook.data import WorkbookData
 from workbook.errors import WorkbookFileProblem
-from workbook.paths import make_owner_only
 from workbook.workbook_file.spec import (
     FORMAT,
     FUTURE_KEYS,
@@ -181,16 +179,6 @@ def write_file(data: WorkbookData, path: Path | str) -> Path:
             repr(data.name),
             doing="export",
         )
-    # mkstemp creates the file readable by its owner only; os.replace keeps that.
-    fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(encoded)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
-    make_owner_only(path)
+    with atomic_file(path, private=True) as handle:
+        handle.write(encoded)
     return path

@@ -1,4 +1,4 @@
-"""Files written whole or not at all.
+"""Files written whole or not at all: the PDF, the workbook file, the content cache.
 
 `atomic_file` hands out a temporary file in the destination's folder; only
 when the caller's block finishes does the data reach the disk (fsync) and
@@ -41,8 +41,15 @@ def _sync_folder(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
-    """Write `path` through a temporary file that replaces it only once complete."""
+def atomic_file(
+    path: str | os.PathLike[str], *, private: bool = False, durable: bool = True
+) -> Iterator[BinaryIO]:
+    """Write `path` through a temporary file that replaces it only once complete.
+
+    A `private` file is readable by its owner only (0600, as mkstemp makes it);
+    otherwise it keeps the mode of the file it replaces, or gets the usual one.
+    A file that is not `durable` (a cache) skips the fsyncs.
+    """
     target = Path(path)
     folder = target.parent
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
@@ -51,14 +58,17 @@ def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            mode = stat.S_IMODE(target.stat().st_mode)
-        except FileNotFoundError:
-            mode = _default_mode()
-        os.chmod(temp, mode)
+            if durable:
+                os.fsync(handle.fileno())
+        if not private:
+            try:
+                mode = stat.S_IMODE(target.stat().st_mode)
+            except FileNotFoundError:
+                mode = _default_mode()
+            os.chmod(temp, mode)
         os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    _sync_folder(folder)
+    if durable:
+        _sync_folder(folder)
