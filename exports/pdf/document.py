@@ -3,7 +3,7 @@
 `export_pdf` is the one entry point for the UI and the command line. It
 computes the analysis (`workbook.analysis.summary`), builds the chosen
 sections, lays them out with reportlab on A4 or US Letter, and writes the
-file atomically (`exports.atomic`). Every font is embedded (the page's
+file atomically (`workbook.atomic`). Every font is embedded (the page's
 base font is DejaVu Sans, so reportlab never names Helvetica). Pages carry
 "Page N of M" and the person's name in the footer; each section is a
 bookmark in the outline. With `invariant=True` the same workbook gives the
