@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QMessageBox, QScrollArea
 
 from ui.steps.ai_plan_text import agency_notes, agency_text, status_sentence, totals_sentence
 from ui.steps.ai_tasks_model import COLUMNS, COMPACT_ROLE, column_of
@@ -422,3 +422,21 @@ def test_spare_width_is_shared_by_weight_above_each_minimum():
     assert share_width(200, {0: 1, 1: 3}, {0: 80, 1: 50}) == {0: 80, 1: 120}
     # When even the minimums do not fit, every column keeps its minimum.
     assert share_width(50, {0: 1, 1: 1}, {0: 40, 1: 40}) == {0: 40, 1: 40}
+
+
+def test_the_page_fits_a_narrow_window_and_the_columns_line_up(open_window, qtbot):
+    """At 900 px the reinvestment rows narrow their "which one" list instead of pushing the
+    whole page sideways, and the header's labels stay above their columns."""
+    window = open_window()
+    window.add_example_workbook()
+    page = plan_page(window)
+    panel = page.reinvest
+    window.resize(900, 760)
+    qtbot.waitUntil(lambda: panel.rows and panel.rows[0].target.width() < 360, timeout=3000)
+    area = page if isinstance(page, QScrollArea) else page.findChild(QScrollArea)
+    assert area.horizontalScrollBar().maximum() == 0
+    header = panel.header.layout()
+    for row in panel.rows:
+        for number, control in enumerate((row.hours, row.kind, row.target)):
+            label = header.itemAt(number).widget()
+            assert (label.x(), label.width()) == (control.x(), control.width())

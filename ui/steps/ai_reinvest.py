@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -48,11 +49,21 @@ CHOOSE = {
     "path": "Choose a path…",
     "other": "Say where in the note",
 }
-WIDTHS = {"hours": 96, "kind": 140, "target": 360}
+WIDTHS = {"hours": 96, "kind": 140}
+#: The "which one" list narrows to its minimum before the page has to scroll sideways.
+TARGET_WIDTHS = (200, 360)
+COLUMN_GAP = 8
 
 #: run(edit, *args) -> (the Change, or None and the plain message of a refusal)
 Runner = Callable[..., tuple[Change | None, str]]
 Targets = dict[str, list[tuple[str, str]]]
+
+
+def flexible_target(widget: QWidget) -> None:
+    """The "which one" column: as wide as it can be up to a limit, narrower when it must."""
+    widget.setMinimumWidth(TARGET_WIDTHS[0])
+    widget.setMaximumWidth(TARGET_WIDTHS[1])
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
 
 class ReinvestRow(QWidget):
@@ -70,6 +81,7 @@ class ReinvestRow(QWidget):
         outer.setContentsMargins(0, 0, 0, 4)
         outer.setSpacing(4)
         layout = QHBoxLayout()
+        layout.setSpacing(COLUMN_GAP)  # as in the header (a nested layout would take 4)
         outer.addLayout(layout)
         self.hours = QDoubleSpinBox()
         self.hours.setRange(0, MAX_HOURS)
@@ -87,7 +99,13 @@ class ReinvestRow(QWidget):
         self.kind.setAccessibleName(f"What place {number} goes to")
         self.kind.activated.connect(self._kind_changed)
         self.target = QComboBox()
-        self.target.setFixedWidth(WIDTHS["target"])
+        flexible_target(self.target)
+        # A long goal title must not widen the list: it is elided, and the tooltip and
+        # the open list show it whole.
+        self.target.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.target.setMinimumContentsLength(12)
         self.target.setAccessibleName(f"Which one, for place {number}")
         self.target.activated.connect(self._target_changed)
         self.note = QLineEdit()
@@ -97,8 +115,10 @@ class ReinvestRow(QWidget):
         self.remove = QPushButton("Remove")
         self.remove.setAccessibleName(f"Remove place {number}")
         self.remove.clicked.connect(self._remove_clicked)
-        for widget in (self.hours, self.kind, self.target):
-            layout.addWidget(widget)
+        # The same items as the panel's header row, so the columns line up at any width.
+        layout.addWidget(self.hours)
+        layout.addWidget(self.kind)
+        layout.addWidget(self.target, 1)
         layout.addStretch(1)
         layout.addWidget(self.remove)
         outer.addWidget(self.note)  # a sentence or two: the full width of the panel
@@ -169,15 +189,20 @@ class ReinvestmentPanel(QWidget):
         self.header = QWidget()
         header = QHBoxLayout(self.header)
         header.setContentsMargins(0, 0, 0, 0)
-        for text, width in (
-            ("Hours a week", WIDTHS["hours"]),
-            ("Goes to", WIDTHS["kind"]),
-            ("Which one", WIDTHS["target"]),
-        ):
+        header.setSpacing(COLUMN_GAP)
+        for text, width in (("Hours a week", WIDTHS["hours"]), ("Goes to", WIDTHS["kind"])):
             label = QLabel(text)
             label.setFixedWidth(width)
             header.addWidget(label)
+        target = QLabel("Which one")
+        flexible_target(target)
+        header.addWidget(target, 1)
         header.addStretch(1)
+        # Where each row has its Remove button: the rows and the header share out the
+        # same width the same way.
+        room = QWidget()
+        room.setFixedWidth(QPushButton("Remove").sizeHint().width())
+        header.addWidget(room)
         layout.addWidget(self.header)
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setSpacing(10)
