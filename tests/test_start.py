@@ -7,6 +7,7 @@ from pathlib import Path
 from tests.conftest import make_damaged, sha256
 from ui.main_window import MainWindow
 from workbook.edits import create_workbook
+from workbook.queries import list_workbooks, load_profile
 from workbook.session import Session
 from workbook.steps import STEPS
 from workbook.storage import open_database
@@ -100,3 +101,67 @@ def test_nothing_heavy_loads_before_the_frame_paints(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == []
+
+
+TO_READY = """
+import sys
+from PySide6.QtWidgets import QApplication
+from ui.main_window import MainWindow
+from workbook.session import Session
+app = QApplication([])
+window = MainWindow()
+seen = []
+def ready():
+    seen.append("sqlite_utils" in sys.modules)
+    app.quit()
+window.show()
+window.attach(Session.open(sys.argv[1]))
+window.ready.connect(ready)
+app.exec()
+print("loaded" if seen[0] else "not loaded")
+window.shutdown()
+print("loaded" if "sqlite_utils" in sys.modules else "not loaded")
+"""
+
+
+def test_showing_a_workbook_reads_without_sqlite_utils(tmp_path):
+    """sqlite-utils takes ~60 ms to import: it loads once the workbook is on screen, for
+    the first edit, and a session that only reads never needs it at all."""
+    path = tmp_path / "w.sqlite3"
+    db = open_database(path)
+    create_workbook(db, "Sam")
+    db.close()
+    env = {"QT_QPA_PLATFORM": "offscreen", "CAREER_WORKBOOK_HOME": str(tmp_path), "PATH": ""}
+    result = subprocess.run(
+        [sys.executable, "-c", TO_READY, str(path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["not loaded", "not loaded"]
+
+
+def test_the_first_edit_after_a_read_only_start_is_saved(qtbot, db_path):
+    db = open_database(db_path)
+    create_workbook(db, "Sam")
+    db.close()
+    session = Session.open(db_path)
+    assert not session.db.loaded
+    window = MainWindow(session, autosave_delay_ms=10_000)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=5000):
+        window.show()
+    page = window._pages["about"]
+    qtbot.keyClicks(page.current_role, "Night nurse")
+    window.autosaver.flush()
+    assert session.db.loaded
+    window.shutdown()
+    reopened = Session.open(db_path)
+    try:
+        [info] = list_workbooks(reopened.db)
+        assert load_profile(reopened.db, info.id).current_role == "Night nurse"
+    finally:
+        reopened.close()

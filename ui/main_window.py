@@ -102,7 +102,6 @@ class MainWindow(QMainWindow):
     def attach(self, session: Session) -> None:
         """Open the window on a database: the most recent workbook, or the welcome page."""
         from ui.sidebar import StepDelegate
-        from ui.welcome import WelcomePage
         from workbook.queries import most_recent_workbook
 
         self.session = session
@@ -112,10 +111,6 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(step.title)
             item.setToolTip(step.summary)
             self.sidebar.addItem(item)
-        self._welcome = WelcomePage(str(session.path.absolute()))
-        self._welcome.start_empty.connect(self.start_empty_workbook)
-        self._welcome.open_example.connect(self.add_example_workbook)
-        self._stack.addWidget(self._welcome)
         self.save_label.setText(SAVE_STATES["saved"])
         for action in self._session_actions:
             action.setEnabled(True)
@@ -126,8 +121,11 @@ class MainWindow(QMainWindow):
             self._show_welcome()
         else:
             last = ui_settings().value("last_step", 0, int)
-            self.load_workbook(recent.id)
+            # It is the one opened last already: no need to write that down again.
+            self.load_workbook(recent.id, remember=False)
             self.show_step(last if 0 <= last < len(STEPS) else 0)
+        # Showing the workbook took reads only; what edits need loads once it is on screen.
+        self.ready.connect(lambda: QTimer.singleShot(0, session.prepare))
         self.update()  # the paint that announces `ready`
 
     # ---- building -------------------------------------------------------------------
@@ -255,8 +253,10 @@ class MainWindow(QMainWindow):
         self.switcher.setCurrentIndex(self.switcher.findData(self.workbook_id))
         self.switcher.blockSignals(False)
 
-    def load_workbook(self, workbook_id: int) -> None:
-        """Show a workbook: pending edits to the previous one are saved first."""
+    def load_workbook(self, workbook_id: int, *, remember: bool = True) -> None:
+        """Show a workbook: pending edits to the previous one are saved first.
+
+        `remember` notes it as the workbook opened last, to reopen next time."""
         import contextlib
         import sqlite3
 
@@ -265,8 +265,9 @@ class MainWindow(QMainWindow):
         self.autosaver.flush()
         self.workbook_id = workbook_id
         # Only orders the list of workbooks: a disk that refuses it must not stop the switch.
-        with contextlib.suppress(sqlite3.Error):
-            mark_opened(self.session.db, workbook_id)
+        if remember:
+            with contextlib.suppress(sqlite3.Error):
+                mark_opened(self.session.db, workbook_id)
         self._refresh_switcher()
         name = self.switcher.currentText()
         self.setWindowTitle(f"{name} — {APP_NAME}")
@@ -274,7 +275,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setEnabled(True)
         self._refresh_sidebar()
         self._update_actions()
-        if self._stack.currentWidget() is self._welcome:
+        if self._stack.currentWidget() in (None, self._welcome):  # nothing shown yet
             self.show_step(0)
 
     def _reload_pages(self) -> None:
@@ -300,12 +301,23 @@ class MainWindow(QMainWindow):
         else:
             self.load_workbook(recent.id)
 
+    def _welcome_page(self) -> QWidget:
+        """The first-run page, built only when a database holds no workbook."""
+        if self._welcome is None:
+            from ui.welcome import WelcomePage
+
+            self._welcome = WelcomePage(str(self.session.path.absolute()))
+            self._welcome.start_empty.connect(self.start_empty_workbook)
+            self._welcome.open_example.connect(self.add_example_workbook)
+            self._stack.addWidget(self._welcome)
+        return self._welcome
+
     def _show_welcome(self) -> None:
         self.workbook_id = None
         self._refresh_switcher()
         self.setWindowTitle(APP_NAME)
         self.sidebar.setEnabled(False)
-        self._stack.setCurrentWidget(self._welcome)
+        self._stack.setCurrentWidget(self._welcome_page())
         self._update_actions()
         self._refresh_sidebar()
 
@@ -644,7 +656,7 @@ class MainWindow(QMainWindow):
         self._pages.clear()
         self._stale.clear()
         self.workbook_id = None
-        self._stack.setCurrentWidget(self._welcome)
+        self._stack.setCurrentWidget(self._welcome_page())
         self._show_most_recent()
 
     @Slot()

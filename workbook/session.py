@@ -33,12 +33,19 @@ class Session:
     @classmethod
     def open(cls, path: Path) -> Session:
         """Open (or create) the database at `path`; raises DatabaseProblem if unsafe."""
-        session = cls(Path(path), open_database(Path(path)))
+        # Lazy: the window shows a workbook through reads alone, before sqlite-utils loads.
+        session = cls(Path(path), open_database(Path(path), lazy=True))
         # A long-running app still gets its daily backup: check on open as well as on close.
         # A full disk must not stop the person from working; closing tries again.
         with contextlib.suppress(WorkbookError):
             backup_if_due(session.db, session.path)
         return session
+
+    def prepare(self) -> None:
+        """Load what edits need (sqlite-utils) now, while nothing waits for it."""
+        prepare = getattr(self.db, "prepare", None)
+        if prepare is not None and not self.closed:
+            prepare()
 
     def close(self) -> None:
         """Back up if due, checkpoint and close. Safe to call twice."""
@@ -48,10 +55,12 @@ class Session:
         with contextlib.suppress(WorkbookError):
             backup_if_due(self.db, self.path)
         try:
-            # Words from text rewritten during the session leave the search index.
-            with contextlib.suppress(sqlite3.Error):
-                purge_deleted_text(self.db)
-                self.db.conn.commit()
+            # Words from text rewritten during the session leave the search index; a
+            # session that only read (sqlite-utils never loaded) rewrote nothing.
+            if getattr(self.db, "loaded", True):
+                with contextlib.suppress(sqlite3.Error):
+                    purge_deleted_text(self.db)
+                    self.db.conn.commit()
             checkpoint(self.db)
         finally:
-            self.db.close()
+            self.db.conn.close()

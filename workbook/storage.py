@@ -11,11 +11,11 @@ and migrated forward after a backup.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-from sqlite_utils import Database
 
 from workbook import migrations
 from workbook.errors import (
@@ -27,6 +27,9 @@ from workbook.errors import (
     UnreadableFile,
 )
 from workbook.paths import ensure_private_dir, make_owner_only, sidecar_paths
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Written into every file we create, so another program's database is told apart.
@@ -89,17 +92,72 @@ def inspect(path: Path, *, full_check: bool = False) -> int:
     return version
 
 
-def connect(path: Path) -> Database:
-    """Open a connection with the settings every connection must have."""
+def _connection(path: Path) -> sqlite3.Connection:
+    """A sqlite3 connection with the settings every connection must have."""
     conn = sqlite3.connect(str(path), timeout=5.0)
-    db = Database(conn, execute_plugins=False)
-    db.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA foreign_keys = ON")
     # Deleted text is overwritten in the file, not merely unlinked.
-    db.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA secure_delete = ON")
     # NORMAL in WAL mode survives a killed process; only a power cut can
     # drop the last commits, and never corrupts the file.
-    db.execute("PRAGMA synchronous = NORMAL")
-    return db
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def connect(path: Path) -> Database:
+    """Open a connection with the settings every connection must have."""
+    from sqlite_utils import Database
+
+    return Database(_connection(path), execute_plugins=False)
+
+
+#: A statement that only reads: the same on a sqlite3 connection as through sqlite-utils.
+_READ_ONLY = re.compile(r"\s*SELECT\b", re.IGNORECASE)
+
+
+class LazyDatabase:
+    """The open workbook database, for a window that shows a workbook before sqlite-utils
+    has loaded (importing it takes about 60 ms, more than half the bare window's start).
+
+    Reads (SELECT) run on the sqlite3 connection straight away, as `Database.execute`
+    would run them. Anything else, a write, a transaction or any other part of
+    sqlite-utils's `Database`, makes that `Database` on the same connection first, and
+    from then on everything goes through it. `prepare()` makes it ahead of need.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._database: Database | None = None
+
+    @property
+    def database(self) -> Database:
+        if self._database is None:
+            from sqlite_utils import Database
+
+            self._database = Database(self.conn, execute_plugins=False)
+        return self._database
+
+    @property
+    def loaded(self) -> bool:
+        """Whether sqlite-utils is in use: every write so far went through it."""
+        return self._database is not None
+
+    def prepare(self) -> None:
+        """Load sqlite-utils now (when the window is idle), not at the first edit."""
+        self.database  # noqa: B018 - made for its side effect
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        if self._database is None and _READ_ONLY.match(sql):
+            return (
+                self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
+            )
+        return self.database.execute(sql, parameters)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.database, name)
+
+    def __getitem__(self, table: str) -> Any:
+        return self.database[table]
 
 
 def _create(path: Path) -> None:
@@ -131,22 +189,24 @@ def _create(path: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
-def open_database(path: Path, *, migrate: bool = True) -> Database:
+def open_database(path: Path, *, migrate: bool = True, lazy: bool = False) -> Database:
     """Open (or create) the workbook database at `path`, ready for edits.
 
     An existing file is inspected first and refused if unsafe; nothing is
     written to a refused file. Before a migration the file is backed up.
+    With `lazy`, a `LazyDatabase` that loads sqlite-utils only when it must.
     """
     path = Path(path)
     if not path.exists():
         _create(path)
     version = inspect(path)
     try:
-        db = connect(path)
-        with db.ensure_autocommit_on():
-            db.execute("PRAGMA journal_mode = WAL")
+        conn = _connection(path)
+        # A fresh connection is in no transaction, which this pragma needs.
+        conn.execute("PRAGMA journal_mode = WAL")
     except sqlite3.Error as error:
         raise UnreadableFile(path, str(error)) from None
+    db = LazyDatabase(conn)
     if migrate and version < migrations.SCHEMA_VERSION:
         # Imported here to keep the import graph a tree: backups uses storage too.
         from workbook.backups import make_backup
@@ -156,7 +216,7 @@ def open_database(path: Path, *, migrate: bool = True) -> Database:
         migrations.apply(db)
     for file in [path, *sidecar_paths(path)]:
         make_owner_only(file)
-    return db
+    return db if lazy else db.database
 
 
 def schema_version(db: Database) -> int:
@@ -166,7 +226,7 @@ def schema_version(db: Database) -> int:
 
 def checkpoint(db: Database) -> None:
     """Fold the write-ahead log into the main file (used before copies and on close)."""
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def set_aside(path: Path, kind: str) -> Path:
