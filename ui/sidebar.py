@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QStyledItemDelegate
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 PADDING = 10
 
 
 class StepDelegate(QStyledItemDelegate):
-    """Paints a step as a bold title and, below it, its completion in a muted colour."""
+    """Paints a step as a bold title and, below it, its completion in a muted colour.
+
+    It reads selection and enabled state from the view rather than `option.state`,
+    and leaves the background to the base class: touching `QStyle` from Python makes
+    PySide6 build all of its enums (about 5 ms) on the way to the first workbook.
+    """
 
     def sizeHint(  # noqa: N802 - Qt name
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -19,24 +31,22 @@ class StepDelegate(QStyledItemDelegate):
         line = option.fontMetrics.lineSpacing()
         return QSize(option.rect.width(), int(2 * line + 2 * PADDING))
 
+    def initStyleOption(  # noqa: N802 - Qt name
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.text = ""  # the style draws the selection and focus frame; paint() the text
+
     def paint(
         self,
         painter: QPainter,
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        # The style draws the selection and focus frame; we draw only the text.
-        background = QStyleOptionViewItem(option)
-        self.initStyleOption(background, index)
-        background.text = ""
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawControl(
-                QStyle.ControlElement.CE_ItemViewItem, background, painter, option.widget
-            )
-
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
+        super().paint(painter, option, index)
+        view = option.widget
+        selected = bool(view is not None and view.selectionModel().isSelected(index))
+        enabled = view is None or view.isEnabled()
         group = QPalette.ColorGroup.Normal if enabled else QPalette.ColorGroup.Disabled
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         muted_role = text_role if selected else QPalette.ColorRole.PlaceholderText

@@ -10,6 +10,7 @@ backups are kept. Files are owner-only.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 KEEP = 10
 AUTO_INTERVAL = timedelta(days=1)
 _STAMP = "%Y%m%d-%H%M%SZ"
+_STAMP_PATTERN = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})-([0-9]{2})([0-9]{2})([0-9]{2})Z")
 
 
 @dataclass(frozen=True)
@@ -57,9 +59,12 @@ def list_backups(db_path: Path) -> list[Backup]:
     for file in _named(folder, prefix):
         rest = file.name[len(prefix) : -len(".sqlite3")]
         stamp, _, reason = rest[:16], rest[16:17], rest[17:]
+        # A pattern, not strptime: importing _strptime (and locale, calendar) would cost
+        # the window 3 ms on its way to showing a workbook.
+        parts = _STAMP_PATTERN.fullmatch(stamp)
         try:
-            taken = datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
-        except ValueError:
+            taken = datetime(*(int(part) for part in parts.groups()), tzinfo=UTC)
+        except (AttributeError, ValueError):  # no match, or no such date
             continue
         found.append(Backup(file, taken, reason or "backup"))
     # Within one second a longer name is a later one: "auto10" comes after "auto9".
