@@ -49,7 +49,12 @@ class Result:
 
 
 def _env(home: Path) -> dict[str, str]:
-    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CAREER_WORKBOOK_HOME": str(home)}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CAREER_WORKBOOK_HOME": str(home)}
+    # Measure the app as it is installed: with its bytecode cached (pip and PyInstaller
+    # compile it). Without this, a shell that sets PYTHONDONTWRITEBYTECODE (as this
+    # machine's does) makes every start compile the app's own modules again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 @dataclass
