@@ -5,15 +5,15 @@ import sys
 from pathlib import Path
 
 from tests.conftest import make_damaged, sha256
+from tests.test_gui_shell import stored_profile
 from ui.main_window import MainWindow
 from workbook.edits import create_workbook
-from workbook.queries import list_workbooks, load_profile
 from workbook.session import Session
 from workbook.steps import STEPS
 from workbook.storage import open_database
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = [sys.executable, "-c", "import sys; from ui.cli import main; sys.exit(main())"]
+APP = "import sys; from ui.cli import main; sys.exit(main())"
 
 
 def test_the_frame_paints_before_any_database_is_open(qtbot, db_path):
@@ -44,19 +44,30 @@ def test_closing_before_the_database_opens_loses_nothing(qtbot):
     window.shutdown()
 
 
-def run(*args, home):
+def python(code, *args, home):
+    """Run `code` in a fresh Python, as a start from the desktop would, with no display."""
     env = {"QT_QPA_PLATFORM": "offscreen", "CAREER_WORKBOOK_HOME": str(home), "PATH": ""}
     return subprocess.run(
-        [*APP, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
-def test_the_app_says_painted_then_ready_with_the_workbook_loaded(tmp_path):
-    path = tmp_path / "w.sqlite3"
+def one_workbook(path):
+    """A database file holding one workbook, Sam's."""
     db = open_database(path)
     create_workbook(db, "Sam")
     db.close()
-    result = run("--db", str(path), "--exit-when-ready", home=tmp_path / "home")
+    return path
+
+
+def test_the_app_says_painted_then_ready_with_the_workbook_loaded(tmp_path):
+    path = one_workbook(tmp_path / "w.sqlite3")
+    result = python(APP, "--db", str(path), "--exit-when-ready", home=tmp_path / "home")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["painted", "ready"]
 
@@ -65,7 +76,7 @@ def test_a_damaged_file_is_explained_and_left_alone(tmp_path):
     path = tmp_path / "damaged.sqlite3"
     make_damaged(path)
     before = sha256(path)
-    result = run("--db", str(path), "--exit-when-ready", home=tmp_path / "home")
+    result = python(APP, "--db", str(path), "--exit-when-ready", home=tmp_path / "home")
     assert result.returncode == 1
     assert str(path) in result.stderr
     assert "Traceback" not in result.stderr
@@ -90,15 +101,7 @@ print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in heavy or m in
 
 def test_nothing_heavy_loads_before_the_frame_paints(tmp_path):
     """What the frame imports decides how soon the window appears: keep it to Qt."""
-    env = {"QT_QPA_PLATFORM": "offscreen", "CAREER_WORKBOOK_HOME": str(tmp_path), "PATH": ""}
-    result = subprocess.run(
-        [sys.executable, "-c", FRAME_ONLY],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = python(FRAME_ONLY, home=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == []
 
@@ -127,28 +130,14 @@ print("loaded" if "sqlite_utils" in sys.modules else "not loaded")
 def test_showing_a_workbook_reads_without_sqlite_utils(tmp_path):
     """sqlite-utils takes ~60 ms to import: it loads once the workbook is on screen, for
     the first edit, and a session that only reads never needs it at all."""
-    path = tmp_path / "w.sqlite3"
-    db = open_database(path)
-    create_workbook(db, "Sam")
-    db.close()
-    env = {"QT_QPA_PLATFORM": "offscreen", "CAREER_WORKBOOK_HOME": str(tmp_path), "PATH": ""}
-    result = subprocess.run(
-        [sys.executable, "-c", TO_READY, str(path)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    path = one_workbook(tmp_path / "w.sqlite3")
+    result = python(TO_READY, str(path), home=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:2] == ["not loaded", "not loaded"]
 
 
 def test_the_first_edit_after_a_read_only_start_is_saved(qtbot, db_path):
-    db = open_database(db_path)
-    create_workbook(db, "Sam")
-    db.close()
-    session = Session.open(db_path)
+    session = Session.open(one_workbook(db_path))
     assert not session.db.loaded
     window = MainWindow(session, autosave_delay_ms=10_000)
     qtbot.addWidget(window)
@@ -159,9 +148,4 @@ def test_the_first_edit_after_a_read_only_start_is_saved(qtbot, db_path):
     window.autosaver.flush()
     assert session.db.loaded
     window.shutdown()
-    reopened = Session.open(db_path)
-    try:
-        [info] = list_workbooks(reopened.db)
-        assert load_profile(reopened.db, info.id).current_role == "Night nurse"
-    finally:
-        reopened.close()
+    assert stored_profile(db_path).current_role == "Night nurse"
