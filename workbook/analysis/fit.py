@@ -327,8 +327,14 @@ def find_flip(
     for c in _candidates(data, content):
         changed_data = apply_candidate(data, c)
         changed = dict(exact)
+        # Paths weighing the same answer share its new value: work it out once.
+        values: dict[tuple[str, str, str | None], Fraction] = {}
         for pid, w, factor, now in by_item[(c.kind, c.item)]:
-            changed[pid] += factor * (_value(changed_data, w) - now)
+            key = (w.kind, w.target, w.answer)
+            value = values.get(key)
+            if value is None:
+                value = values[key] = _value(changed_data, w)
+            changed[pid] += factor * (value - now)
         rounded = {pid: _round_tenths(v) for pid, v in changed.items()}
         top = max(rounded.values())
         winners = [pid for pid in order if rounded[pid] == top]
