@@ -162,6 +162,26 @@ class _Panel(QWidget):
         if data is not None:
             self._fill(data)
 
+    def _scrolling_column(self, intro: str) -> QVBoxLayout:
+        """The panel as one scrolling column, `intro` at its top; returns the column."""
+        body = QWidget()
+        body.setMaximumWidth(820)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 12, 8, 16)
+        column.setSpacing(10)
+        column.addWidget(para(intro))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolling(body))
+        return column
+
+    def _add_entry_list(self, column: QVBoxLayout, kind: str) -> None:
+        """The cards of this panel's kind of entry, at the end of `column`."""
+        self.entries = JournalList(self._binder, kind)
+        self.entries.deleted.connect(self.reload)
+        column.addWidget(self.entries)
+        column.addStretch(1)
+
     def _add(self, **values: object) -> int | None:
         if self._workbook_id is None:
             return None
@@ -238,10 +258,7 @@ class ReflectionsPanel(_Panel):
         column.addWidget(
             muted("Entries are dated and private: they stay out of exports unless you choose.")
         )
-        self.entries = JournalList(binder, "reflection")
-        self.entries.deleted.connect(self.reload)
-        column.addWidget(self.entries)
-        column.addStretch(1)
+        self._add_entry_list(column, "reflection")
         splitter.addWidget(scrolling(body))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
@@ -300,17 +317,10 @@ class EnergyLogPanel(_Panel):
 
     def __init__(self, binder: Binder, loader: Loader, parent: QWidget | None = None) -> None:
         super().__init__(binder, loader, parent)
-        body = QWidget()
-        body.setMaximumWidth(820)
-        column = QVBoxLayout(body)
-        column.setContentsMargins(0, 12, 8, 16)
-        column.setSpacing(10)
-        column.addWidget(
-            para(
-                "Note a moment at work when your energy went clearly up or down: what you were "
-                "doing, with whom, and how it left you. A few weeks of notes show patterns a "
-                "single rating cannot. This log is optional."
-            )
+        column = self._scrolling_column(
+            "Note a moment at work when your energy went clearly up or down: what you were "
+            "doing, with whom, and how it left you. A few weeks of notes show patterns a "
+            "single rating cannot. This log is optional."
         )
         row = QHBoxLayout()
         self.new_button = QPushButton("Log a moment")
@@ -321,13 +331,7 @@ class EnergyLogPanel(_Panel):
         self.summary.setAccessibleName("Energy log summary")
         row.addWidget(self.summary, 1)
         column.addLayout(row)
-        self.entries = JournalList(binder, "energy")
-        self.entries.deleted.connect(self.reload)
-        column.addWidget(self.entries)
-        column.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolling(body))
+        self._add_entry_list(column, "energy")
 
     def _fill(self, data: WorkbookData) -> None:
         mine = [e for e in data.journal if e.kind == "energy"]
@@ -347,16 +351,9 @@ class FeedbackPanel(_Panel):
 
     def __init__(self, binder: Binder, loader: Loader, parent: QWidget | None = None) -> None:
         super().__init__(binder, loader, parent)
-        body = QWidget()
-        body.setMaximumWidth(820)
-        column = QVBoxLayout(body)
-        column.setContentsMargins(0, 12, 8, 16)
-        column.setSpacing(10)
-        column.addWidget(
-            para(
-                "What a peer, a manager, a client or someone you support said about your work. "
-                "Their words often name a strength you take for granted."
-            )
+        column = self._scrolling_column(
+            "What a peer, a manager, a client or someone you support said about your work. "
+            "Their words often name a strength you take for granted."
         )
         row = QHBoxLayout()
         self.new_button = QPushButton("Add feedback")
@@ -365,13 +362,7 @@ class FeedbackPanel(_Panel):
         row.addWidget(self.new_button)
         row.addStretch(1)
         column.addLayout(row)
-        self.entries = JournalList(binder, "feedback")
-        self.entries.deleted.connect(self.reload)
-        column.addWidget(self.entries)
-        column.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolling(body))
+        self._add_entry_list(column, "feedback")
 
     def _fill(self, data: WorkbookData) -> None:
         mine = [e for e in data.journal if e.kind == "feedback"]
