@@ -87,3 +87,16 @@ def make_damaged(path: Path) -> None:
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def stored_profile(db_path: Path):  # noqa: ANN201 - a workbook.model.Profile
+    """The profile of the one workbook in a database file, read as the app would read it."""
+    from workbook.queries import list_workbooks, load_profile
+    from workbook.session import Session
+
+    session = Session.open(db_path)
+    try:
+        [info] = list_workbooks(session.db)
+        return load_profile(session.db, info.id)
+    finally:
+        session.close()

@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from tests.conftest import sha256
+from tests.conftest import sha256, stored_profile
 from ui import app as app_module
 from ui.dialogs.problem import Choice
-from workbook.queries import list_workbooks, load_profile
-from workbook.session import Session
+from workbook.queries import list_workbooks
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,12 +37,7 @@ def test_termination_signal_saves_what_was_typed(tmp_path, signal_number):
     finally:
         if worker.poll() is None:
             worker.kill()
-    session = Session.open(db_path)
-    try:
-        [info] = list_workbooks(session.db)
-        assert load_profile(session.db, info.id).current_role == "Line cook, evenings"
-    finally:
-        session.close()
+    assert stored_profile(db_path).current_role == "Line cook, evenings"
 
 
 def test_unopenable_file_can_be_set_aside_for_a_new_one(tmp_path, monkeypatch, qapp):

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.test_gui_shell import stored_profile
+from tests.conftest import stored_profile
 from workbook.errors import not_saved
 
 LONG = "I want to find out whether leading the team would use what I am best at. " * 800

@@ -4,10 +4,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
+from tests.conftest import stored_profile
 from ui.sidebar import STATUS_ROLE
 from workbook.edits import create_workbook
 from workbook.queries import list_workbooks, load_profile
-from workbook.session import Session
 from workbook.steps import STEPS
 
 
@@ -17,15 +17,6 @@ def commit_text(widget, text):
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
-
-
-def stored_profile(db_path):
-    session = Session.open(db_path)
-    try:
-        [info] = list_workbooks(session.db)
-        return load_profile(session.db, info.id)
-    finally:
-        session.close()
 
 
 def sidebar_text(window, step_id):

@@ -4,8 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import make_damaged, sha256
-from tests.test_gui_shell import stored_profile
+from tests.conftest import make_damaged, sha256, stored_profile
 from ui.main_window import MainWindow
 from workbook.edits import create_workbook
 from workbook.session import Session
