@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from workbook.paths import set_mode
+
 
 def _default_mode() -> int:
     """What a newly created file would get: 0666 less the process's umask."""
@@ -46,8 +48,9 @@ def atomic_file(
 ) -> Iterator[BinaryIO]:
     """Write `path` through a temporary file that replaces it only once complete.
 
-    A `private` file is readable by its owner only (0600, as mkstemp makes it);
-    otherwise it keeps the mode of the file it replaces, or gets the usual one.
+    A `private` file is readable by its owner only (0600, as mkstemp makes it),
+    also when it replaces a file anyone could read; otherwise it keeps the mode of
+    the file it replaces, or gets the usual one (0666 less the umask).
     A file that is not `durable` (a cache) skips the fsyncs.
     """
     target = Path(path)
@@ -65,7 +68,7 @@ def atomic_file(
                 mode = stat.S_IMODE(target.stat().st_mode)
             except FileNotFoundError:
                 mode = _default_mode()
-            os.chmod(temp, mode)
+            set_mode(temp, mode)  # a USB stick may keep no modes: the file is fine
         os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)

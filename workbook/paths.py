@@ -8,7 +8,7 @@ in a `backups` folder beside whichever database is open.
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import os
 from pathlib import Path
 
@@ -61,14 +61,50 @@ def sidecar_paths(db_path: Path) -> list[Path]:
     return [db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm")]
 
 
+#: What a file system that cannot keep Unix modes answers to chmod: a FAT or exFAT USB
+#: stick (EPERM), a network share (EACCES, EPERM), one without the call (ENOTSUP, ENOSYS),
+#: a mode it has no bits for (EINVAL), a read-only one (EROFS). The file works all the same.
+_MODE_REFUSED = frozenset(
+    (errno.EPERM, errno.EACCES, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EINVAL, errno.ENOSYS)
+) | {errno.EROFS}
+
+
+def set_mode(path: str | os.PathLike[str], mode: int) -> None:
+    """chmod, carrying on silently where the file system cannot take a mode or the file has
+    gone; any other failure is raised."""
+    try:
+        os.chmod(path, mode)
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        if error.errno not in _MODE_REFUSED:
+            raise
+
+
 def ensure_private_dir(folder: Path) -> None:
-    """Create a folder readable by the owner only (0700) if it does not exist."""
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700)
-        os.chmod(folder, 0o700)
+    """Create a folder readable by the owner only (0700) if it does not exist.
+
+    Every folder made on the way is 0700 too, not only the last: with
+    CAREER_WORKBOOK_HOME set, the cache folder lives inside the data folder,
+    and whichever is made first must not leave the other open to everyone.
+    A folder that already exists is left as it is: `--db` may point into a
+    folder of the person's own, such as Documents.
+    """
+    missing: list[Path] = []
+    current = Path(folder)
+    while not current.exists() and current.parent != current:
+        missing.append(current)
+        current = current.parent
+    for made in reversed(missing):
+        try:
+            made.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # made by another process meanwhile: theirs to set
+        # mkdir's mode goes through the umask; chmod makes it exactly 0700.
+        set_mode(made, 0o700)
 
 
 def make_owner_only(path: Path) -> None:
-    """Restrict a data file to its owner (0600); a missing file is ignored."""
-    with contextlib.suppress(FileNotFoundError):
-        os.chmod(path, 0o600)
+    """Restrict a data file to its owner (0600); a missing file, or a file system that
+    cannot keep modes (a USB stick), is passed over silently."""
+    set_mode(path, 0o600)

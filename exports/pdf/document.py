@@ -239,9 +239,15 @@ def export_pdf(
     journal; `include_private` adds the journal with entries marked private.
     `progress(fraction, message)` is called as the work goes on; raising from it
     cancels the export and leaves nothing behind.
+
+    A PDF with the journal in it (any entries, private or not) is readable by its
+    owner only (0600), like the database: others on the same computer have no
+    business reading it. Any other PDF gets the usual mode, ready to share.
     """
     out = Path(out_path)
-    with atomic_file(out) as handle:
+    sections = None if sections is None else tuple(sections)  # read twice: once here
+    personal = any(s.private for s in choose(sections, include_private))
+    with atomic_file(out, private=personal) as handle:
         render(
             data,
             content,
