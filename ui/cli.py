@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     restore = command("restore", "replace the database with a backup (the current file is kept)")
     restore.add_argument("backup", metavar="BACKUP", help="a backup's file name or path")
     command("check", "check the database for damage; exits non-zero when it is damaged")
+    command(
+        "purge-backups",
+        "remove from every backup the workbooks and entries no longer in the database",
+    )
     summary = command("summary", "print the analysis of a workbook: strengths, path fit, AI plan")
     summary.add_argument(
         "--json", action="store_true", help="print JSON (see docs/summary-format.md)"
@@ -158,6 +162,38 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if kept:
         print(f"The file as it was before is kept in {kept}.")
     return EXIT_OK
+
+
+def cmd_purge_backups(args: argparse.Namespace) -> int:
+    import sqlite3
+    from urllib.parse import quote
+
+    from workbook.backup_purge import purge_deleted_text
+    from workbook.paths import resolve_db_path
+    from workbook.storage import inspect
+
+    path = resolve_db_path(args.db)
+    if not path.exists():
+        print(f"There is no database at {path}.", file=sys.stderr)
+        return EXIT_PROBLEM
+    # A damaged file could read as if everything were deleted: check it all first.
+    inspect(path, full_check=True)
+    try:
+        # Only read, to learn what still exists: one snapshot for the whole run.
+        live = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=5.0)
+        try:
+            live.execute("BEGIN")
+            report = purge_deleted_text(path, live)
+        finally:
+            live.close()
+    except sqlite3.Error as error:
+        print(f"{path} could not be read, so no backup was changed ({error}).", file=sys.stderr)
+        return EXIT_PROBLEM
+    for line in report.done():
+        print(line)
+    for line in report.problems():
+        print(line, file=sys.stderr)
+    return EXIT_OK if report.ok else EXIT_PROBLEM
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -304,6 +340,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "backups": cmd_backups,
     "restore": cmd_restore,
     "check": cmd_check,
+    "purge-backups": cmd_purge_backups,
     "summary": cmd_summary,
     "export": cmd_export,
     "export-pdf": cmd_export_pdf,

@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
             file_menu, "Export the &PDF plan…", self.export_pdf, "Ctrl+E"
         )
         self._action(file_menu, "Restore a &backup…", self.restore_backup)
+        self._action(file_menu, "Remove deleted &text from backups…", self.purge_backups)
         file_menu.addSeparator()
         quit_action = self._action(file_menu, "&Quit", self.close, "Ctrl+Q")
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -407,7 +408,9 @@ class MainWindow(QMainWindow):
     def delete_current(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from ui.backup_purge import offer_to_remove_deleted
         from workbook.edits import delete_workbook
+        from workbook.queries import get_workbook
 
         if self.workbook_id is None:
             return
@@ -423,9 +426,11 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         deleted = self.workbook_id
+        info = get_workbook(self.session.db, deleted)  # which one it was, for the backups
         if self._run(delete_workbook, deleted):
             self.session.history.forget(deleted)
             self._show_most_recent()
+            offer_to_remove_deleted(self, self.session, info)
 
     def _export_page(self) -> QWidget:
         index = [step.id for step in STEPS].index("export")
@@ -644,6 +649,13 @@ class MainWindow(QMainWindow):
         self.reopen(Session.open(path))
         if kept:
             self.statusBar().showMessage(f"Restored. The file as it was is kept in {kept}.", 15_000)
+
+    @Slot()
+    def purge_backups(self) -> None:
+        from ui.backup_purge import purge_deleted_from_backups
+
+        self.autosaver.flush()  # what is typed but not yet saved still exists
+        purge_deleted_from_backups(self, self.session)
 
     def reopen(self, session: Session) -> None:
         """Switch to a freshly opened database (after a restore): pages are rebuilt."""
