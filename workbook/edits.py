@@ -10,6 +10,7 @@ daily backup uses to tell whether anything changed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -33,6 +34,18 @@ if TYPE_CHECKING:
 
 MAX_WORKBOOK_NAME = 120
 JOURNAL_KINDS = ("reflection", "energy", "feedback", "checkin")
+
+#: What no name may hold: a name is one line of visible text, so every control character
+#: (Unicode category Cc: a tab, a line break, NUL, a terminal's escape codes) is refused,
+#: and the line and paragraph separators with them.
+NAME_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: Said after the field's name, here and by the workbook file's checks.
+CONTROLS_IN_NAME = (
+    "cannot contain control characters (such as a tab, a line break or an invisible NUL)"
+)
+#: The one character no text may hold, long answers included: most tools cut text short at
+#: a NUL, and it has no visible form. Line breaks and tabs are fine in a long answer.
+NUL = "\x00"
 
 
 @dataclass(frozen=True)
@@ -80,12 +93,27 @@ def text_rule(limit: int) -> Callable[[Any], str]:
             raise InvalidEdit("This answer must be text.")
         if len(value) > limit:
             raise InvalidEdit(f"This answer is too long: keep it to {limit:,} characters or fewer.")
+        if NUL in value:
+            raise InvalidEdit("This text holds an invisible NUL character and cannot be saved.")
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
             # Only a damaged paste or a buggy script produces half a character pair.
             raise InvalidEdit("This text holds a broken character and cannot be saved.") from None
         return value
+
+    return check
+
+
+def name_rule(limit: int, label: str) -> Callable[[Any], str]:
+    """A one-line name: text as `text_rule` takes it, without control characters."""
+    text = text_rule(limit)
+
+    def check(value: Any) -> str:
+        # First, so that a NUL in a name is refused as any control character, naming the field.
+        if isinstance(value, str) and NAME_CONTROLS.search(value):
+            raise InvalidEdit(f"{label} {CONTROLS_IN_NAME}.")
+        return text(value)
 
     return check
 
@@ -115,7 +143,7 @@ def _years(value: Any) -> int | None:
 
 
 PROFILE_FIELDS: dict[str, Callable[[Any], Any]] = {
-    "person_name": text_rule(MAX_SHORT_TEXT),
+    "person_name": name_rule(MAX_SHORT_TEXT, "Your name"),
     "current_role": text_rule(MAX_SHORT_TEXT),
     "role_family": _choice(ROLE_FAMILIES, "role families"),
     "years_experience": _years,
@@ -129,6 +157,10 @@ PROFILE_FIELDS: dict[str, Callable[[Any], Any]] = {
 def _clean_name(name: Any) -> str:
     if not isinstance(name, str) or not name.strip():
         raise InvalidEdit("A workbook needs a name.")
+    if NAME_CONTROLS.search(name):
+        # Refused, not tidied into spaces: a tab or a NUL in a name is a damaged paste or
+        # a crafted file, and the person should see what they are getting.
+        raise InvalidEdit(f"The workbook name {CONTROLS_IN_NAME}.")
     name = " ".join(name.split())
     if len(name) > MAX_WORKBOOK_NAME:
         raise InvalidEdit(f"Keep the workbook's name to {MAX_WORKBOOK_NAME} characters or fewer.")
@@ -316,6 +348,7 @@ def add_journal_entry(
     if kind not in JOURNAL_KINDS:
         raise InvalidEdit(f"{kind!r} is not a kind of journal entry.")
     body = text_rule(MAX_LONG_TEXT)(body)
+    source = text_rule(MAX_SHORT_TEXT)(source)
     when = (entry_date or date.today()).isoformat()
     with db.atomic():
         get_workbook(db, workbook_id)

@@ -22,7 +22,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from workbook.content import load_content
-from workbook.edits import JOURNAL_KINDS, Change, now_iso, text_rule, touch
+from workbook.edits import JOURNAL_KINDS, Change, name_rule, now_iso, text_rule, touch
 from workbook.errors import InvalidEdit, NotFound
 from workbook.model import MAX_LONG_TEXT, MAX_SHORT_TEXT
 from workbook.queries import get_workbook
@@ -123,6 +123,8 @@ def links(value: Any) -> str:
 
 SHORT = text_rule(MAX_SHORT_TEXT)
 LONG = text_rule(MAX_LONG_TEXT)
+#: A strength of the person's own is named on one line, like a workbook.
+STRENGTH_NAME = name_rule(MAX_SHORT_TEXT, "A strength's name")
 RATING_5 = whole(1, 5, "A rating")
 GAUGE = whole(1, 5, "A gauge")
 
@@ -144,7 +146,7 @@ KEYED: dict[str, TableSpec] = {
             "edge": whole(1, 4, "Edge"),
             "rank": whole(1, 999, "A rank"),
             "overuse_note": LONG,
-            "custom_name": SHORT,
+            "custom_name": STRENGTH_NAME,
             "custom_description": LONG,
         },
         key="strength_id",
@@ -356,7 +358,7 @@ def set_answer(
 
 def add_custom_strength(db: Database, workbook_id: int, name: str, description: str = "") -> Change:
     """A strength of the person's own, rated like the catalogue's."""
-    name = SHORT(name).strip()
+    name = STRENGTH_NAME(name).strip()
     if not name:
         raise InvalidEdit("Give your strength a name.")
     description = LONG(description)

@@ -12,8 +12,11 @@ from workbook import records
 from workbook.content import load_content
 from workbook.content.catalogue import Content
 from workbook.edits import (
+    CONTROLS_IN_NAME,
     JOURNAL_KINDS,
     MAX_WORKBOOK_NAME,
+    NAME_CONTROLS,
+    NUL,
 )
 from workbook.model import (
     HORIZONS,
@@ -77,7 +80,8 @@ class Field:
 
 
 #: What a check lets through at a glance, kept on the check as `plain` so that
-#: `_Validator.object` can pass the commonest values without calling it: (TEXT, limit, blank),
+#: `_Validator.object` can pass the commonest values without calling it: (TEXT, limit, blank,
+#: one line),
 #: (WHOLE, low, high), (NUMBER, low, high), (CHOICE, allowed (type, value) pairs) or (FLAG,),
 #: and whether None is fine. Anything else, wrong or only unusual, goes to the check itself.
 TEXT, WHOLE, NUMBER, CHOICE, FLAG = range(5)
@@ -100,7 +104,10 @@ class Shape(dict[str, Field]):
         }
 
 
-def _text(limit: int, *, nullable: bool = False, blank: bool = True) -> Check:
+def _text(limit: int, *, nullable: bool = False, blank: bool = True, line: bool = False) -> Check:
+    """Text up to `limit` characters; a `line` (a name) holds no control character at all,
+    and no text holds a NUL, as the edit door has it (`workbook.edits`)."""
+
     def check(v: _Validator, value: Any, where: Where) -> None:
         if value is None and nullable:
             return
@@ -110,13 +117,17 @@ def _text(limit: int, *, nullable: bool = False, blank: bool = True) -> Check:
             v.add(where, f"is {len(value):,} characters long; keep it to {limit:,} or fewer.")
         elif not blank and not value.strip():
             v.add(where, "must not be empty.")
+        elif line and NAME_CONTROLS.search(value):
+            v.add(where, f"{CONTROLS_IN_NAME}; a name is one line of visible text.")
+        elif NUL in value:
+            v.add(where, "holds an invisible NUL character (\\u0000), which no text may hold.")
         elif not value.isascii():  # isascii() is instant; only other text can hold half a pair
             try:
                 value.encode("utf-8")
             except UnicodeEncodeError:
                 v.add(where, "holds a broken character (half of a character pair).")
 
-    return _plain(check, TEXT, limit, blank, nullable=nullable)
+    return _plain(check, TEXT, limit, blank, line, nullable=nullable)
 
 
 def _whole(low: int, high: int, *, nullable: bool = True) -> Check:
@@ -262,11 +273,12 @@ def _object(fields: Shape) -> Check:
 
 SHORT = _text(MAX_SHORT_TEXT)
 LONG = _text(MAX_LONG_TEXT)
+NAME = _text(MAX_SHORT_TEXT, line=True)
 AGREEMENT = _whole(1, 5, nullable=False)
 
 PROFILE = Shape(
     {
-        "person_name": Field(SHORT),
+        "person_name": Field(NAME),
         "current_role": Field(SHORT),
         "role_family": Field(_choice(tuple(k for k, _ in ROLE_FAMILIES))),
         "years_experience": Field(_whole(0, MAX_YEARS_EXPERIENCE)),
@@ -289,7 +301,7 @@ RATING = Shape(
 CUSTOM_RATING = Shape(
     {
         **RATING,
-        "name": Field(_text(MAX_SHORT_TEXT, blank=False), required=True),
+        "name": Field(_text(MAX_SHORT_TEXT, blank=False, line=True), required=True),
         "description": Field(LONG),
     }
 )
@@ -434,11 +446,14 @@ SNAPSHOT = Shape(
 )
 
 
+_WORKBOOK_NAME = _text(10_000, blank=False, line=True)
+
+
 def _workbook_name(v: _Validator, value: Any, where: Where) -> None:
     if isinstance(value, str) and len(" ".join(value.split())) > MAX_WORKBOOK_NAME:
         v.add(where, f"keep a workbook's name to {MAX_WORKBOOK_NAME} characters or fewer.")
     else:
-        _text(10_000, blank=False)(v, value, where)
+        _WORKBOOK_NAME(v, value, where)
 
 
 def _reinvestments(v: _Validator, value: Any, where: Where) -> None:
@@ -523,6 +538,8 @@ class _Validator:
                         kind is str
                         and len(item) <= plain[1]
                         and item.isascii()
+                        # No control character, or only the ones a long answer may hold.
+                        and (item.isprintable() or not (plain[3] or NUL in item))
                         and (plain[2] or item.strip())
                     ):
                         continue
