@@ -92,9 +92,10 @@ def sha256(path: Path) -> str:
 def stored_profile(db_path: Path):  # noqa: ANN201 - a workbook.model.Profile
     """The profile of the one workbook in a database file, read as the app would read it."""
     from workbook.queries import list_workbooks, load_profile
-    from workbook.session import Session
+    from workbook.session import Access, Session
 
-    session = Session.open(db_path)
+    # A reader, as a second program would be: the window under test holds the writer lock.
+    session = Session.open(db_path, Access.READ)
     try:
         [info] = list_workbooks(session.db)
         return load_profile(session.db, info.id)

@@ -68,4 +68,9 @@ def test_choosing_quit_leaves_the_file_alone(tmp_path, monkeypatch, qapp):
     )
     assert app_module.open_session(path) is None
     assert path.read_bytes() == b""
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["workbook.sqlite3"]
+    # Beside it only the writer lock's own file, let go of (empty: it names no holder).
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "workbook.sqlite3",
+        "workbook.sqlite3.lock",
+    ]
+    assert (tmp_path / "workbook.sqlite3.lock").read_bytes() == b""

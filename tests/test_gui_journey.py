@@ -16,7 +16,7 @@ from workbook.analysis.fit import analyse_fit
 from workbook.content import load_content
 from workbook.data import load_workbook_data
 from workbook.queries import list_workbooks
-from workbook.session import Session
+from workbook.session import Access, Session
 from workbook.steps import STEPS
 
 WAIT_MS = 5000
@@ -288,7 +288,7 @@ def check_export(qtbot, window):
 
 
 def check_stored(db_path, prompt_id, target_date):
-    session = Session.open(db_path)
+    session = Session.open(db_path, Access.READ)
     try:
         [info] = list_workbooks(session.db)
         data = load_workbook_data(session.db, info.id)

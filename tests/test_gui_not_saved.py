@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.conftest import stored_profile
+from ui import storage_notices
 from workbook.errors import not_saved
 
 LONG = "I want to find out whether leading the team would use what I am best at. " * 800
@@ -34,7 +35,7 @@ def start(open_window, qtbot, monkeypatch):
     """The About you page of a new workbook. If a test fails with the disk still full,
     the window's question on closing is answered, so the run does not wait for a person."""
     monkeypatch.setattr(
-        QMessageBox, "warning", lambda *args, **kwargs: QMessageBox.StandardButton.Discard
+        storage_notices, "ask_about_unsaved", lambda parent: storage_notices.DISCARD
     )
     windows = []
 
@@ -91,26 +92,73 @@ def test_closing_with_refused_edits_asks_first(start, qtbot, db_path, monkeypatc
     window, page = start()
     fill_the_disk(window)
     paste(qtbot, page.aim, LONG)
-    asked = []
 
-    def answer(choice):
-        def ask(parent, title, text, buttons, default):
-            asked.append(text)
-            assert default == QMessageBox.StandardButton.Cancel  # losing work is never default
-            return choice
-
-        return ask
-
-    monkeypatch.setattr(QMessageBox, "warning", answer(QMessageBox.StandardButton.Cancel))
+    monkeypatch.setattr(storage_notices, "ask_about_unsaved", lambda parent: storage_notices.STAY)
     window.close()
     assert window.isVisible() and window.session is not None and not window._closed
-    assert "could not be saved" in asked[0]
     assert page.aim.toPlainText() == LONG
 
-    monkeypatch.setattr(QMessageBox, "warning", answer(QMessageBox.StandardButton.Discard))
+    monkeypatch.setattr(
+        storage_notices, "ask_about_unsaved", lambda parent: storage_notices.DISCARD
+    )
     window.close()
     assert not window.isVisible()
     assert stored_profile(db_path).aim == ""  # what was saved before is all there is
+
+
+def test_the_closing_question_offers_to_keep_and_never_defaults_to_losing(qtbot, monkeypatch):
+    seen = {}
+
+    def answer(box):
+        seen["default"] = box.defaultButton().text()
+        seen["buttons"] = [button.text() for button in box.buttons()]
+        box.reject()  # Escape: stay
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert storage_notices.ask_about_unsaved(None) == storage_notices.STAY
+    assert seen["default"] == "Save them to a file…"
+    assert "Close without them" in seen["buttons"]
+
+
+def test_closing_with_refused_edits_can_keep_them_in_a_workbook_file(
+    start, qtbot, db_path, tmp_path, monkeypatch
+):
+    from workbook.workbook_file import import_file
+
+    window, page = start()
+    fill_the_disk(window)
+    paste(qtbot, page.aim, LONG)
+    qtbot.keyClicks(page.current_role, "Team lead")
+    window.autosaver.flush()
+    assert window.autosaver.has_pending()
+
+    elsewhere = tmp_path / "usb" / "rescued.json"
+    elsewhere.parent.mkdir()
+    monkeypatch.setattr(storage_notices, "ask_about_unsaved", lambda parent: storage_notices.KEEP)
+    monkeypatch.setattr(
+        storage_notices.QFileDialog, "getSaveFileName", lambda *a, **k: (str(elsewhere), "")
+    )
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    window.close()
+    assert not window.isVisible()
+    assert str(elsewhere) in told[0]
+    assert stored_profile(db_path).aim == ""  # the full file was not written
+
+    # The rescued file brings every word back.
+    other = tmp_path / "other.sqlite3"
+    from workbook.storage import open_database
+
+    db = open_database(other)
+    try:
+        workbook_id = import_file(db, elsewhere)
+        row = db.execute(
+            "SELECT aim, current_role FROM profile WHERE workbook_id = ?", [workbook_id]
+        ).fetchone()
+    finally:
+        db.close()
+    assert row == (LONG, "Team lead")
 
 
 @pytest.mark.parametrize(

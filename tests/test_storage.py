@@ -19,6 +19,7 @@ from workbook.errors import (
     NotADatabase,
 )
 from workbook.queries import list_workbooks, load_profile
+from workbook.session import Access, Session
 from workbook.storage import APPLICATION_ID, inspect, open_database
 
 
@@ -70,12 +71,15 @@ def test_bad_files_are_refused_untouched_and_named(tmp_path, make, problem):
     make(path)
     before = sha256(path)
     siblings = sorted(p.name for p in tmp_path.iterdir())
-    with pytest.raises(problem) as refused:
-        open_database(path)
-    assert str(path) in refused.value.message
-    assert "left exactly as it was" in refused.value.message
-    assert sha256(path) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == siblings
+    for access in (Access.COMMAND, Access.WINDOW, Access.READ):
+        with pytest.raises(problem) as refused:
+            Session.open(path, access)
+        assert str(path) in refused.value.message
+        assert "left exactly as it was" in refused.value.message
+        assert sha256(path) == before
+        # No write-ahead log or index beside it; only the writer lock's own (empty) file.
+        after = sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock"))
+        assert after == siblings
 
 
 def test_schema_1_file_migrates_and_keeps_its_data(tmp_path):

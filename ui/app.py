@@ -43,50 +43,90 @@ def _application() -> QApplication:
     return app
 
 
-def open_session(path: Path, *, interactive: bool = True) -> Session | None:
-    """Open the database, asking the person what to do if it cannot be opened.
+#: Shown in the banner of a window that can only read its file, by the problem's kind.
+READ_ONLY_REASONS = {
+    "locked-window": "This workbook file is open in another Career Workbook window, which "
+    "saves it. This window only shows it: what you type here is not saved to the file.",
+    "read-only": "This workbook file cannot be written ({detail}). You can read and export "
+    "it; what you type here is not saved to the file.",
+}
+#: Returned by `open_session` when the window already open on the file came forward.
+ALREADY_OPEN = "already-open"
 
-    Returns None if they choose to quit.
+
+def open_session(path: Path, *, interactive: bool = True) -> Session | str | None:
+    """Open the database for the window, asking the person what to do about a problem.
+
+    Opening itself is the domain's one story (`Session.open`); this only chooses
+    what to do with the problem it names. A file another window holds brings that
+    window forward (returns ALREADY_OPEN) or, if it does not answer, opens read-only;
+    a read-only file or folder opens read-only. Returns None if the person quits.
     """
-    from workbook.session import Session
+    from workbook.errors import LockedByWindow, ReadOnlyFile
+    from workbook.session import Access, Session
 
     while True:
         try:
-            return Session.open(path)
+            return Session.open(path, Access.WINDOW)
+        except LockedByWindow as problem:
+            from ui.single_window import ask_running_window
+
+            if ask_running_window(problem.path):
+                return ALREADY_OPEN
+            return _read_only(problem)
+        except ReadOnlyFile as problem:
+            return _read_only(problem)
         except DatabaseProblem as problem:
             if not interactive:
                 print(problem.message, file=sys.stderr)
                 return None
-            from ui.dialogs.problem import Choice, ask_what_next
-
-            choice = ask_what_next(problem)
-            if choice is Choice.QUIT:
+            if not _ask_about(problem, path):
                 return None
-            if choice is Choice.NEW_FILE:
-                from PySide6.QtWidgets import QMessageBox
 
-                from workbook.storage import set_aside
 
-                kept = set_aside(path, problem.kind)
-                QMessageBox.information(
-                    None, APP_NAME, f"The old file is kept, unchanged, as:\n{kept}"
-                )
-            elif choice is Choice.RESTORE and not _restore_interactively(path):
-                continue
+def _read_only(problem: DatabaseProblem) -> Session:
+    from workbook.session import Session
+
+    detail = problem.detail.split(",")[0].rstrip(".").lower()
+    reason = READ_ONLY_REASONS[problem.kind].format(detail=detail)
+    return Session.open_read_only(problem.path, reason)
+
+
+def _ask_about(problem: DatabaseProblem, path: Path) -> bool:
+    """Ask what to do about a file that cannot be opened; False if the person quits."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.dialogs.problem import Choice, ask_what_next
+    from workbook.errors import WorkbookError
+    from workbook.session import start_new_file
+
+    choice = ask_what_next(problem)
+    if choice is Choice.QUIT:
+        return False
+    if choice is Choice.NEW_FILE:
+        try:
+            kept = start_new_file(path, problem)
+        except WorkbookError as still:
+            QMessageBox.warning(None, APP_NAME, still.message)
+            return True
+        QMessageBox.information(None, APP_NAME, f"The old file is kept, unchanged, as:\n{kept}")
+    elif choice is Choice.RESTORE:
+        _restore_interactively(path)
+    return True
 
 
 def _restore_interactively(path: Path) -> bool:
     from PySide6.QtWidgets import QMessageBox
 
     from ui.dialogs.backups import BackupDialog
-    from workbook.backups import restore
     from workbook.errors import WorkbookError
+    from workbook.session import restore_backup
 
     dialog = BackupDialog(path)
     if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen() is None:
         return False
     try:
-        restore(path, dialog.chosen())
+        restore_backup(path, dialog.chosen())
     except WorkbookError as problem:
         QMessageBox.warning(None, APP_NAME, problem.message)
         return False
@@ -166,6 +206,11 @@ def run_app(db: str | None = None, *, exit_when_ready: bool = False) -> int:
     def open_database() -> None:
         try:
             session = open_session(path, interactive=not exit_when_ready)
+            if session == ALREADY_OPEN:
+                print(f"{APP_NAME} is already open on {path}: that window was brought forward.")
+                window.shutdown()
+                app.exit(0)
+                return
             if session is not None:
                 window.attach(session)
         except Exception as error:  # noqa: BLE001 - a frame with no workbook is no use

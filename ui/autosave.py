@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from workbook.errors import WorkbookError, not_saved
+from workbook.errors import DatabaseProblem, NotSaved, WorkbookError, not_saved
 
 if TYPE_CHECKING:
     from workbook.edits import Change
@@ -25,6 +25,9 @@ DEFAULT_DELAY_MS = 400
 #: How long edits the disk refused wait before they are tried again.
 RETRY_MS = 5000
 KEPT = "What you typed stays on screen and is saved as soon as the file can be written."
+KEPT_READ_ONLY = (
+    "What you typed stays on screen; when you close, you can save it to a workbook file."
+)
 
 
 class Autosaver(QObject):
@@ -34,6 +37,9 @@ class Autosaver(QObject):
     refused = Signal(str)
     #: "saving", "saved" or "error": for the indicator in the status bar.
     state_changed = Signal(str)
+    #: The file itself has a problem (found damaged before the first write): a
+    #: DatabaseProblem, for the window to offer a way on. The edits stay pending.
+    file_problem = Signal(object)
 
     def __init__(
         self, history: History, parent: QObject | None = None, delay_ms: int = DEFAULT_DELAY_MS
@@ -51,6 +57,20 @@ class Autosaver(QObject):
         self._retry.setSingleShot(True)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self.flush)
+        #: Why nothing can be saved in this session (a read-only file, another window).
+        self._read_only: str | None = None
+
+    def set_read_only(self, reason: str) -> None:
+        """Keep every edit in memory, never trying the file: it cannot be written."""
+        self._read_only = reason
+
+    @property
+    def read_only(self) -> str | None:
+        return self._read_only
+
+    def pending(self) -> list[tuple[Hashable, Callable[..., Change], tuple[Any, ...]]]:
+        """The edits not yet saved, oldest first: key, door function and its arguments."""
+        return [(key, edit, args) for key, (edit, args) in self._pending.items()]
 
     @property
     def delay_ms(self) -> int:
@@ -73,8 +93,17 @@ class Autosaver(QObject):
         """Run one edit now (adding or deleting an entry); a refusal is reported, not raised."""
         import sqlite3  # here, not at the top: the window's frame paints before it loads
 
+        if self._read_only is not None:
+            self.refused.emit(f"Not saved: {self._read_only}")
+            self.state_changed.emit("error")
+            return None
         try:
             change = edit(*args)
+        except DatabaseProblem as problem:
+            self.refused.emit(problem.message)
+            self.state_changed.emit("error")
+            self.file_problem.emit(problem)
+            return None
         except WorkbookError as problem:
             self.refused.emit(problem.message)
             self.state_changed.emit("error")
@@ -96,26 +125,34 @@ class Autosaver(QObject):
         self._retry.stop()
         if not self._pending:
             return
+        if self._read_only is not None:
+            self.refused.emit(f"Not saved: {self._read_only} {KEPT_READ_ONLY}")
+            self.state_changed.emit("error")
+            return
         pending, self._pending = list(self._pending.items()), {}
         failed = False
         for index, (_key, (edit, args)) in enumerate(pending):
             try:
                 change = edit(*args)
-            except WorkbookError as problem:
-                failed = True  # the value itself was refused: trying again would not help
-                self.refused.emit(problem.message)
-                continue
-            except sqlite3.Error as error:
+            except (sqlite3.Error, NotSaved, DatabaseProblem) as error:
                 # The disk or the file refused, not the value: this edit and the ones after
                 # it wait for the next try, so nothing typed is dropped. Anything staged
                 # meanwhile is newer and wins.
                 waiting = dict(pending[index:])
                 waiting.update(self._pending)
                 self._pending = waiting
-                self.refused.emit(f"{not_saved(error).message} {KEPT}")
+                message = error.message if isinstance(error, WorkbookError) else None
+                self.refused.emit(f"{message or not_saved(error).message} {KEPT}")
                 self.state_changed.emit("error")
-                self._retry.start()
+                if isinstance(error, DatabaseProblem):
+                    self.file_problem.emit(error)  # no retry: the file needs a person's choice
+                else:
+                    self._retry.start()
                 return
+            except WorkbookError as problem:
+                failed = True  # the value itself was refused: trying again would not help
+                self.refused.emit(problem.message)
+                continue
             self._history.record(change)
             self.saved.emit(change)
         self.state_changed.emit("error" if failed else "saved")

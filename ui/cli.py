@@ -105,23 +105,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args: argparse.Namespace):  # noqa: ANN202 - returns a sqlite_utils Database
+def _database_exists(args: argparse.Namespace) -> bool:
+    """Whether the database file is there, its links followed (a loop is refused)."""
     from workbook.paths import resolve_db_path
-    from workbook.storage import open_database
+    from workbook.session import real_path
 
-    path = resolve_db_path(args.db)
-    return path, open_database(path)
+    return real_path(resolve_db_path(args.db)).exists()
+
+
+def _session(args: argparse.Namespace, *, write: bool):  # noqa: ANN202 - a Session
+    """Open the database as every command does: through `Session.open`, the one way.
+
+    A command that writes takes the writer lock (waiting a few seconds for another
+    command, refusing at once when a window holds the file); one that only reads
+    takes no lock and never migrates, backs up or changes the file.
+    """
+    from workbook.paths import resolve_db_path
+    from workbook.session import Access, Session
+
+    return Session.open(resolve_db_path(args.db), Access.COMMAND if write else Access.READ)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from workbook.paths import resolve_db_path
     from workbook.queries import list_workbooks
 
-    if not resolve_db_path(args.db).exists():
+    if not _database_exists(args):
         return EXIT_OK  # nothing saved yet: no workbooks, and no file created just to say so
-    _, db = _open(args)
-    with db:
-        for info in list_workbooks(db):
+    with _session(args, write=False) as session:
+        for info in list_workbooks(session.db):
             print(info.name)
     return EXIT_OK
 
@@ -130,10 +141,9 @@ def cmd_example(args: argparse.Namespace) -> int:
     from workbook.example import add_example
     from workbook.queries import get_workbook
 
-    path, db = _open(args)
-    with db:
-        name = get_workbook(db, add_example(db)).name
-    print(f"Added the example workbook {name!r} to {path}.")
+    with _session(args, write=True) as session:
+        name = get_workbook(session.db, add_example(session.db)).name
+    print(f"Added the example workbook {name!r} to {session.path}.")
     return EXIT_OK
 
 
@@ -152,12 +162,13 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from workbook.backups import find_backup, restore
+    from workbook.backups import find_backup
     from workbook.paths import resolve_db_path
+    from workbook.session import restore_backup
 
     path = resolve_db_path(args.db)
     backup = find_backup(path, args.backup)
-    kept = restore(path, backup)
+    kept = restore_backup(path, backup)
     print(f"Restored {path} from {backup.name}.")
     if kept:
         print(f"The file as it was before is kept in {kept}.")
@@ -198,13 +209,13 @@ def cmd_purge_backups(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from workbook.paths import resolve_db_path
-    from workbook.storage import inspect
+    from workbook.session import check_file
 
     path = resolve_db_path(args.db)
     if not path.exists():
         print(f"There is no database at {path}.", file=sys.stderr)
         return EXIT_PROBLEM
-    version = inspect(path, full_check=True)
+    version = check_file(path)
     print(f"{path}: no damage found (file format {version}).")
     return EXIT_OK
 
@@ -218,13 +229,12 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from workbook.paths import resolve_db_path
     from workbook.queries import find_workbook
 
-    if not resolve_db_path(args.db).exists():
+    if not _database_exists(args):
         print(f"There is no database at {resolve_db_path(args.db)} yet.", file=sys.stderr)
         return EXIT_PROBLEM
     content = load_content()
-    _, db = _open(args)
-    with db:
-        data = load_workbook_data(db, find_workbook(db, args.workbook).id)
+    with _session(args, write=False) as session:
+        data = load_workbook_data(session.db, find_workbook(session.db, args.workbook).id)
     result = summary(data, content)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
@@ -239,12 +249,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     from workbook.queries import find_workbook
     from workbook.workbook_file import write_file
 
-    if not resolve_db_path(args.db).exists():
+    if not _database_exists(args):
         print(f"There is no database at {resolve_db_path(args.db)} yet.", file=sys.stderr)
         return EXIT_PROBLEM
-    _, db = _open(args)
-    with db:
-        data = load_workbook_data(db, find_workbook(db, args.workbook).id)
+    with _session(args, write=False) as session:
+        data = load_workbook_data(session.db, find_workbook(session.db, args.workbook).id)
     out = write_file(data, Path(args.out))
     print(f"Wrote the workbook {data.name!r} to {out}.")
     print(
@@ -264,14 +273,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     problems = validate(document)
     if problems:
         raise WorkbookFileProblem(problems, args.file)
-    path, db = _open(args)
-    with db:
+    with _session(args, write=True) as session:
         try:
-            workbook_id = import_document(db, document, args.name)
+            workbook_id = import_document(session.db, document, args.name)
         except WorkbookFileProblem as problem:
             raise problem.with_source(args.file) from None
-        name = get_workbook(db, workbook_id).name
-    print(f"Added the workbook {name!r} to {path}.")
+        name = get_workbook(session.db, workbook_id).name
+    print(f"Added the workbook {name!r} to {session.path}.")
     wanted = args.name if args.name is not None else document.get("name")
     if isinstance(wanted, str) and name != " ".join(wanted.split()):
         print(f"A workbook called {wanted!r} was there already, so this one is called {name!r}.")
@@ -299,16 +307,15 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from workbook.paths import resolve_db_path
     from workbook.queries import find_workbook
 
-    if not resolve_db_path(args.db).exists():
+    if not _database_exists(args):
         print(f"There is no database at {resolve_db_path(args.db)} yet.", file=sys.stderr)
         return EXIT_PROBLEM
     sections = None
     if args.sections:
         sections = [part.strip() for part in args.sections.split(",") if part.strip()]
     content = load_content()
-    _, db = _open(args)
-    with db:
-        data = load_workbook_data(db, find_workbook(db, args.workbook).id)
+    with _session(args, write=False) as session:
+        data = load_workbook_data(session.db, find_workbook(session.db, args.workbook).id)
     try:
         path = export_pdf(
             data,

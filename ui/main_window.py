@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
         #: Signals to emit once the next paint has reached the screen.
         self._after_paint: list[str] = ["painted"]
         self._welcome: QWidget | None = None
+        #: The local server that brings this window forward when the file is opened again.
+        self._second_launch: QObject | None = None
+        self._banner: QWidget | None = None
 
         self.setWindowTitle(APP_NAME)
         self._build_layout()
@@ -116,6 +120,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self._after_paint.append("ready")
 
+        if session.read_only is not None:
+            self._show_read_only(session.read_only)
+
         recent = most_recent_workbook(session.db)
         if recent is None:
             self._show_welcome()
@@ -125,7 +132,7 @@ class MainWindow(QMainWindow):
             self.load_workbook(recent.id, remember=False)
             self.show_step(last if 0 <= last < len(STEPS) else 0)
         # Showing the workbook took reads only; what edits need loads once it is on screen.
-        self.ready.connect(lambda: QTimer.singleShot(0, session.prepare))
+        self.ready.connect(self._after_ready)
         self.update()  # the paint that announces `ready`
 
     # ---- building -------------------------------------------------------------------
@@ -135,7 +142,45 @@ class MainWindow(QMainWindow):
         autosaver.saved.connect(self._on_saved)
         autosaver.refused.connect(self._on_refused)
         autosaver.state_changed.connect(self._on_save_state)
+        autosaver.file_problem.connect(self._on_file_problem)
+        if self.session.read_only is not None:
+            autosaver.set_read_only(self.session.read_only)
         return autosaver
+
+    @Slot()
+    def _after_ready(self) -> None:
+        QTimer.singleShot(0, self._prepare_session)
+
+    @Slot()
+    def _prepare_session(self) -> None:
+        """Once the workbook is on screen: check the whole file for damage, load what
+        edits need, and answer a second launch on the same file."""
+        from workbook.errors import DatabaseProblem
+
+        if self.session is None or self.session.closed:
+            return
+        if self.session.read_only is None and self._second_launch is None:
+            from ui.single_window import listen_for_second_launch
+
+            self._second_launch = listen_for_second_launch(self, self.session.path)
+        try:
+            self.session.prepare()
+        except DatabaseProblem as problem:
+            self._on_file_problem(problem)
+
+    @Slot(object)
+    def _on_file_problem(self, problem: object) -> None:
+        """The file turned out damaged before anything was written: offer a backup."""
+        from ui.storage_notices import offer_backup_for
+
+        if offer_backup_for(self, problem):
+            self.restore_backup()
+
+    def _show_read_only(self, reason: str) -> None:
+        from ui.storage_notices import read_only_banner
+
+        self._banner = read_only_banner(reason)
+        self.centralWidget().layout().insertWidget(0, self._banner)
 
     def _build_layout(self) -> None:
         """The frame: an empty step list, the page stack, the switcher, the status bar.
@@ -144,7 +189,12 @@ class MainWindow(QMainWindow):
         enums on first use (about 25 ms), which would delay the first paint.
         """
         central = QWidget()
-        layout = QHBoxLayout(central)
+        # A column, so a notice (a read-only file) can sit above the steps and the page.
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        layout = QHBoxLayout()
+        column.addLayout(layout, 1)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.sidebar = QListWidget()
@@ -632,21 +682,26 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         from ui.dialogs.backups import BackupDialog
-        from workbook.backups import restore
-        from workbook.session import Session
+        from workbook.session import Access, Session, restore_backup
 
+        if self.session.read_only is not None:
+            QMessageBox.information(
+                self, APP_NAME, f"A backup cannot be restored here: {self.session.read_only}"
+            )
+            return
         dialog = BackupDialog(self.session.path, self)
         if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen() is None:
             return
         self.autosaver.flush()
-        path = self.session.path
-        self.session.close()
+        path, lock = self.session.path, self.session.lock
+        # The window keeps the file's lock throughout: no other program writes meanwhile.
+        self.session.close(keep_lock=True)
         try:
-            kept = restore(path, dialog.chosen())
+            kept = restore_backup(path, dialog.chosen(), lock=lock)
         except WorkbookError as problem:
             QMessageBox.warning(self, APP_NAME, problem.message)
             kept = None
-        self.reopen(Session.open(path))
+        self.reopen(Session.open(path, Access.WINDOW, lock=lock))
         if kept:
             self.statusBar().showMessage(f"Restored. The file as it was is kept in {kept}.", 15_000)
 
@@ -746,19 +801,10 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _close_unsaved(self) -> bool:
-        """The disk still refuses some edits: ask before closing loses them."""
-        from PySide6.QtWidgets import QMessageBox
+        """The file still refuses some edits: offer to keep them elsewhere before closing."""
+        from ui.storage_notices import keep_unsaved_before_closing
 
-        answer = QMessageBox.warning(
-            self,
-            APP_NAME,
-            "Some of your latest changes could not be saved: the disk or the workbook file "
-            "refused them (see the message at the bottom of the window).\n\n"
-            "Close anyway and lose those changes? Everything saved before them is kept.",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
+        return keep_unsaved_before_closing(self, self.session, self.autosaver)
 
 
 def _html(text: str) -> str:

@@ -55,7 +55,10 @@ def atomic_file(
     """
     target = Path(path)
     folder = target.parent
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(target)) from error
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -70,6 +73,12 @@ def atomic_file(
                 mode = _default_mode()
             set_mode(temp, mode)  # a USB stick may keep no modes: the file is fine
         os.replace(temp, target)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        if error.filename is None:
+            # A write or fsync error names no file; the person needs to know which one.
+            raise OSError(error.errno, error.strerror, str(target)) from error
+        raise
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

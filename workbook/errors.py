@@ -36,6 +36,9 @@ class DatabaseProblem(WorkbookError):
     kind = "problem"
     #: Whether restoring a backup is a sensible offer for this problem.
     offer_backup = True
+    #: Whether starting a new file (moving this one aside) is a sensible offer: only for a
+    #: file whose contents are already lost or damaged, never for a healthy one.
+    offer_new_file = False
 
     def __init__(self, path: Path, detail: str) -> None:
         self.path = Path(path)
@@ -48,6 +51,7 @@ class DatabaseProblem(WorkbookError):
 
 class EmptyFile(DatabaseProblem):
     kind = "empty"
+    offer_new_file = True
 
     def __init__(self, path: Path) -> None:
         super().__init__(
@@ -61,6 +65,8 @@ class NotADatabase(DatabaseProblem):
     kind = "not-a-database"
 
     def __init__(self, path: Path, what: str = "") -> None:
+        # A folder is nothing to move aside; a file with a broken header is a lost workbook.
+        self.offer_new_file = not what
         super().__init__(
             path,
             what
@@ -82,6 +88,7 @@ class ForeignDatabase(DatabaseProblem):
 
 class DamagedDatabase(DatabaseProblem):
     kind = "damaged"
+    offer_new_file = True
 
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(
@@ -114,6 +121,84 @@ class UnreadableFile(DatabaseProblem):
         super().__init__(path, f"The file cannot be read or written here ({reason}).")
 
 
+class MissingFile(DatabaseProblem):
+    kind = "missing"
+    offer_backup = False
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, "There is no workbook file there (yet).")
+
+
+class PermissionDenied(DatabaseProblem):
+    kind = "permission"
+    offer_backup = False
+
+    def __init__(self, path: Path, what: str = "file") -> None:
+        super().__init__(
+            path,
+            f"You do not have permission to read this {what}. "
+            "Its owner can give you access, or open it as that user.",
+        )
+
+
+class ReadOnlyFile(DatabaseProblem):
+    """The file (or its folder) cannot be written: it can still be read."""
+
+    kind = "read-only"
+    offer_backup = False
+
+    def __init__(self, path: Path, folder: bool = False) -> None:
+        self.folder = folder
+        where = (
+            f"The folder it is in ({Path(path).parent}) cannot be written"
+            if folder
+            else "The file is read-only"
+        )
+        super().__init__(
+            path,
+            f"{where}, so nothing can be saved to it. It can still be read and exported.",
+        )
+
+
+class DiskFull(DatabaseProblem):
+    kind = "disk-full"
+    offer_backup = False
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, "The disk it is on is full. Free some space on it and try again.")
+
+
+class LockedByWindow(DatabaseProblem):
+    """A Career Workbook window has the file open: it is the one writer."""
+
+    kind = "locked-window"
+    offer_backup = False
+
+    def __init__(self, path: Path, pid: int | None = None) -> None:
+        who = f" (process {pid})" if pid else ""
+        super().__init__(
+            path,
+            f"It is open in a Career Workbook window{who}, and only one program may write "
+            "to a workbook file at a time. Close that window, or do this from it, "
+            "then try again.",
+        )
+
+
+class LockedByCommand(DatabaseProblem):
+    """Another command kept the file for longer than a command waits."""
+
+    kind = "locked-command"
+    offer_backup = False
+
+    def __init__(self, path: Path, pid: int | None = None) -> None:
+        who = f" (process {pid})" if pid else ""
+        super().__init__(
+            path,
+            f"Another Career Workbook command{who} is still writing to it. "
+            "Wait until it has finished, then try again.",
+        )
+
+
 class NotSaved(WorkbookError):
     """The disk or the file refused a write: the value was fine, nothing was stored."""
 
@@ -134,6 +219,8 @@ def not_saved(error: sqlite3.Error) -> NotSaved:
         )
     elif "locked" in text or "busy" in text:
         reason = "another program is using the workbook file. Close it, or wait a moment."
+    elif "unable to open" in text or "permission" in text:
+        reason = "the workbook file or its folder cannot be reached. Was a drive removed?"
     elif "i/o" in text or "disk" in text:
         reason = "the drive could not be written. Was it removed, or is it failing?"
     else:
@@ -181,3 +268,55 @@ class WorkbookFileProblem(WorkbookError):
     def with_source(self, source: Path | str) -> WorkbookFileProblem:
         """The same problems, naming the file they were found in."""
         return WorkbookFileProblem(self.problems, source, doing=self.doing)
+
+
+def storage_problem(path: Path, error: BaseException) -> DatabaseProblem:
+    """Name a failure to open or write a database file for what it is.
+
+    SQLite reports most things as `OperationalError`; only its message tells a
+    full disk from a read-only file, a lock, a removed drive or real damage. Only
+    real damage is called damage.
+    """
+    import errno
+
+    if isinstance(error, DatabaseProblem):
+        return error
+    if isinstance(error, OSError) and error.errno is not None:
+        code = error.errno
+        if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return DiskFull(path)
+        if code == errno.EROFS:
+            return ReadOnlyFile(path, folder=True)
+        if code in (errno.EACCES, errno.EPERM):
+            return PermissionDenied(path)
+        if code == errno.ENOENT:
+            return MissingFile(path)
+        if code == errno.ELOOP:
+            return NotADatabase(path, "It is a link that points back to itself, to no file.")
+        return UnreadableFile(path, error.strerror or str(error))
+    text = str(error).lower()
+    if "full" in text:
+        return DiskFull(path)
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyFile(path)
+    if "locked" in text or "busy" in text:
+        return LockedByCommand(path)
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return DamagedDatabase(path, str(error))
+    if "unable to open" in text:
+        return UnreadableFile(path, "the file or its folder cannot be reached")
+    if "i/o" in text:
+        # SQLite calls a disk too full for its shared-memory index an I/O error.
+        if _nearly_full(Path(path).parent):
+            return DiskFull(path)
+        return UnreadableFile(path, "the drive could not be read or written; was it removed?")
+    return UnreadableFile(path, str(error))
+
+
+def _nearly_full(folder: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False

@@ -1,26 +1,81 @@
-"""An open database for the length of a run: connection, undo history, clean close.
+"""Opening a workbook file, the one way: a Session for the length of a run, or one named problem.
 
-Both the window and scripts use a Session, so closing always does the same
-things: make the daily backup if due, fold the write-ahead log into the
-file and close the connection.
+Every opener (the window, every command, scripts) calls `Session.open`, which
+tells the whole story in order:
+
+1. follow a symbolic link to the real file (a loop or a link to nowhere is refused);
+2. a writer takes the one-writer lock (`workbook/lock.py`): a window holds it for
+   its whole session, a command waits a few seconds for another command and gives
+   up at once when a window holds the file;
+3. create a missing file (writers only), or inspect the existing one read-only;
+4. a writer backs the file up and migrates it forward; a reader of an older file
+   reads a migrated copy in memory and leaves the file as it is;
+5. open the connection: owner-only files for a writer, a query-only one for a reader.
+
+A read-only session (a second window, a read-only file or folder) says why in
+`read_only`. Before the first write of a session, `verify()` runs SQLite's full
+`integrity_check`, which finds damage `quick_check` misses (a broken index).
+Closing makes the daily backup if due, folds the write-ahead log into the file,
+closes the connection and lets go of the lock.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbook import migrations
 from workbook.backups import backup_if_due
-from workbook.errors import WorkbookError
+from workbook.errors import (
+    DamagedDatabase,
+    DatabaseProblem,
+    LockedByCommand,
+    LockedByWindow,
+    MissingFile,
+    NotADatabase,
+    ReadOnlyFile,
+    WorkbookError,
+    storage_problem,
+)
 from workbook.history import History
+from workbook.lock import COMMAND, COMMAND_WAIT_S, WINDOW, Busy, WriterLock, quiet_moment
 from workbook.search import purge_deleted_text
-from workbook.storage import checkpoint, open_database
+from workbook.storage import (
+    LazyDatabase,
+    _read_connection,
+    checkpoint,
+    inspect,
+    open_database,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+
+class Access(Enum):
+    """Who is opening the file, which decides locking, waiting and writing."""
+
+    WINDOW = WINDOW
+    COMMAND = COMMAND
+    READ = "read"
+
+
+def real_path(path: Path) -> Path:
+    """The file a path names, symbolic links followed: the link itself is never replaced.
+
+    A link to a missing file names that missing file (it is created there, beside
+    where the link points); a loop of links is refused.
+    """
+    path = Path(path)
+    try:
+        return path.resolve(strict=False)
+    except (RuntimeError, OSError):  # a loop: RuntimeError before Python 3.13
+        raise NotADatabase(path, "It is a link that leads back to itself, not to a file.") from None
 
 
 @dataclass
@@ -29,38 +84,217 @@ class Session:
     db: Database
     history: History = field(default_factory=History)
     closed: bool = False
+    #: Why nothing can be saved in this session, in plain words; None when it can write.
+    read_only: str | None = None
+    lock: WriterLock | None = None
+    #: Whether the full integrity check has passed (writers run it before their first write).
+    verified: bool = False
 
     @classmethod
-    def open(cls, path: Path) -> Session:
-        """Open (or create) the database at `path`; raises DatabaseProblem if unsafe."""
-        # Lazy: the window shows a workbook through reads alone, before sqlite-utils loads.
-        session = cls(Path(path), open_database(Path(path), lazy=True))
+    def open(
+        cls, path: Path, access: Access = Access.WINDOW, *, lock: WriterLock | None = None
+    ) -> Session:
+        """Open the file at `path` for `access`; raises one DatabaseProblem if it cannot.
+
+        A window that finds the file held by another window gets `LockedByWindow`, and
+        a read-only file or folder `ReadOnlyFile`: it may then open with `Access.READ`.
+        `lock` hands over a lock the caller already holds (reopening after a restore).
+        """
+        path = real_path(path)
+        if access is Access.READ:
+            return cls._open_reader(path)
+        if lock is None:
+            lock = take_lock(path, access)
+        try:
+            if path.exists():
+                _check_writable(path)
+            # Nobody else can write while the lock is held: a look that leaves a refused
+            # file exactly as it was can read it as it stands.
+            db = open_database(path, lazy=True, locked=True)
+        except BaseException:
+            lock.release()
+            raise
+        session = cls(path, db, lock=lock)
+        db.before_write = session.verify
+        if access is Access.COMMAND:
+            # A command writes at once: check the whole file before it does.
+            session.verify()
         # A long-running app still gets its daily backup: check on open as well as on close.
         # A full disk must not stop the person from working; closing tries again.
         with contextlib.suppress(WorkbookError):
             backup_if_due(session.db, session.path)
         return session
 
+    @classmethod
+    def _open_reader(cls, path: Path, reason: str | None = None) -> Session:
+        if not path.exists():
+            raise MissingFile(path)
+        with quiet_moment(path) as quiet:
+            version = inspect(path, locked=quiet)
+        conn = _read_connection(path)
+        if version < migrations.SCHEMA_VERSION:
+            # An older file is read through a migrated copy in memory: a reader never
+            # migrates, backs up or changes the mode of the file itself.
+            memory = sqlite3.connect(":memory:")
+            try:
+                conn.backup(memory)
+            except sqlite3.Error as error:
+                raise storage_problem(path, error) from None
+            finally:
+                conn.close()
+            conn = memory
+            db = LazyDatabase(conn)
+            migrations.apply(db)
+            conn.execute("PRAGMA query_only = ON")
+        return cls(path, LazyDatabase(conn), read_only=reason or "", verified=True)
+
+    @classmethod
+    def open_read_only(cls, path: Path, reason: str) -> Session:
+        """Open for reading only, saying why nothing can be saved (shown in a banner)."""
+        return cls._open_reader(real_path(path), reason)
+
+    @property
+    def writable(self) -> bool:
+        return self.read_only is None and not self.closed
+
+    def verify(self) -> None:
+        """Run the full integrity check once, before the first write; raises DamagedDatabase."""
+        if self.verified or self.read_only is not None:
+            return
+        try:
+            problems = [row[0] for row in self.db.conn.execute("PRAGMA integrity_check(5)")]
+        except sqlite3.DatabaseError as error:
+            raise storage_problem(self.path, error) from None
+        if problems != ["ok"]:
+            raise DamagedDatabase(self.path, "; ".join(problems[:3]))
+        self.verified = True
+
     def prepare(self) -> None:
-        """Load what edits need (sqlite-utils) now, while nothing waits for it."""
+        """Make the session ready to write while nothing waits: check the whole file for
+        damage and load what edits need (sqlite-utils). Raises DamagedDatabase."""
+        if self.closed or self.read_only is not None:
+            return
+        self.verify()
         prepare = getattr(self.db, "prepare", None)
-        if prepare is not None and not self.closed:
+        if prepare is not None:
             prepare()
 
-    def close(self) -> None:
-        """Back up if due, checkpoint and close. Safe to call twice."""
+    def close(self, *, keep_lock: bool = False) -> None:
+        """Back up if due, checkpoint, close and let go of the lock. Safe to call twice.
+
+        `keep_lock` keeps the writer lock held (a window restoring a backup)."""
         if self.closed:
             return
         self.closed = True
-        with contextlib.suppress(WorkbookError):
-            backup_if_due(self.db, self.path)
         try:
-            # Words from text rewritten during the session leave the search index; a
-            # session that only read (sqlite-utils never loaded) rewrote nothing.
-            if getattr(self.db, "loaded", True):
-                with contextlib.suppress(sqlite3.Error):
-                    purge_deleted_text(self.db)
-                    self.db.conn.commit()
-            checkpoint(self.db)
+            if self.read_only is None:
+                self._close_writer()
         finally:
             self.db.conn.close()
+            if self.lock is not None and not keep_lock:
+                self.lock.release()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _close_writer(self) -> None:
+        with contextlib.suppress(WorkbookError):
+            backup_if_due(self.db, self.path)
+        # Words from text rewritten during the session leave the search index; a
+        # session that only read (sqlite-utils never loaded) rewrote nothing.
+        if getattr(self.db, "loaded", True):
+            with contextlib.suppress(sqlite3.Error):
+                purge_deleted_text(self.db)
+                self.db.conn.commit()
+        with contextlib.suppress(sqlite3.Error):
+            checkpoint(self.db)
+
+
+def check_file(path: Path) -> int:
+    """Check a whole file for damage as a reader, changing nothing; returns its format.
+
+    Raises the DatabaseProblem that names what is wrong."""
+    path = real_path(path)
+    if not path.exists():
+        raise MissingFile(path)
+    with quiet_moment(path) as quiet:
+        return inspect(path, full_check=True, locked=quiet)
+
+
+def take_lock(path: Path, access: Access) -> WriterLock:
+    """The writer lock for `path`, or the problem that says who holds it."""
+    from workbook.paths import ensure_private_dir
+
+    # Both wait for a command (it finishes in moments); a window is never waited for.
+    wait = COMMAND_WAIT_S
+    try:
+        ensure_private_dir(path.parent)
+        return WriterLock.acquire(path, access.value, wait_s=wait)
+    except Busy as busy:
+        pid = busy.holder.pid if busy.holder else None
+        if busy.holder is not None and busy.holder.kind == WINDOW:
+            raise LockedByWindow(path, pid) from None
+        raise LockedByCommand(path, pid) from None
+    except OSError as error:
+        problem = storage_problem(path, error)
+        if isinstance(problem, MissingFile):  # the folder itself is missing and cannot be made
+            raise problem from None
+        raise (ReadOnlyFile(path, folder=True) if _folder_read_only(error) else problem) from None
+
+
+def _folder_read_only(error: OSError) -> bool:
+    import errno
+
+    return error.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+
+
+def _check_writable(path: Path) -> None:
+    """A writer refuses a file it cannot write, before SQLite half-opens it."""
+    if not os.access(path, os.W_OK):
+        raise ReadOnlyFile(path)
+    if not os.access(path.parent, os.W_OK):
+        raise ReadOnlyFile(path, folder=True)
+
+
+def restore_backup(path: Path, backup: Path, *, lock: WriterLock | None = None) -> Path | None:
+    """Replace the file at `path` with a backup, holding the writer lock meanwhile.
+
+    A caller that already holds the lock (a window restoring its own file) passes
+    it; otherwise it is taken as a command's. Returns where the replaced file was kept.
+    """
+    from workbook.backups import restore
+
+    path = real_path(path)
+    own = lock is None
+    if own:
+        lock = take_lock(path, Access.COMMAND)
+    try:
+        return restore(path, Path(backup))
+    finally:
+        if own:
+            lock.release()
+
+
+def start_new_file(path: Path, problem: DatabaseProblem) -> Path:
+    """Move a damaged or emptied file aside so a new one can start; returns where it went.
+
+    Refused for any problem that does not mean the file's contents are already lost
+    or damaged: a healthy file is never moved."""
+    from workbook.storage import set_aside
+
+    if not problem.offer_new_file:
+        raise problem
+    path = real_path(path)
+    with take_lock(path, Access.COMMAND):
+        # The file may have been mended or replaced since the problem was found.
+        try:
+            inspect(path, full_check=True, locked=True)
+        except DatabaseProblem as still:
+            if not still.offer_new_file:
+                raise
+        else:
+            raise DatabaseProblem(path, "The file can be opened now; it was not moved.")
+        return set_aside(path, problem.kind)

@@ -10,9 +10,11 @@ and migrated forward after a backup.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -24,7 +26,7 @@ from workbook.errors import (
     ForeignDatabase,
     NewerVersion,
     NotADatabase,
-    UnreadableFile,
+    storage_problem,
 )
 from workbook.paths import ensure_private_dir, make_owner_only, sidecar_paths
 
@@ -36,11 +38,12 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 APPLICATION_ID = 0x43574B42  # "CWKB"
 
 
-def inspect(path: Path, *, full_check: bool = False) -> int:
+def inspect(path: Path, *, full_check: bool = False, locked: bool = False) -> int:
     """Check an existing file without writing to it; return its schema version.
 
     Raises a DatabaseProblem subclass that says what is wrong. `full_check`
     runs SQLite's `integrity_check` instead of the quicker `quick_check`.
+    `locked` says the caller holds the writer lock, so nobody can be writing.
     """
     path = Path(path)
     try:
@@ -50,19 +53,13 @@ def inspect(path: Path, *, full_check: bool = False) -> int:
     except IsADirectoryError:
         raise NotADatabase(path, "It is a folder, not a file.") from None
     except OSError as error:
-        raise UnreadableFile(path, error.strerror or str(error)) from None
+        raise storage_problem(path, error) from None
     if size == 0:
         raise EmptyFile(path)
     if header != SQLITE_HEADER:
         raise NotADatabase(path)
 
-    # Reading a WAL file read-only still creates empty -wal/-shm files; remove
-    # the ones this look created so a refused file is left as it was found.
-    created = [side for side in sidecar_paths(path) if not side.exists()]
-    try:
-        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
-    except sqlite3.Error as error:
-        raise UnreadableFile(path, str(error)) from None
+    conn = _read_connection(path, locked=locked)
     try:
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -74,12 +71,9 @@ def inspect(path: Path, *, full_check: bool = False) -> int:
             check = "integrity_check" if full_check else "quick_check"
             problems = [row[0] for row in conn.execute(f"PRAGMA {check}(5)")]
         except sqlite3.DatabaseError as error:
-            raise DamagedDatabase(path, str(error)) from None
+            raise storage_problem(path, error) from None
     finally:
         conn.close()
-        for side in created:
-            if side.exists() and (side.name.endswith("-shm") or side.stat().st_size == 0):
-                side.unlink(missing_ok=True)
 
     if problems != ["ok"]:
         raise DamagedDatabase(path, "; ".join(problems[:3]))
@@ -90,6 +84,41 @@ def inspect(path: Path, *, full_check: bool = False) -> int:
     if version > migrations.SCHEMA_VERSION:
         raise NewerVersion(path, version, migrations.SCHEMA_VERSION)
     return version
+
+
+def _read_connection(path: Path, *, locked: bool = False) -> sqlite3.Connection:
+    """A connection that cannot write, for looking at a file that may be refused.
+
+    SQLite owns its -wal and -shm files: this never deletes one, because another
+    process may have opened the database meanwhile and two copies of the WAL index
+    overwrite each other's commits. To leave a refused file exactly as it was, a
+    writer holding the lock reads a file with no write-ahead log as immutable, which
+    creates nothing; with the lock held nobody else can be writing it.
+    """
+    wal = sidecar_paths(path)[0]
+    uri = f"file:{quote(str(path))}?mode=ro"
+    # In a folder nobody can write, no one can be writing a log either; SQLite could not
+    # make its index files there, so it reads the file as it stands.
+    no_log = not wal.exists() or wal.stat().st_size == 0
+    if no_log and (locked or not os.access(path.parent, os.W_OK)):
+        uri += "&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=5.0)
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as error:
+        # On a full disk SQLite cannot make its shared-memory index to read a WAL file;
+        # with no log to replay, the file alone holds everything, so it is read as it is.
+        if no_log and "immutable" not in uri:
+            with contextlib.suppress(sqlite3.Error):
+                conn = sqlite3.connect(uri + "&immutable=1", uri=True)
+                conn.execute("PRAGMA query_only = ON")
+                conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+                return conn
+        raise storage_problem(path, error) from None
+    except sqlite3.Error as error:
+        raise storage_problem(path, error) from None
 
 
 def _connection(path: Path) -> sqlite3.Connection:
@@ -128,10 +157,15 @@ class LazyDatabase:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._database: Database | None = None
+        #: Runs before the first write may happen (the session's full integrity check);
+        #: if it raises, nothing is written and the next write asks again.
+        self.before_write: Callable[[], None] | None = None
 
     @property
     def database(self) -> Database:
         if self._database is None:
+            if self.before_write is not None:
+                self.before_write()
             from sqlite_utils import Database
 
             self._database = Database(self.conn, execute_plugins=False)
@@ -184,36 +218,40 @@ def _create(path: Path) -> None:
             side.unlink(missing_ok=True)
         os.replace(partial, path)
     except (OSError, sqlite3.Error) as error:
-        raise UnreadableFile(path, getattr(error, "strerror", None) or str(error)) from None
+        raise storage_problem(path, error) from None
     finally:
         partial.unlink(missing_ok=True)
 
 
-def open_database(path: Path, *, migrate: bool = True, lazy: bool = False) -> Database:
+def open_database(
+    path: Path, *, migrate: bool = True, lazy: bool = False, locked: bool = False
+) -> Database:
     """Open (or create) the workbook database at `path`, ready for edits.
 
     An existing file is inspected first and refused if unsafe; nothing is
     written to a refused file. Before a migration the file is backed up.
     With `lazy`, a `LazyDatabase` that loads sqlite-utils only when it must.
+    The program opens files through `Session.open`, which takes the writer
+    lock first (and says so with `locked`); tests and scripts may call this alone.
     """
     path = Path(path)
     if not path.exists():
         _create(path)
-    version = inspect(path)
+    version = inspect(path, locked=locked)
     try:
         conn = _connection(path)
         # A fresh connection is in no transaction, which this pragma needs.
         conn.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.Error as error:
-        raise UnreadableFile(path, str(error)) from None
-    db = LazyDatabase(conn)
-    if migrate and version < migrations.SCHEMA_VERSION:
-        # Imported here to keep the import graph a tree: backups uses storage too.
-        from workbook.backups import make_backup
+        db = LazyDatabase(conn)
+        if migrate and version < migrations.SCHEMA_VERSION:
+            # Imported here to keep the import graph a tree: backups uses storage too.
+            from workbook.backups import make_backup
 
-        if version > 0:
-            make_backup(db, path, reason=f"before-migration-to-v{migrations.SCHEMA_VERSION}")
-        migrations.apply(db)
+            if version > 0:
+                make_backup(db, path, reason=f"before-migration-to-v{migrations.SCHEMA_VERSION}")
+            migrations.apply(db)
+    except sqlite3.Error as error:
+        raise storage_problem(path, error) from None
     for file in [path, *sidecar_paths(path)]:
         make_owner_only(file)
     return db if lazy else db.database

@@ -1,0 +1,578 @@
+"""The storage fault table: each way two programs or a sick disk lost work, tried for real.
+
+One test (or a few) per row of issue 10's table: two windows, commands while a
+window is open, restore under a window, a full disk, read-only files and
+folders, symbolic links, index damage, plain words. Cases that need a real
+full disk mount a small tmpfs (root only); read-only cases run a step as the
+unprivileged `nobody`, since root ignores file modes. Where the machine
+refuses either, the test skips and says why.
+"""
+
+import os
+import shutil
+import sqlite3
+import stat
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import sha256
+from ui.cli import EXIT_OK, EXIT_PROBLEM, main
+from workbook.edits import add_journal_entry, create_workbook
+from workbook.errors import (
+    DamagedDatabase,
+    DiskFull,
+    LockedByCommand,
+    LockedByWindow,
+    NotADatabase,
+    PermissionDenied,
+    ReadOnlyFile,
+    UnreadableFile,
+    storage_problem,
+)
+from workbook.lock import COMMAND, WINDOW, WriterLock, lock_path, read_holder
+from workbook.session import Access, Session, restore_backup, start_new_file
+from workbook.storage import open_database
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def make_workbook(path: Path, name: str = "Mine") -> None:
+    with Session.open(path, Access.COMMAND) as session:
+        wid = create_workbook(session.db, name).workbook_id
+        add_journal_entry(session.db, wid, "reflection", "Words I typed")
+
+
+def names(path: Path) -> set[str]:
+    with Session.open(path, Access.READ) as session:
+        return {row[0] for row in session.db.execute("SELECT name FROM workbooks")}
+
+
+# ---- one writer per file ------------------------------------------------------------
+
+
+def test_a_window_holds_the_lock_and_commands_that_write_refuse_at_once(capsys, tmp_path):
+    path = tmp_path / "w.sqlite3"
+    make_workbook(path)
+    window = Session.open(path, Access.WINDOW)
+    try:
+        assert read_holder(path).kind == WINDOW and read_holder(path).pid == os.getpid()
+        started = time.monotonic()
+        for command in (["example"], ["restore", "nothing.sqlite3"]):
+            code, out, err = run(capsys, "--db", path, *command)
+            if command[0] == "restore":
+                continue  # an unknown backup is named before the lock is asked for
+            assert code == EXIT_PROBLEM
+            assert "open in a Career Workbook window" in err
+            assert "Traceback" not in err
+        assert time.monotonic() - started < 3  # refused at once, not after a wait
+        # Commands that only read still work, and take no lock.
+        code, out, err = run(capsys, "--db", path, "list")
+        assert (code, out) == (EXIT_OK, "Mine\n")
+    finally:
+        window.close()
+    assert read_holder(path) is None
+    code, _, _ = run(capsys, "--db", path, "example")
+    assert code == EXIT_OK
+
+
+def test_restore_refuses_while_a_window_holds_the_file(capsys, tmp_path):
+    path = tmp_path / "r.sqlite3"
+    make_workbook(path)
+    with Session.open(path, Access.COMMAND) as session:
+        from workbook.backups import make_backup
+
+        backup = make_backup(session.db, path)
+    window = Session.open(path, Access.WINDOW)
+    try:
+        before = sha256(path)
+        code, out, err = run(capsys, "--db", path, "restore", backup)
+        assert code == EXIT_PROBLEM and "open in a Career Workbook window" in err
+        assert sha256(path) == before
+        with pytest.raises(LockedByWindow):
+            restore_backup(path, backup)
+    finally:
+        window.close()
+
+
+def test_a_command_waits_for_another_command(capsys, tmp_path):
+    path = tmp_path / "c.sqlite3"
+    make_workbook(path)
+    lock = WriterLock.acquire(path, COMMAND)
+    threading.Timer(0.5, lock.release).start()
+    code, out, err = run(capsys, "--db", path, "example")
+    assert code == EXIT_OK, err
+    assert len(names(path)) == 2
+
+
+def test_a_command_that_keeps_the_file_too_long_is_named(tmp_path, monkeypatch):
+    import workbook.session as session_module
+
+    monkeypatch.setattr(session_module, "COMMAND_WAIT_S", 0.3)
+    path = tmp_path / "c.sqlite3"
+    make_workbook(path)
+    with WriterLock.acquire(path, COMMAND), pytest.raises(LockedByCommand) as refused:
+        Session.open(path, Access.COMMAND)
+    assert "still writing" in refused.value.message
+
+
+def test_the_lock_dies_with_its_process(tmp_path):
+    path = tmp_path / "k.sqlite3"
+    make_workbook(path)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from workbook.lock import WriterLock;"
+            "WriterLock.acquire(Path(sys.argv[1]), 'window'); print('held', flush=True);"
+            "time.sleep(60)",
+            str(path),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(LockedByWindow):
+            Session.open(path, Access.COMMAND)
+    finally:
+        holder.kill()
+        holder.wait()
+    Session.open(path, Access.COMMAND).close()  # no stale lock survives a killed process
+
+
+def test_reading_never_deletes_sqlites_own_files(tmp_path):
+    """The bug behind lost imports: a look removed -shm while another connection used it."""
+    path = tmp_path / "s.sqlite3"
+    make_workbook(path)
+    writer = Session.open(path, Access.COMMAND)
+    try:
+        writer.db.execute("INSERT INTO meta (key, value) VALUES ('probe', '1')")
+        writer.db.conn.commit()
+        shm = path.with_name(path.name + "-shm")
+        assert shm.exists()
+        inode = shm.stat().st_ino
+        for _ in range(3):
+            with Session.open(path, Access.READ) as reader:
+                assert reader.db.execute("SELECT value FROM meta WHERE key='probe'").fetchone()
+            main(["--db", str(path), "check"])
+        assert shm.exists() and shm.stat().st_ino == inode
+    finally:
+        writer.close()
+
+
+def test_a_second_window_opens_read_only_and_says_why(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QLabel
+
+    from ui import app as app_module
+    from ui.main_window import MainWindow
+
+    path = tmp_path / "two.sqlite3"
+    make_workbook(path)
+    first = Session.open(path, Access.WINDOW)
+    try:
+        # The first window does not answer (it is stuck): the second must not wait forever.
+        monkeypatch.setattr("ui.single_window.ask_running_window", lambda p: False)
+        second = app_module.open_session(path)
+        assert second.read_only and "open in another Career Workbook window" in second.read_only
+        window = MainWindow(second, autosave_delay_ms=10)
+        qtbot.addWidget(window)
+        window.show()
+        banner = window.findChild(QLabel, "read-only-banner")
+        assert banner is not None and banner.isVisible()
+        assert "only shows it" in banner.text()
+        page = window._pages["about"]
+        qtbot.keyClicks(page.current_role, "Typed in the second window")
+        window.autosaver.flush()
+        assert window.autosaver.has_pending()  # kept in memory, never written
+        assert "Not saved" in window.statusBar().currentMessage()
+        window.autosaver._pending.clear()  # the test's own way out: nothing to ask
+        window.close()
+    finally:
+        first.close()
+    with Session.open(path, Access.READ) as reader:
+        assert reader.db.execute("SELECT current_role FROM profile").fetchone()[0] == ""
+
+
+def test_a_second_launch_brings_the_first_window_forward(tmp_path):
+    path = tmp_path / "launch.sqlite3"
+    make_workbook(path)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    first = subprocess.Popen(
+        [sys.executable, "-m", "workbook", "--db", str(path)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        second = None
+        while time.monotonic() < deadline:
+            holder = read_holder(path)
+            if holder is not None and holder.kind == WINDOW:
+                second = subprocess.run(
+                    [sys.executable, "-m", "workbook", "--db", str(path)],
+                    cwd=ROOT,
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    timeout=60,
+                )
+                if "brought forward" in second.stdout:
+                    break
+            time.sleep(0.2)
+        assert second is not None and second.returncode == 0, second and second.stderr
+        assert "already open" in second.stdout and "brought forward" in second.stdout
+    finally:
+        first.terminate()
+        first.wait(timeout=30)
+
+
+# ---- named for what it is -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("error", "kind"),
+    [
+        (sqlite3.OperationalError("database or disk is full"), DiskFull),
+        (OSError(28, "No space left on device"), DiskFull),
+        (sqlite3.OperationalError("attempt to write a readonly database"), ReadOnlyFile),
+        (OSError(30, "Read-only file system"), ReadOnlyFile),
+        (sqlite3.OperationalError("database is locked"), LockedByCommand),
+        (OSError(13, "Permission denied"), PermissionDenied),
+        (sqlite3.DatabaseError("database disk image is malformed"), DamagedDatabase),
+        (sqlite3.DatabaseError("file is not a database"), DamagedDatabase),
+        (sqlite3.OperationalError("disk I/O error"), UnreadableFile),
+        (OSError(40, "Too many levels of symbolic links"), NotADatabase),
+    ],
+)
+def test_each_storage_failure_is_named_for_what_it_is(tmp_path, error, kind):
+    problem = storage_problem(tmp_path / "x.sqlite3", error)
+    assert type(problem) is kind
+    assert "damaged" not in problem.message or kind is DamagedDatabase
+
+
+def test_no_remedy_moves_a_healthy_file(tmp_path):
+    path = tmp_path / "healthy.sqlite3"
+    make_workbook(path)
+    for problem in (ReadOnlyFile(path), DiskFull(path), LockedByWindow(path)):
+        assert not problem.offer_new_file
+        with pytest.raises(type(problem)):
+            start_new_file(path, problem)
+    # Even a stale "damaged" verdict does not move a file that is healthy now.
+    with pytest.raises(Exception, match="can be opened now"):
+        start_new_file(path, DamagedDatabase(path, "old news"))
+    assert names(path) == {"Mine"}
+
+
+# ---- damage found before the first write ----------------------------------------------
+
+
+def break_an_index(path: Path) -> None:
+    """Empty the unique index of strength ratings: quick_check passes, integrity_check not."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("CREATE TABLE dummy (a, b, c, UNIQUE (a, b))")
+    empty = conn.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_dummy_1'"
+    ).fetchone()[0]
+    real = conn.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_strength_ratings_1'"
+    ).fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute(
+        "UPDATE sqlite_master SET rootpage = ? WHERE name = 'sqlite_autoindex_strength_ratings_1'",
+        [empty],
+    )
+    conn.execute(
+        "UPDATE sqlite_master SET rootpage = ? WHERE name = 'sqlite_autoindex_dummy_1'", [real]
+    )
+    conn.execute("PRAGMA writable_schema = OFF")
+    conn.close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DROP TABLE dummy")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    conn.close()
+
+
+@pytest.fixture
+def index_damaged(tmp_path):
+    from workbook.records import set_answer
+
+    path = tmp_path / "index.sqlite3"
+    with Session.open(path, Access.COMMAND) as session:
+        wid = create_workbook(session.db, "Rated").workbook_id
+        set_answer(session.db, "strength_ratings", wid, "mentoring", "proficiency", 3)
+    break_an_index(path)
+    return path
+
+
+def test_index_damage_is_found_before_the_first_write(index_damaged):
+    from workbook.records import set_answer
+
+    before = sha256(index_damaged)
+    session = Session.open(index_damaged, Access.WINDOW)  # opens: quick_check passes
+    try:
+        [wid] = [row[0] for row in session.db.execute("SELECT id FROM workbooks")]
+        with pytest.raises(DamagedDatabase):
+            set_answer(session.db, "strength_ratings", wid, "mentoring", "proficiency", 4)
+        with pytest.raises(DamagedDatabase):  # and again: nothing slips through later
+            set_answer(session.db, "strength_ratings", wid, "mentoring", "energy", 4)
+    finally:
+        session.close()
+    conn = sqlite3.connect(f"file:{index_damaged}?mode=ro", uri=True)
+    assert conn.execute("SELECT COUNT(*) FROM strength_ratings").fetchone()[0] == 1
+    conn.close()
+    assert sha256(index_damaged) == before
+
+
+def test_a_command_refuses_a_file_with_index_damage(capsys, index_damaged):
+    before = sha256(index_damaged)
+    code, out, err = run(capsys, "--db", index_damaged, "example")
+    assert code == EXIT_PROBLEM
+    assert "damaged" in err and "missing from index" in err
+    assert sha256(index_damaged) == before
+
+
+def test_the_window_offers_a_backup_when_the_first_write_finds_damage(
+    index_damaged, qtbot, monkeypatch
+):
+    from ui.main_window import MainWindow
+
+    offered = []
+    monkeypatch.setattr(
+        "ui.storage_notices.offer_backup_for",
+        lambda parent, problem: offered.append(problem) or False,
+    )
+    window = MainWindow(Session.open(index_damaged, Access.WINDOW), autosave_delay_ms=10)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        window.show()
+    qtbot.waitUntil(lambda: bool(offered), timeout=5000)  # found while idle, before any edit
+    assert isinstance(offered[0], DamagedDatabase)
+    window.shutdown()
+
+
+# ---- symbolic links ---------------------------------------------------------------------
+
+
+def test_a_link_to_a_missing_file_is_followed_not_replaced(capsys, tmp_path):
+    target = tmp_path / "real" / "workbook.sqlite3"
+    target.parent.mkdir()
+    link = tmp_path / "link.sqlite3"
+    link.symlink_to(target)
+    code, out, err = run(capsys, "--db", link, "example")
+    assert code == EXIT_OK, err
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.is_file() and len(names(target)) == 1
+    assert lock_path(target).exists() and not lock_path(link).exists()
+
+
+def test_a_link_loop_is_refused_and_left_alone(capsys, tmp_path):
+    loop = tmp_path / "loop.sqlite3"
+    loop.symlink_to(tmp_path / "loop2.sqlite3")
+    (tmp_path / "loop2.sqlite3").symlink_to(loop)
+    for command in (["example"], ["list"]):
+        code, out, err = run(capsys, "--db", loop, *command)
+        assert code == EXIT_PROBLEM, command
+        assert "link" in err and "Traceback" not in err
+    assert loop.is_symlink() and os.readlink(loop) == str(tmp_path / "loop2.sqlite3")
+
+
+def test_two_routes_to_one_file_share_one_lock(tmp_path):
+    target = tmp_path / "t.sqlite3"
+    make_workbook(target)
+    link = tmp_path / "l.sqlite3"
+    link.symlink_to(target)
+    with Session.open(target, Access.WINDOW), pytest.raises(LockedByWindow):
+        Session.open(link, Access.COMMAND)
+
+
+# ---- readers change nothing -----------------------------------------------------------
+
+
+def test_readers_never_change_the_mode_of_a_file(capsys, tmp_path):
+    path = tmp_path / "ro.sqlite3"
+    make_workbook(path)
+    path.chmod(0o400)
+    for command in (
+        ["list"],
+        ["summary", "Mine"],
+        ["export-pdf", "--out", tmp_path / "p.pdf", "Mine"],
+    ):
+        code, out, err = run(capsys, "--db", path, *command)
+        assert code == EXIT_OK, err
+        assert stat.S_IMODE(path.stat().st_mode) == 0o400
+
+
+def test_a_reader_of_an_older_file_leaves_it_as_it_was(capsys, tmp_path):
+    from tests.conftest import DATA
+
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(DATA / "schema1.sqlite3", path)
+    before = sha256(path)
+    code, out, err = run(capsys, "--db", path, "list")
+    assert code == EXIT_OK and out.strip(), err
+    assert sha256(path) == before
+    assert not (tmp_path / "backups").exists()
+
+
+# ---- a real full disk ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_disk():
+    """A 2 MiB tmpfs: a disk that really fills up."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small disk needs root")
+    where = Path(tempfile.mkdtemp(prefix="cw-full-"))
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", str(where)],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        where.rmdir()
+        pytest.skip(f"this machine refuses to mount a tmpfs: {done.stderr.strip()}")
+    yield where
+    subprocess.run(["umount", "-l", str(where)], check=False)
+    shutil.rmtree(where, ignore_errors=True)
+
+
+def fill(disk: Path) -> None:
+    with open(disk / "filler", "wb") as handle, pytest.raises(OSError):
+        while True:
+            handle.write(b"\0" * 65536)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+def test_a_full_disk_is_named_and_the_workbook_can_still_be_read_and_exported(
+    capsys, small_disk, tmp_path, workbook_file_for_import
+):
+    path = small_disk / "workbook.sqlite3"
+    make_workbook(path)
+    fill(small_disk)
+    before = sha256(path)
+    code, out, err = run(capsys, "--db", path, "import", workbook_file_for_import)
+    assert code == EXIT_PROBLEM
+    assert "full" in err and "damaged" not in err and "Traceback" not in err
+    assert names(path) == {"Mine"}
+    # Reading and exporting elsewhere still work on the full disk.
+    code, out, err = run(capsys, "--db", path, "export", "--out", tmp_path / "w.json", "Mine")
+    assert code == EXIT_OK, err
+    # An export onto the full disk names the file it could not write.
+    out_pdf = small_disk / "plan.pdf"
+    code, out, err = run(capsys, "--db", path, "export-pdf", "--out", out_pdf, "Mine")
+    assert code == EXIT_PROBLEM and str(out_pdf) in err and "space" in err.lower()
+    assert path.exists() and not list(small_disk.glob("*.damaged-*"))
+    assert sha256(path) == before
+
+
+@pytest.fixture
+def workbook_file_for_import(tmp_path):
+    from workbook.data import load_workbook_data
+    from workbook.workbook_file.writing import write_file
+
+    db = open_database(tmp_path / "src.sqlite3")
+    wid = create_workbook(db, "Incoming").workbook_id
+    add_journal_entry(db, wid, "reflection", "x" * 5000)
+    out = write_file(load_workbook_data(db, wid), tmp_path / "incoming.json")
+    db.close()
+    return out
+
+
+# ---- read-only files and folders, as a user without root's powers --------------------------
+
+
+def as_nobody(args, env_home):
+    """Run the command line as the unprivileged user `nobody`."""
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("running a step as another user needs root and setpriv")
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "CAREER_WORKBOOK_HOME": str(env_home),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "HOME": str(env_home),
+    }
+    command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable]
+    done = subprocess.run(
+        [*command, "-m", "workbook", *map(str, args)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if "Permission denied" in done.stderr and "python" in done.stderr.lower():
+        pytest.skip(f"nobody cannot run this checkout's Python: {done.stderr.strip()}")
+    return done
+
+
+@pytest.fixture
+def shared_folder():
+    """A folder `nobody` can reach (pytest's own are root's only)."""
+    where = Path(tempfile.mkdtemp(prefix="cw-nobody-"))
+    where.chmod(0o755)
+    yield where
+    shutil.rmtree(where, ignore_errors=True)
+
+
+def owned_by_nobody(*paths: Path) -> None:
+    for path in paths:
+        os.chown(path, 65534, 65534)
+
+
+def test_a_read_only_file_is_read_with_its_mode_untouched(shared_folder):
+    folder = shared_folder / "data"
+    folder.mkdir()
+    home = shared_folder / "home"
+    home.mkdir()
+    path = folder / "workbook.sqlite3"
+    make_workbook(path)
+    for file in folder.iterdir():
+        if file.name.endswith(".lock"):
+            file.unlink()
+    path.chmod(0o400)
+    owned_by_nobody(folder, path, home)
+    done = as_nobody(["--db", path, "list"], home)
+    assert done.returncode == 0 and done.stdout == "Mine\n", done.stderr
+    done = as_nobody(["--db", path, "example"], home)
+    assert done.returncode == 1
+    assert "read-only" in done.stderr and "damaged" not in done.stderr
+    assert "Traceback" not in done.stderr
+    assert stat.S_IMODE(path.stat().st_mode) == 0o400
+    assert names(path) == {"Mine"}
+
+
+def test_a_read_only_folder_is_named_and_the_file_still_read(shared_folder):
+    folder = shared_folder / "data"
+    folder.mkdir()
+    home = shared_folder / "home"
+    home.mkdir()
+    path = folder / "workbook.sqlite3"
+    make_workbook(path)
+    owned_by_nobody(folder, path, home, *folder.iterdir())
+    folder.chmod(0o555)
+    before = sorted(p.name for p in folder.iterdir())
+    done = as_nobody(["--db", path, "list"], home)
+    assert done.returncode == 0 and done.stdout == "Mine\n", done.stderr
+    done = as_nobody(["--db", path, "example"], home)
+    assert done.returncode == 1
+    assert "cannot be written" in done.stderr and "damaged" not in done.stderr
+    assert sorted(p.name for p in folder.iterdir()) == before
