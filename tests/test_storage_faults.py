@@ -69,7 +69,7 @@ def test_a_window_holds_the_lock_and_commands_that_write_refuse_at_once(capsys, 
     try:
         assert read_holder(path).kind == WINDOW and read_holder(path).pid == os.getpid()
         started = time.monotonic()
-        for command in (["example"], ["restore", "nothing.sqlite3"]):
+        for command in (["example"], ["purge-backups"], ["restore", "nothing.sqlite3"]):
             code, out, err = run(capsys, "--db", path, *command)
             if command[0] == "restore":
                 continue  # an unknown backup is named before the lock is asked for

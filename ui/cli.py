@@ -176,30 +176,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_purge_backups(args: argparse.Namespace) -> int:
-    import sqlite3
-    from urllib.parse import quote
-
     from workbook.backup_purge import purge_deleted_text
     from workbook.paths import resolve_db_path
-    from workbook.storage import inspect
 
-    path = resolve_db_path(args.db)
-    if not path.exists():
-        print(f"There is no database at {path}.", file=sys.stderr)
+    if not _database_exists(args):
+        print(f"There is no database at {resolve_db_path(args.db)}.", file=sys.stderr)
         return EXIT_PROBLEM
-    # A damaged file could read as if everything were deleted: check it all first.
-    inspect(path, full_check=True)
-    try:
-        # Only read, to learn what still exists: one snapshot for the whole run.
-        live = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=5.0)
-        try:
-            live.execute("BEGIN")
-            report = purge_deleted_text(path, live)
-        finally:
-            live.close()
-    except sqlite3.Error as error:
-        print(f"{path} could not be read, so no backup was changed ({error}).", file=sys.stderr)
-        return EXIT_PROBLEM
+    # It rewrites the backups, so it is a writer: it waits for a command, refuses while
+    # a window has the file (the window's own menu item does it there), and checks the
+    # whole file first: a damaged one could read as if everything were deleted.
+    with _session(args, write=True) as session:
+        report = purge_deleted_text(session.path, session.db.conn)
     for line in report.done():
         print(line)
     for line in report.problems():
