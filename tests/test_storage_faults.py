@@ -576,3 +576,32 @@ def test_a_read_only_folder_is_named_and_the_file_still_read(shared_folder):
     assert done.returncode == 1
     assert "cannot be written" in done.stderr and "damaged" not in done.stderr
     assert sorted(p.name for p in folder.iterdir()) == before
+
+
+@pytest.mark.parametrize(
+    ("make", "offered"),
+    [
+        (lambda p: DamagedDatabase(p, "bad page"), True),
+        (lambda p: NotADatabase(p), True),
+        (lambda p: ReadOnlyFile(p), False),
+        (lambda p: DiskFull(p), False),
+        (lambda p: PermissionDenied(p), False),
+        (lambda p: LockedByWindow(p), False),
+    ],
+)
+def test_the_problem_dialog_offers_a_new_file_only_for_lost_contents(
+    qapp, monkeypatch, tmp_path, make, offered
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.dialogs.problem import Choice, ask_what_next
+
+    seen = {}
+
+    def look(box):
+        seen["buttons"] = [button.text() for button in box.buttons()]
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", look)
+    assert ask_what_next(make(tmp_path / "x.sqlite3")) is Choice.QUIT
+    assert ("Start a new file" in seen["buttons"]) is offered

@@ -2,9 +2,12 @@
 
 The window's frame is shown and painted first; the database is opened and
 the workbook loaded from the event loop right after, so the window appears
-before the storage layer is even imported. Opening follows the safe path:
-a file that cannot be opened is explained and left untouched, and the
-person chooses to restore a backup, start a new file (the old one kept
+before the storage layer is even imported. Opening is the domain's one story
+(`Session.open`); this module only decides what to do about the problem it
+names: a file another window holds brings that window forward (or, if it does
+not answer, opens read-only with a banner), a read-only file or folder opens
+read-only, and for anything else the person chooses to restore a backup,
+start a new file (offered only for a damaged or emptied file, which is kept
 beside it) or quit. Termination signals and the desktop session ending are
 routed to the window's shutdown, so pending edits are saved. An unexpected
 error shows a plain message, never a traceback. Fractional display scales
