@@ -25,8 +25,10 @@ DEFAULT_DELAY_MS = 400
 #: How long edits the disk refused wait before they are tried again.
 RETRY_MS = 5000
 KEPT = "What you typed stays on screen and is saved as soon as the file can be written."
-KEPT_READ_ONLY = (
-    "What you typed stays on screen; when you close, you can save it to a workbook file."
+#: The banner at the top of the window says why; the status line says what happens.
+READ_ONLY_NOT_SAVED = (
+    "Not saved: this window can only read the file (see the notice at the top). What you "
+    "typed stays on screen; when you close, you can keep it in a workbook file."
 )
 
 
@@ -94,7 +96,7 @@ class Autosaver(QObject):
         import sqlite3  # here, not at the top: the window's frame paints before it loads
 
         if self._read_only is not None:
-            self.refused.emit(f"Not saved: {self._read_only}")
+            self.refused.emit(READ_ONLY_NOT_SAVED)
             self.state_changed.emit("error")
             return None
         try:
@@ -126,7 +128,7 @@ class Autosaver(QObject):
         if not self._pending:
             return
         if self._read_only is not None:
-            self.refused.emit(f"Not saved: {self._read_only} {KEPT_READ_ONLY}")
+            self.refused.emit(READ_ONLY_NOT_SAVED)
             self.state_changed.emit("error")
             return
         pending, self._pending = list(self._pending.items()), {}
