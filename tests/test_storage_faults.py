@@ -499,8 +499,8 @@ def workbook_file_for_import(tmp_path):
 # ---- read-only files and folders, as a user without root's powers --------------------------
 
 
-def as_nobody(args, env_home):
-    """Run the command line as the unprivileged user `nobody`."""
+def as_nobody(args, env_home, *, module=True):
+    """Run the command line (or, without `module`, any `python` arguments) as `nobody`."""
     if os.geteuid() != 0 or shutil.which("setpriv") is None:
         pytest.skip("running a step as another user needs root and setpriv")
     env = {
@@ -512,7 +512,7 @@ def as_nobody(args, env_home):
     }
     command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable]
     done = subprocess.run(
-        [*command, "-m", "workbook", *map(str, args)],
+        [*command, *(["-m", "workbook"] if module else []), *map(str, args)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -605,3 +605,37 @@ def test_the_problem_dialog_offers_a_new_file_only_for_lost_contents(
     monkeypatch.setattr(QMessageBox, "exec", look)
     assert ask_what_next(make(tmp_path / "x.sqlite3")) is Choice.QUIT
     assert ("Start a new file" in seen["buttons"]) is offered
+
+
+def test_a_window_on_a_full_disk_opens_read_only_so_the_workbook_can_be_read(small_disk, qapp):
+    from ui import app as app_module
+
+    path = small_disk / "workbook.sqlite3"
+    make_workbook(path)
+    fill(small_disk)
+    session = app_module.open_session(path, interactive=False)
+    try:
+        assert session.read_only is not None and "full" in session.read_only
+        assert names_in(session) == {"Mine"}
+    finally:
+        session.close()
+    assert path.exists() and not list(small_disk.glob("*.damaged-*"))
+
+
+def names_in(session) -> set[str]:
+    return {row[0] for row in session.db.execute("SELECT name FROM workbooks")}
+
+
+def test_a_window_on_a_read_only_file_opens_read_only(shared_folder):
+    folder = shared_folder / "data"
+    folder.mkdir()
+    home = shared_folder / "home"
+    home.mkdir()
+    path = folder / "workbook.sqlite3"
+    make_workbook(path)
+    path.chmod(0o400)
+    owned_by_nobody(folder, home, *folder.iterdir())
+    done = as_nobody(["-m", "tests.helpers.window_worker", path, "ro", "1"], home, module=False)
+    assert done.returncode == 0, done.stderr
+    assert "read-only" in done.stdout and "ack" not in done.stdout
+    assert stat.S_IMODE(path.stat().st_mode) == 0o400

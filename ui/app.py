@@ -52,6 +52,9 @@ READ_ONLY_REASONS = {
     "saves it. This window only shows it: what you type here is not saved to the file.",
     "read-only": "This workbook file cannot be written ({detail}). You can read and export "
     "it; what you type here is not saved to the file.",
+    "disk-full": "The disk this workbook file is on is full, so nothing can be saved to it. "
+    "You can read it and export it to another drive; free some space and open it again "
+    "to make changes.",
 }
 #: Returned by `open_session` when the window already open on the file came forward.
 ALREADY_OPEN = "already-open"
@@ -65,7 +68,7 @@ def open_session(path: Path, *, interactive: bool = True) -> Session | str | Non
     window forward (returns ALREADY_OPEN) or, if it does not answer, opens read-only;
     a read-only file or folder opens read-only. Returns None if the person quits.
     """
-    from workbook.errors import LockedByWindow, ReadOnlyFile
+    from workbook.errors import DiskFull, LockedByWindow, ReadOnlyFile
     from workbook.session import Access, Session
 
     while True:
@@ -77,7 +80,7 @@ def open_session(path: Path, *, interactive: bool = True) -> Session | str | Non
             if ask_running_window(problem.path):
                 return ALREADY_OPEN
             return _read_only(problem)
-        except ReadOnlyFile as problem:
+        except (ReadOnlyFile, DiskFull) as problem:
             return _read_only(problem)
         except DatabaseProblem as problem:
             if not interactive:

@@ -105,9 +105,11 @@ class MainWindow(QMainWindow):
 
     def attach(self, session: Session) -> None:
         """Open the window on a database: the most recent workbook, or the welcome page."""
+        from ui import wheel_guard
         from ui.sidebar import StepDelegate
         from workbook.queries import most_recent_workbook
 
+        wheel_guard.install()  # from now on the wheel changes only a focused control
         self.session = session
         self.autosaver = self._new_autosaver(self._autosave_delay_ms)
         self.sidebar.setItemDelegate(StepDelegate(self.sidebar))
@@ -385,6 +387,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         self.autosaver.flush()
+        if self.session.read_only is not None:
+            QMessageBox.information(self, APP_NAME, f"Not saved: {self.session.read_only}")
+            return None
         try:
             change = edit(self.session.db, *args)
         except (WorkbookError, sqlite3.Error) as problem:
