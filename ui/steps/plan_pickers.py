@@ -11,7 +11,7 @@ values and emit what the person chose; the page writes it.
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QPoint, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QFont, QKeyEvent, QStandardItemModel, QWheelEvent
+from PySide6.QtGui import QFont, QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.steps.plan_widgets import DATE_FORMAT, tool_button
+from ui.wheel_guard import SCROLLS_PAGE
 from workbook.analysis.plan_choices import LINK_KINDS, LinkOption
 
 
@@ -168,9 +169,14 @@ class PickList(QComboBox):
 
     On a closed QComboBox the arrow keys and the mouse wheel pick the next entry at
     once; for a list that adds something (a link), that would add one entry per key
-    press. Here the arrow keys open the list instead, and the wheel scrolls the page."""
+    press. Here the arrow keys open the list instead, and the wheel scrolls the page
+    even when the list has focus (`ui.wheel_guard`)."""
 
     OPENING_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty(SCROLLS_PAGE, True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
         if event.key() in self.OPENING_KEYS or event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End):
@@ -179,9 +185,6 @@ class PickList(QComboBox):
         if event.text().strip():
             return  # typing a letter would also pick at once
         super().keyPressEvent(event)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt name
-        event.ignore()
 
 
 class LinkPicker(QWidget):
