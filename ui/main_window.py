@@ -39,6 +39,8 @@ from workbook.errors import WorkbookError, as_problem
 from workbook.steps import STEPS, Step
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sqlite_utils import Database
 
     from workbook.edits import Change
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         #: The local server that brings this window forward when the file is opened again.
         self._second_launch: QObject | None = None
         self._banner: QWidget | None = None
+        self._checked_session: Session | None = None
 
         self.setWindowTitle(APP_NAME)
         self._build_layout()
@@ -155,20 +158,40 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _prepare_session(self) -> None:
-        """Once the workbook is on screen: check the whole file for damage, load what
-        edits need, and answer a second launch on the same file."""
-        from workbook.errors import DatabaseProblem
-
+        """Once the workbook is on screen: answer a second launch on the same file, check
+        the whole file for damage and then load what edits need."""
         if self.session is None or self.session.closed:
             return
-        if self.session.read_only is None and self._second_launch is None:
+        if self.session.read_only is not None:
+            return
+        if self._second_launch is None:
             from ui.single_window import listen_for_second_launch
 
             self._second_launch = listen_for_second_launch(self, self.session.path)
-        try:
-            self.session.prepare()
-        except DatabaseProblem as problem:
-            self._on_file_problem(problem)
+        self._check_whole_file()
+
+    def _check_whole_file(self) -> None:
+        """The full integrity check, on another thread: on a coach's file of 200 workbooks
+        it takes longer than a frame. A write that comes first runs it itself."""
+        from functools import partial
+
+        from ui.jobs import BackgroundJob, start
+
+        job = BackgroundJob(partial(_integrity, self.session.path), doing="check the file")
+        self._checked_session = self.session
+        job.succeeded.connect(self._whole_file_checked)
+        start(job)
+
+    @Slot(object)
+    def _whole_file_checked(self, problems: list[str]) -> None:
+        session = self._checked_session
+        if session is not self.session or session.closed or session.verified:
+            return  # reopened meanwhile, or a write already checked it (and loaded all)
+        session.record_check(problems)
+        if session.damage is not None:
+            self._on_file_problem(session.damage)
+        else:
+            session.prepare()  # the file is sound: load what edits need before the first one
 
     @Slot(object)
     def _on_file_problem(self, problem: object) -> None:
@@ -730,6 +753,7 @@ class MainWindow(QMainWindow):
         self.workbook_id = None
         self._stack.setCurrentWidget(self._welcome_page())
         self._show_most_recent()
+        QTimer.singleShot(0, self._prepare_session)
 
     @Slot()
     def show_about(self) -> None:
@@ -810,6 +834,13 @@ class MainWindow(QMainWindow):
         from ui.storage_notices import keep_unsaved_before_closing
 
         return keep_unsaved_before_closing(self, self.session, self.autosaver)
+
+
+def _integrity(path: Path, progress: object) -> list[str]:
+    """A background job's work: the full integrity check on a connection of its own."""
+    from workbook.session import integrity_problems
+
+    return integrity_problems(path)
 
 
 def _html(text: str) -> str:

@@ -89,6 +89,7 @@ class Session:
     lock: WriterLock | None = None
     #: Whether the full integrity check has passed (writers run it before their first write).
     verified: bool = False
+    _damage: DamagedDatabase | None = field(default=None, repr=False)
 
     @classmethod
     def open(
@@ -158,23 +159,40 @@ class Session:
         return self.read_only is None and not self.closed
 
     def verify(self) -> None:
-        """Run the full integrity check once, before the first write; raises DamagedDatabase."""
+        """Run the full integrity check once, before the first write; raises DamagedDatabase.
+
+        A window starts the check in the background once the workbook is on screen
+        (`integrity_problems` on another thread, then `record_check`); a write that
+        comes first runs it here and waits for it."""
+        if self._damage is not None:
+            raise self._damage
         if self.verified or self.read_only is not None:
             return
         try:
             problems = [row[0] for row in self.db.conn.execute("PRAGMA integrity_check(5)")]
         except sqlite3.DatabaseError as error:
             raise storage_problem(self.path, error) from None
-        if problems != ["ok"]:
-            raise DamagedDatabase(self.path, "; ".join(problems[:3]))
-        self.verified = True
+        self.record_check(problems)
+        if self._damage is not None:
+            raise self._damage
+
+    def record_check(self, problems: list[str]) -> None:
+        """Take the result of a full integrity check run elsewhere (`integrity_problems`)."""
+        if problems == ["ok"]:
+            self.verified = True
+        else:
+            self._damage = DamagedDatabase(self.path, "; ".join(problems[:3]))
+
+    @property
+    def damage(self) -> DamagedDatabase | None:
+        """The damage the full check found, if it found any."""
+        return self._damage
 
     def prepare(self) -> None:
-        """Make the session ready to write while nothing waits: check the whole file for
-        damage and load what edits need (sqlite-utils). Raises DamagedDatabase."""
-        if self.closed or self.read_only is not None:
+        """Load what edits need (sqlite-utils) while nothing waits for it: once the whole
+        file is checked (loading it opens the way to writes, which need the check)."""
+        if self.closed or self.read_only is not None or not self.verified:
             return
-        self.verify()
         prepare = getattr(self.db, "prepare", None)
         if prepare is not None:
             prepare()
@@ -211,6 +229,18 @@ class Session:
                 self.db.conn.commit()
         with contextlib.suppress(sqlite3.Error):
             checkpoint(self.db)
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """SQLite's full integrity check of a file on a connection of its own (any thread);
+    ["ok"] when it is sound. Read-only: it never writes or locks anything."""
+    conn = _read_connection(Path(path))
+    try:
+        return [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
+    except sqlite3.DatabaseError as error:
+        return [str(error)]
+    finally:
+        conn.close()
 
 
 def check_file(path: Path) -> int:
