@@ -538,18 +538,22 @@ def owned_by_nobody(*paths: Path) -> None:
         os.chown(path, 65534, 65534)
 
 
-def test_a_read_only_file_is_read_with_its_mode_untouched(shared_folder):
+@pytest.fixture
+def nobodys(shared_folder):
+    """A workbook file "Mine" in a data folder, both owned by `nobody`, and a home for it."""
     folder = shared_folder / "data"
     folder.mkdir()
     home = shared_folder / "home"
     home.mkdir()
     path = folder / "workbook.sqlite3"
     make_workbook(path)
-    for file in folder.iterdir():
-        if file.name.endswith(".lock"):
-            file.unlink()
+    owned_by_nobody(folder, home, *folder.iterdir())
+    return path, home
+
+
+def test_a_read_only_file_is_read_with_its_mode_untouched(nobodys):
+    path, home = nobodys
     path.chmod(0o400)
-    owned_by_nobody(folder, path, home)
     done = as_nobody(["--db", path, "list"], home)
     assert done.returncode == 0 and done.stdout == "Mine\n", done.stderr
     done = as_nobody(["--db", path, "example"], home)
@@ -560,14 +564,9 @@ def test_a_read_only_file_is_read_with_its_mode_untouched(shared_folder):
     assert names(path) == {"Mine"}
 
 
-def test_a_read_only_folder_is_named_and_the_file_still_read(shared_folder):
-    folder = shared_folder / "data"
-    folder.mkdir()
-    home = shared_folder / "home"
-    home.mkdir()
-    path = folder / "workbook.sqlite3"
-    make_workbook(path)
-    owned_by_nobody(folder, path, home, *folder.iterdir())
+def test_a_read_only_folder_is_named_and_the_file_still_read(nobodys):
+    path, home = nobodys
+    folder = path.parent
     folder.chmod(0o555)
     before = sorted(p.name for p in folder.iterdir())
     done = as_nobody(["--db", path, "list"], home)
@@ -626,15 +625,9 @@ def names_in(session) -> set[str]:
     return {row[0] for row in session.db.execute("SELECT name FROM workbooks")}
 
 
-def test_a_window_on_a_read_only_file_opens_read_only(shared_folder):
-    folder = shared_folder / "data"
-    folder.mkdir()
-    home = shared_folder / "home"
-    home.mkdir()
-    path = folder / "workbook.sqlite3"
-    make_workbook(path)
+def test_a_window_on_a_read_only_file_opens_read_only(nobodys):
+    path, home = nobodys
     path.chmod(0o400)
-    owned_by_nobody(folder, home, *folder.iterdir())
     done = as_nobody(["-m", "tests.helpers.window_worker", path, "ro", "1"], home, module=False)
     assert done.returncode == 0, done.stderr
     assert "read-only" in done.stdout and "ack" not in done.stdout
