@@ -187,3 +187,27 @@ def test_window_settings_made_first_are_private_too(private_home):
     assert mode(private_home) == 0o700
     assert mode(private_home / SETTINGS_FILE) == 0o600
     assert ui_settings().value("last_step", 0, int) == 4
+
+
+def test_folders_an_older_version_left_open_are_made_private_again(private_home):
+    """The data and backups folders are the program's own: 0700 whatever made them."""
+    from workbook.paths import backup_dir, data_dir, default_db_path
+    from workbook.session import Access, Session
+
+    for folder in (data_dir(), backup_dir(default_db_path())):
+        folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(0o755)
+    with Session.open(default_db_path(), Access.COMMAND) as session:
+        make_backup(session.db, session.path)
+    for folder in (data_dir(), backup_dir(default_db_path())):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+
+def test_a_folder_of_the_persons_own_keeps_its_mode(tmp_path):
+    from workbook.session import Access, Session
+
+    documents = tmp_path / "Documents"
+    documents.mkdir(mode=0o755)
+    documents.chmod(0o755)
+    Session.open(documents / "mine.sqlite3", Access.COMMAND).close()
+    assert stat.S_IMODE(documents.stat().st_mode) == 0o755

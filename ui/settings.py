@@ -26,6 +26,6 @@ def ui_settings() -> QSettings:
     folder = data_dir()
     path = folder / SETTINGS_FILE
     with contextlib.suppress(OSError):  # unwritable: QSettings reports it, we need not
-        ensure_private_dir(folder)
+        ensure_private_dir(folder, ours=True)
         os.close(os.open(path, os.O_RDONLY | os.O_CREAT, 0o600))
     return QSettings(str(path), QSettings.Format.IniFormat)

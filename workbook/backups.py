@@ -83,7 +83,7 @@ def _named(folder: Path, prefix: str) -> list[Path]:
 
 def _target(db_path: Path, reason: str, when: datetime) -> Path:
     folder = backup_dir(db_path)
-    ensure_private_dir(folder)
+    ensure_private_dir(folder, ours=True)
     base = f"{db_path.stem}-{when:{_STAMP}}-{reason}"
     # Number a second backup in the same second after every one already there, even
     # when rotation removed the first, so the newest always sorts newest.

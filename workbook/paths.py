@@ -8,6 +8,7 @@ in a `backups` folder beside whichever database is open.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 from pathlib import Path
@@ -81,15 +82,21 @@ def set_mode(path: str | os.PathLike[str], mode: int) -> None:
             raise
 
 
-def ensure_private_dir(folder: Path) -> None:
+def ensure_private_dir(folder: Path, *, ours: bool = False) -> None:
     """Create a folder readable by the owner only (0700) if it does not exist.
 
     Every folder made on the way is 0700 too, not only the last: with
     CAREER_WORKBOOK_HOME set, the cache folder lives inside the data folder,
     and whichever is made first must not leave the other open to everyone.
     A folder that already exists is left as it is: `--db` may point into a
-    folder of the person's own, such as Documents.
+    folder of the person's own, such as Documents. Only one that is `ours`
+    (the data, cache and backups folders) is made 0700 if an older version
+    left it open.
     """
+    if ours:
+        with contextlib.suppress(OSError):
+            if Path(folder).stat().st_mode & 0o077:
+                set_mode(Path(folder), 0o700)
     missing: list[Path] = []
     current = Path(folder)
     while not current.exists() and current.parent != current:
@@ -102,6 +109,14 @@ def ensure_private_dir(folder: Path) -> None:
             continue  # made by another process meanwhile: theirs to set
         # mkdir's mode goes through the umask; chmod makes it exactly 0700.
         set_mode(made, 0o700)
+
+
+def is_data_dir(folder: Path) -> bool:
+    """Whether `folder` is the program's own data folder (not one `--db` pointed to)."""
+    try:
+        return Path(folder).resolve() == data_dir().resolve()
+    except OSError:
+        return False
 
 
 def make_owner_only(path: Path) -> None:

@@ -256,12 +256,12 @@ def check_file(path: Path) -> int:
 
 def take_lock(path: Path, access: Access) -> WriterLock:
     """The writer lock for `path`, or the problem that says who holds it."""
-    from workbook.paths import ensure_private_dir
+    from workbook.paths import ensure_private_dir, is_data_dir
 
     # Both wait for a command (it finishes in moments); a window is never waited for.
     wait = COMMAND_WAIT_S
     try:
-        ensure_private_dir(path.parent)
+        ensure_private_dir(path.parent, ours=is_data_dir(path.parent))
         return WriterLock.acquire(path, access.value, wait_s=wait)
     except Busy as busy:
         pid = busy.holder.pid if busy.holder else None

@@ -93,7 +93,7 @@ def _store_cache(path: Path, cached: dict[str, Any]) -> None:
     """Write the cache whole or not at all; a folder that cannot be written costs speed only."""
     try:
         text = json.dumps(cached, ensure_ascii=False)
-        ensure_private_dir(path.parent)
+        ensure_private_dir(path.parent, ours=True)
         with atomic_file(path, private=True, durable=False) as handle:
             handle.write(text.encode("utf-8"))
     except (OSError, TypeError, ValueError):
