@@ -18,10 +18,11 @@ from tests.conftest import make_damaged, sha256
 from ui.cli import EXIT_OK, EXIT_PROBLEM, main
 from workbook import backup_purge, backups, records
 from workbook.backup_purge import purge_deleted_text, remove_workbook_from_backups
-from workbook.backups import list_backups, make_backup, restore
+from workbook.backups import list_backups, make_backup
 from workbook.edits import create_workbook, delete_workbook, set_profile_field
 from workbook.paths import backup_dir
 from workbook.queries import get_workbook, list_workbooks
+from workbook.restoring import restore
 from workbook.storage import inspect, open_database
 
 NOW = datetime(2030, 6, 15, 12, 0, 0, tzinfo=UTC)

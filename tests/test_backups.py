@@ -17,13 +17,13 @@ from workbook.backups import (
     last_change,
     list_backups,
     make_backup,
-    restore,
     rotate,
 )
 from workbook.edits import add_journal_entry, create_workbook, rename_workbook, set_profile_field
 from workbook.errors import BackupProblem
 from workbook.paths import backup_dir, sidecar_paths
 from workbook.queries import list_workbooks, load_profile
+from workbook.restoring import restore
 from workbook.storage import inspect, open_database
 
 NOW = datetime(2030, 6, 15, 12, 0, 0, tzinfo=UTC)

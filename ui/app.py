@@ -181,7 +181,7 @@ def install_exit_paths(app: QApplication, window: MainWindow) -> ExitSignals:
 
 
 def _install_excepthook() -> None:
-    from ui.cli import report_unexpected
+    from workbook.errors import report_unexpected
 
     def hook(kind: type[BaseException], error: BaseException, tb: object) -> None:
         message = report_unexpected(error)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from workbook import APP_NAME, __version__
-from workbook.errors import WorkbookError
+from workbook.errors import WorkbookError, report_unexpected
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -383,28 +383,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - the last guard before a traceback
         print(report_unexpected(error), file=sys.stderr)
         return EXIT_PROBLEM
-
-
-def report_unexpected(error: BaseException) -> str:
-    """A plain message for a bug, with the details written to a log file for a bug report."""
-    import os
-    import traceback
-
-    from workbook.paths import data_dir, ensure_private_dir, make_owner_only
-
-    # In the owner-only data folder, not a shared temp folder: a traceback can quote
-    # what the person typed.
-    log = data_dir() / "career-workbook-error.log"
-    try:
-        ensure_private_dir(log.parent)
-        fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with open(fd, "w", encoding="utf-8") as handle:
-            handle.write("".join(traceback.format_exception(error)))
-        make_owner_only(log)
-        where = f" The technical details are in {log}."
-    except OSError:
-        where = ""
-    return (
-        f"Something went wrong that Career Workbook did not expect ({type(error).__name__}). "
-        f"Nothing saved before this was lost.{where}"
-    )

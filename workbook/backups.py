@@ -4,14 +4,13 @@ Backups live in a `backups` folder beside the database, named
 `<stem>-<UTC time>-<reason>.sqlite3`. An automatic backup is made at most
 once a day and only when something changed since the last one; a backup is
 also made before every migration and before a restore. The newest KEEP
-backups are kept. Files are owner-only.
+backups are kept. Files are owner-only. Restoring one is `workbook/restoring.py`.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -19,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from workbook.errors import BackupProblem, DatabaseProblem
-from workbook.paths import backup_dir, ensure_private_dir, make_owner_only, sidecar_paths
+from workbook.errors import BackupProblem
+from workbook.paths import backup_dir, ensure_private_dir, make_owner_only
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -81,7 +80,9 @@ def _named(folder: Path, prefix: str) -> list[Path]:
     ]
 
 
-def _target(db_path: Path, reason: str, when: datetime) -> Path:
+def backup_target(db_path: Path, reason: str, when: datetime | None = None) -> Path:
+    """A new backup file's path (its folder made if missing), named for its reason and time."""
+    when = when or _now()
     folder = backup_dir(db_path)
     ensure_private_dir(folder, ours=True)
     base = f"{db_path.stem}-{when:{_STAMP}}-{reason}"
@@ -100,7 +101,7 @@ def _target(db_path: Path, reason: str, when: datetime) -> Path:
     return target
 
 
-def _copy_with_backup_api(source: sqlite3.Connection, target: Path) -> None:
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
     """Copy a live database into `target` whole, or leave nothing behind."""
     partial = target.with_name(target.name + ".partial")
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -127,8 +128,8 @@ def make_backup(db: Database, db_path: Path, *, reason: str = "manual") -> Path:
     folder = backup_dir(Path(db_path))
     try:
         # Inside the try: a folder that cannot be created is a BackupProblem too.
-        target = _target(Path(db_path), reason, _now())
-        _copy_with_backup_api(db.conn, target)
+        target = backup_target(Path(db_path), reason, _now())
+        copy_database(db.conn, target)
     except (OSError, sqlite3.Error) as error:
         raise BackupProblem(f"Could not write a backup to {folder}: {error}") from None
     rotate(Path(db_path))
@@ -201,66 +202,3 @@ def find_backup(db_path: Path, name: str) -> Path:
     raise BackupProblem(
         f"There is no backup called {name!r}. Run 'career-workbook backups' to list them."
     )
-
-
-def restore(db_path: Path, backup_path: Path) -> Path | None:
-    """Replace the database with a backup, after keeping the current file.
-
-    The backup is checked first; a bad backup changes nothing. The current
-    file is backed up (or, if it is itself unreadable, copied aside byte for
-    byte). Returns the path of that safety copy, if there was a file.
-    No connection to `db_path` may be open.
-    """
-    from workbook.storage import inspect
-
-    db_path, backup_path = Path(db_path), Path(backup_path)
-    try:
-        inspect(backup_path, full_check=True)
-    except DatabaseProblem as problem:
-        raise BackupProblem(f"That backup cannot be used.\n{problem.detail}") from None
-
-    # Copy the backup in first: keeping the current file below makes a backup, and
-    # rotation could then delete the very backup being restored.
-    source = sqlite3.connect(f"file:{quote(str(backup_path))}?mode=ro", uri=True)
-    incoming = db_path.with_name(db_path.name + ".restoring")
-    try:
-        _copy_with_backup_api(source, incoming)
-    finally:
-        source.close()
-
-    try:
-        safety = _keep_current(db_path)
-    except BaseException:
-        incoming.unlink(missing_ok=True)
-        raise
-    # An old write-ahead log must never be replayed onto the restored file.
-    for sidecar in sidecar_paths(db_path):
-        sidecar.unlink(missing_ok=True)
-    os.replace(incoming, db_path)
-    make_owner_only(db_path)
-    return safety
-
-
-def _keep_current(db_path: Path) -> Path | None:
-    """Back up the file a restore replaces, or copy it aside if it is unreadable."""
-    from workbook.storage import checkpoint, connect, inspect
-
-    safety: Path | None = None
-    if db_path.exists():
-        try:
-            inspect(db_path)
-            healthy = True
-        except DatabaseProblem:
-            healthy = False
-        if healthy:
-            db = connect(db_path)
-            try:
-                checkpoint(db)
-                safety = make_backup(db, db_path, reason="before-restore")
-            finally:
-                db.close()
-        else:
-            safety = _target(db_path, "kept-before-restore", _now())
-            shutil.copy2(db_path, safety)
-            make_owner_only(safety)
-    return safety

@@ -295,7 +295,7 @@ def restore_backup(path: Path, backup: Path, *, lock: WriterLock | None = None) 
     A caller that already holds the lock (a window restoring its own file) passes
     it; otherwise it is taken as a command's. Returns where the replaced file was kept.
     """
-    from workbook.backups import restore
+    from workbook.restoring import restore
 
     path = real_path(path)
     own = lock is None

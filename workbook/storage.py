@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from workbook import migrations
+from workbook.backups import make_backup
 from workbook.errors import (
     DamagedDatabase,
     EmptyFile,
@@ -244,9 +245,6 @@ def open_database(
         conn.execute("PRAGMA journal_mode = WAL")
         db = LazyDatabase(conn)
         if migrate and version < migrations.SCHEMA_VERSION:
-            # Imported here to keep the import graph a tree: backups uses storage too.
-            from workbook.backups import make_backup
-
             if version > 0:
                 make_backup(db, path, reason=f"before-migration-to-v{migrations.SCHEMA_VERSION}")
             migrations.apply(db)
