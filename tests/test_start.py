@@ -35,12 +35,14 @@ def test_the_frame_paints_before_any_database_is_open(qtbot, db_path):
     window.shutdown()
 
 
-def test_closing_before_the_database_opens_loses_nothing(qtbot):
+def test_closing_before_the_database_opens_loses_nothing(qtbot, db_path):
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    window.close()  # no session yet: closing must not fail
+    window.close()  # no session yet: closing must not fail, ask anything or make a file
+    assert not window.isVisible()
     window.shutdown()
+    assert window.session is None and not db_path.exists()
 
 
 def python(code, *args, home):
