@@ -13,7 +13,6 @@ from workbook.edits import (
     PROFILE_FIELDS,
     Change,
     add_journal_entry,
-    apply_value,
     create_workbook,
     delete_workbook,
     duplicate_workbook,
@@ -23,7 +22,7 @@ from workbook.edits import (
     unique_name,
 )
 from workbook.errors import InvalidEdit, NotFound
-from workbook.history import LIMIT, History
+from workbook.history import LIMIT, History, apply_value
 from workbook.migrations import WORKBOOK_TABLES
 from workbook.model import (
     HORIZONS,

@@ -6,23 +6,29 @@ circle is still a circle.
 
 import grimp
 
-#: Circles not yet taken apart (issue 11 merges the door's two modules). Shrinks only.
-KNOWN = {("workbook.edits", "workbook.records")}
-
 
 def circles() -> set[tuple[str, str]]:
+    """Each import `a -> b` from which a chain of imports leads back to `a`."""
     graph = grimp.build_graph("workbook", "ui", "exports")
     found = set()
     for module in graph.modules:
         for imported in graph.find_modules_directly_imported_by(module):
             if graph.chain_exists(importer=imported, imported=module):
-                found.add(tuple(sorted((module, imported))))
+                found.add((module, imported))
     return found
 
 
-def test_no_import_circles_beyond_the_known_ones():
-    assert circles() <= KNOWN
+def test_no_import_circles():
+    assert circles() == set()
 
 
-def test_the_known_list_names_only_circles_that_still_exist():
-    assert circles() >= KNOWN  # a circle taken apart leaves this list
+def test_the_check_sees_a_circle_closed_by_a_lazy_import(tmp_path, monkeypatch):
+    package = tmp_path / "ring"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "a.py").write_text("from ring import b\n")
+    (package / "b.py").write_text("def late():\n    from ring import a\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    graph = grimp.build_graph("ring")
+    assert graph.chain_exists(importer="ring.b", imported="ring.a")
+    assert graph.chain_exists(importer="ring.a", imported="ring.b")

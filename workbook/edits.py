@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from workbook.errors import InvalidEdit, NotFound
+from workbook.errors import InvalidEdit
 from workbook.migrations import WORKBOOK_TABLES
 from workbook.model import (
     HORIZONS,
@@ -311,23 +311,6 @@ def set_profile_field(db: Database, workbook_id: int, field: str, value: Any) ->
             )
             touch(db, workbook_id, now_iso())
     return Change("field", workbook_id, "profile", field, before, value, description=field)
-
-
-def apply_value(db: Database, change: Change, value: Any) -> Change:
-    """Set the field a Change touched to `value` again (used by undo and redo)."""
-    if change.table == "profile":
-        return set_profile_field(db, change.workbook_id, change.field or "", value)
-    if change.table == "workbooks" and change.field == "name":
-        return rename_workbook(db, change.workbook_id, value)
-    from workbook import records  # records builds on this module
-
-    if change.key is not None or change.table in records.SINGLE:
-        return records.set_answer(
-            db, change.table, change.workbook_id, change.key, change.field or "", value
-        )
-    if change.row_id is not None and change.table in records.ROWS:
-        return records.update_row(db, change.table, change.row_id, change.field or "", value)
-    raise NotFound(f"Changes to {change.table} cannot be replayed.")
 
 
 # ---- journal ------------------------------------------------------------------------

@@ -1,15 +1,18 @@
 """Undo and redo of edits within a session, one stack per workbook.
 
 A History records the Changes the edit functions return and replays their
-`before` (undo) or `after` (redo) value through `workbook.edits`, so undo
-validates and saves like any other edit.
+`before` (undo) or `after` (redo) value through the door (`workbook.edits` and
+`workbook.records`, with `apply_value`), so undo validates and saves like any
+other edit. It lives here, above both, so neither of them imports the other.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from workbook.edits import Change, apply_value
+from workbook import edits, records
+from workbook.edits import Change
+from workbook.errors import NotFound
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -71,3 +74,18 @@ class History:
         """Drop the stacks of a deleted workbook."""
         self._undo.pop(workbook_id, None)
         self._redo.pop(workbook_id, None)
+
+
+def apply_value(db: Database, change: Change, value: Any) -> Change:
+    """Set the field a Change touched to `value` again (used by undo and redo)."""
+    if change.table == "profile":
+        return edits.set_profile_field(db, change.workbook_id, change.field or "", value)
+    if change.table == "workbooks" and change.field == "name":
+        return edits.rename_workbook(db, change.workbook_id, value)
+    if change.key is not None or change.table in records.SINGLE:
+        return records.set_answer(
+            db, change.table, change.workbook_id, change.key, change.field or "", value
+        )
+    if change.row_id is not None and change.table in records.ROWS:
+        return records.update_row(db, change.table, change.row_id, change.field or "", value)
+    raise NotFound(f"Changes to {change.table} cannot be replayed.")
