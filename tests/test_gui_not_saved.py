@@ -35,7 +35,9 @@ def start(open_window, qtbot, monkeypatch):
     """The About you page of a new workbook. If a test fails with the disk still full,
     the window's question on closing is answered, so the run does not wait for a person."""
     monkeypatch.setattr(
-        storage_notices, "ask_about_unsaved", lambda parent: storage_notices.DISCARD
+        storage_notices,
+        "ask_about_unsaved",
+        lambda parent, going_on="Close": storage_notices.DISCARD,
     )
     windows = []
 
@@ -93,13 +95,17 @@ def test_closing_with_refused_edits_asks_first(start, qtbot, db_path, monkeypatc
     fill_the_disk(window)
     paste(qtbot, page.aim, LONG)
 
-    monkeypatch.setattr(storage_notices, "ask_about_unsaved", lambda parent: storage_notices.STAY)
+    monkeypatch.setattr(
+        storage_notices, "ask_about_unsaved", lambda parent, going_on="Close": storage_notices.STAY
+    )
     window.close()
     assert window.isVisible() and window.session is not None and not window._closed
     assert page.aim.toPlainText() == LONG
 
     monkeypatch.setattr(
-        storage_notices, "ask_about_unsaved", lambda parent: storage_notices.DISCARD
+        storage_notices,
+        "ask_about_unsaved",
+        lambda parent, going_on="Close": storage_notices.DISCARD,
     )
     window.close()
     assert not window.isVisible()
@@ -135,7 +141,9 @@ def test_closing_with_refused_edits_can_keep_them_in_a_workbook_file(
 
     elsewhere = tmp_path / "usb" / "rescued.json"
     elsewhere.parent.mkdir()
-    monkeypatch.setattr(storage_notices, "ask_about_unsaved", lambda parent: storage_notices.KEEP)
+    monkeypatch.setattr(
+        storage_notices, "ask_about_unsaved", lambda parent, going_on="Close": storage_notices.KEEP
+    )
     monkeypatch.setattr(
         storage_notices.QFileDialog, "getSaveFileName", lambda *a, **k: (str(elsewhere), "")
     )

@@ -632,3 +632,43 @@ def test_a_window_on_a_read_only_file_opens_read_only(nobodys):
     assert done.returncode == 0, done.stderr
     assert "read-only" in done.stdout and "ack" not in done.stdout
     assert stat.S_IMODE(path.stat().st_mode) == 0o400
+
+
+def test_damage_found_by_a_write_leads_to_one_offer_and_a_clean_restore(
+    tmp_path, qtbot, monkeypatch
+):
+    from ui import storage_notices
+    from ui.dialogs.backups import BackupDialog
+    from ui.main_window import MainWindow
+    from workbook.backups import make_backup
+    from workbook.records import set_answer
+
+    path = tmp_path / "restore-me.sqlite3"
+    with Session.open(path, Access.COMMAND) as session:
+        wid = create_workbook(session.db, "Rated").workbook_id
+        set_answer(session.db, "strength_ratings", wid, "mentoring", "proficiency", 3)
+        make_backup(session.db, path)
+    break_an_index(path)
+
+    offers, asked = [], []
+    monkeypatch.setattr(
+        storage_notices, "offer_backup_for", lambda parent, problem: offers.append(problem) or True
+    )
+    monkeypatch.setattr(BackupDialog, "exec", lambda self: BackupDialog.DialogCode.Accepted)
+    monkeypatch.setattr(
+        storage_notices,
+        "ask_about_unsaved",
+        lambda parent, going_on="Close": asked.append(going_on) or storage_notices.DISCARD,
+    )
+    session = Session.open(path, Access.WINDOW)
+    window = MainWindow(session, autosave_delay_ms=10)
+    qtbot.addWidget(window)
+    window.show()
+    page = window._pages["about"]
+    qtbot.keyClicks(page.current_role, "Typed into a damaged file")
+    window.autosaver.flush()  # the write checks the file first, finds the damage, offers
+    qtbot.waitUntil(lambda: window.session is not session, timeout=5000)
+    assert len(offers) == 1 and asked == ["Restore"]
+    assert window.session.path == path and not window.session.closed
+    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    window.shutdown()

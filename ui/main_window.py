@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self._second_launch: QObject | None = None
         self._banner: QWidget | None = None
         self._checked_session: Session | None = None
+        self._restoring = False
 
         self.setWindowTitle(APP_NAME)
         self._build_layout()
@@ -198,7 +199,7 @@ class MainWindow(QMainWindow):
         """The file turned out damaged before anything was written: offer a backup."""
         from ui.storage_notices import offer_backup_for
 
-        if offer_backup_for(self, problem):
+        if not self._restoring and offer_backup_for(self, problem):
             self.restore_backup()
 
     def _show_read_only(self, reason: str) -> None:
@@ -720,7 +721,8 @@ class MainWindow(QMainWindow):
         dialog = BackupDialog(self.session.path, self)
         if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen() is None:
             return
-        self.autosaver.flush()
+        if not self._settle_pending_before_restore():
+            return
         path, lock = self.session.path, self.session.lock
         # The window keeps the file's lock throughout: no other program writes meanwhile.
         self.session.close(keep_lock=True)
@@ -732,6 +734,20 @@ class MainWindow(QMainWindow):
         self.reopen(Session.open(path, Access.WINDOW, lock=lock))
         if kept:
             self.statusBar().showMessage(f"Restored. The file as it was is kept in {kept}.", 15_000)
+
+    def _settle_pending_before_restore(self) -> bool:
+        """Save what is typed; what the file still refuses (it is damaged, or the disk is
+        full) can be kept in a workbook file first. False to stay as things are."""
+        from ui.storage_notices import keep_unsaved_before_closing
+
+        self._restoring = True  # a refusal now is expected: no second offer of a backup
+        try:
+            self.autosaver.flush()
+        finally:
+            self._restoring = False
+        if not self.autosaver.has_pending():
+            return True
+        return keep_unsaved_before_closing(self, self.session, self.autosaver, going_on="Restore")
 
     @Slot()
     def purge_backups(self) -> None:

@@ -67,11 +67,13 @@ def offer_backup_for(parent: QWidget, problem: object) -> bool:
 KEEP, DISCARD, STAY = "keep", "discard", "stay"
 
 
-def keep_unsaved_before_closing(parent: QWidget, session: Session, autosaver: Autosaver) -> bool:
-    """The file refused the latest edits: keep them elsewhere, close anyway, or stay.
+def keep_unsaved_before_closing(
+    parent: QWidget, session: Session, autosaver: Autosaver, *, going_on: str = "Close"
+) -> bool:
+    """The file refused the latest edits: keep them elsewhere, go on without them, or stay.
 
-    Returns True when the window may close."""
-    choice = ask_about_unsaved(parent)
+    `going_on` names what happens next ("Close", "Restore"). True when it may go on."""
+    choice = ask_about_unsaved(parent, going_on)
     if choice == DISCARD:
         return True
     if choice == KEEP:
@@ -79,7 +81,7 @@ def keep_unsaved_before_closing(parent: QWidget, session: Session, autosaver: Au
     return False
 
 
-def ask_about_unsaved(parent: QWidget) -> str:
+def ask_about_unsaved(parent: QWidget, going_on: str = "Close") -> str:
     """Ask what to do with edits the file refused: KEEP (default), DISCARD or STAY."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
@@ -93,7 +95,7 @@ def ask_about_unsaved(parent: QWidget) -> str:
         "them back later with File › Import. Everything saved before them is kept."
     )
     keep = box.addButton("Save them to a file…", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Close without them", QMessageBox.ButtonRole.DestructiveRole)
+    discard = box.addButton(f"{going_on} without them", QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     # Losing work is never the default; keeping it is.
     box.setDefaultButton(keep)
