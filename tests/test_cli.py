@@ -283,7 +283,8 @@ def test_a_workbook_error_is_printed_as_it_is(capsys, monkeypatch):
 @pytest.mark.parametrize(
     ("error", "expected"),
     [
-        (PermissionError(13, "Permission denied", "/some/where.sqlite3"), "Permission denied"),
+        (PermissionError(13, "Permission denied", "/some/where.sqlite3"), "permission"),
+        (OSError(28, "No space left on device", "/some/where.pdf"), "The disk is full"),
         (OSError("the disk went away"), "the disk went away"),
     ],
 )
@@ -294,11 +295,10 @@ def test_a_file_error_is_explained_plainly(capsys, monkeypatch, error, expected)
     monkeypatch.setitem(cli.COMMANDS, "check", fails)
     code, out, err = run(capsys, "check")
     assert code == EXIT_PROBLEM
-    assert err.startswith("A file could not be read or written")
-    assert expected in err
+    assert expected in err and "Traceback" not in err
     assert "None" not in err
     if error.filename:
-        assert "/some/where.sqlite3" in err
+        assert error.filename in err
 
 
 def test_ctrl_c_exits_quietly(capsys, monkeypatch):

@@ -672,3 +672,162 @@ def test_damage_found_by_a_write_leads_to_one_offer_and_a_clean_restore(
     assert window.session.path == path and not window.session.closed
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     window.shutdown()
+
+
+# ---- found by trying it from outside (a tester's round) ---------------------------------
+
+
+def fill_but(disk: Path, leave_kib: int) -> None:
+    """Fill the disk but for about `leave_kib` KiB."""
+    free = shutil.disk_usage(disk).free
+    with open(disk / "filler", "wb") as handle:
+        handle.write(b"\0" * max(0, free - leave_kib * 1024))
+
+
+@pytest.mark.parametrize("leave_kib", [60, 200])
+def test_a_disk_that_fills_at_the_commit_is_named_not_called_a_bug(
+    capsys, small_disk, tmp_path, leave_kib
+):
+    from workbook.data import load_workbook_data
+    from workbook.workbook_file.writing import write_file
+
+    source = open_database(tmp_path / "big.sqlite3")
+    wid = create_workbook(source, "Big").workbook_id
+    for n in range(60):
+        add_journal_entry(source, wid, "reflection", f"{n} " + "words " * 2000)
+    big = write_file(load_workbook_data(source, wid), tmp_path / "big.json")
+    source.close()
+
+    path = small_disk / "workbook.sqlite3"
+    make_workbook(path)
+    fill_but(small_disk, leave_kib)
+    code, out, err = run(capsys, "--db", path, "import", big)
+    assert code == EXIT_PROBLEM
+    assert "full" in err and "did not expect" not in err and "damaged" not in err
+    assert names(path) == {"Mine"}
+    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_file_another_user_owns_is_named_as_not_yours(shared_folder):
+    """Root's 0600 file, and a file in root's 0700 folder, seen by `nobody`."""
+    home = shared_folder / "home"
+    home.mkdir()
+    owned_by_nobody(home)
+    mine = shared_folder / "root-only.sqlite3"
+    make_workbook(mine)
+    mine.chmod(0o600)
+    hidden = shared_folder / "private"
+    hidden.mkdir(mode=0o700)
+    make_workbook(hidden / "w.sqlite3")
+    for path in (mine, hidden / "w.sqlite3"):
+        for command in (["list"], ["example"], ["check"]):
+            done = as_nobody(["--db", path, *command], home)
+            assert done.returncode == 1, (path, command, done.stdout)
+            assert "permission" in done.stderr.lower(), done.stderr
+            for wrong in ("did not expect", "read-only", "damaged", "Traceback"):
+                assert wrong not in done.stderr, (path, command, done.stderr)
+
+
+def test_a_quick_read_leaves_nothing_beside_a_file_that_stops_its_owner(nobodys):
+    path, home = nobodys
+    path.chmod(0o400)
+    before = sorted(p.name for p in path.parent.iterdir())
+    assert as_nobody(["--db", path, "list"], home).returncode == 0
+    assert sorted(p.name for p in path.parent.iterdir()) == before
+    path.chmod(0o600)
+    done = as_nobody(["--db", path, "example"], home)
+    assert done.returncode == 0, done.stderr
+
+
+def test_backups_and_restore_follow_a_linked_database(capsys, tmp_path):
+    real = tmp_path / "b" / "real.sqlite3"
+    real.parent.mkdir()
+    make_workbook(real)
+    with Session.open(real, Access.COMMAND) as session:
+        from workbook.backups import make_backup
+
+        backup = make_backup(session.db, real)
+    (tmp_path / "a").mkdir()
+    link = tmp_path / "a" / "into.sqlite3"
+    link.symlink_to(real)
+    code, out, err = run(capsys, "--db", link, "backups")
+    assert code == EXIT_OK and backup.name in out
+    code, out, err = run(capsys, "--db", link, "restore", backup.name)
+    assert code == EXIT_OK, err
+    assert link.is_symlink()
+
+
+def test_a_window_never_backs_up_a_damaged_file(index_damaged, qtbot):
+    from ui.main_window import MainWindow
+    from workbook.backups import list_backups
+    from workbook.paths import backup_dir
+
+    shutil.rmtree(backup_dir(index_damaged))  # so a daily backup is due
+    window = MainWindow(Session.open(index_damaged, Access.WINDOW), autosave_delay_ms=10)
+    qtbot.addWidget(window)
+    import ui.storage_notices as notices
+
+    offered = []
+    notices.offer_backup_for, real = (
+        (lambda parent, problem: offered.append(problem)),
+        (notices.offer_backup_for),
+    )
+    try:
+        with qtbot.waitSignal(window.ready, timeout=10_000):
+            window.show()
+        qtbot.waitUntil(lambda: bool(offered), timeout=5000)
+        window.shutdown()
+    finally:
+        notices.offer_backup_for = real
+    assert list_backups(index_damaged) == []
+
+
+def test_old_open_backups_are_made_private_by_the_next_writer(capsys, tmp_path):
+    from workbook.backups import make_backup
+    from workbook.paths import backup_dir
+
+    path = tmp_path / "w.sqlite3"
+    make_workbook(path)
+    with Session.open(path, Access.COMMAND) as session:
+        backup = make_backup(session.db, path)
+    backup_dir(path).chmod(0o755)
+    backup.chmod(0o644)
+    assert run(capsys, "--db", path, "example")[0] == EXIT_OK
+    assert stat.S_IMODE(backup_dir(path).stat().st_mode) == 0o700
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+
+
+def test_a_half_made_file_of_a_killed_program_is_cleared(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    dead = int(gone.stdout)
+    left = [path.with_name(f"{path.name}.creating-{dead}{tail}") for tail in ("", "-wal", "-shm")]
+    for file in left:
+        file.write_bytes(b"half")
+    Session.open(path, Access.COMMAND).close()
+    assert not any(file.exists() for file in left)
+    assert names(path) == set()
+
+
+def test_restore_keeps_sqlites_files_and_an_open_reader_sees_the_backup(capsys, tmp_path):
+    from workbook.backups import make_backup
+
+    path = tmp_path / "w.sqlite3"
+    make_workbook(path, "Before")
+    with Session.open(path, Access.COMMAND) as session:
+        backup = make_backup(session.db, path)
+        create_workbook(session.db, "After the backup")
+    reader = sqlite3.connect(path)  # a reader that has the file open, as a second window
+    try:
+        assert reader.execute("SELECT COUNT(*) FROM workbooks").fetchone()[0] == 2
+        shm = path.with_name(path.name + "-shm")
+        inode = shm.stat().st_ino
+        code, out, err = run(capsys, "--db", path, "restore", backup)
+        assert code == EXIT_OK, err
+        assert shm.exists() and shm.stat().st_ino == inode
+        assert [r[0] for r in reader.execute("SELECT name FROM workbooks")] == ["Before"]
+    finally:
+        reader.close()
+    assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"

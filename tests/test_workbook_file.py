@@ -1240,7 +1240,7 @@ def test_cli_export_problems_are_plain(capsys, db, db_path, example_id, tmp_path
     assert code == EXIT_PROBLEM and "There is no database" in err and not missing.exists()
     nowhere = tmp_path / "no folder" / "x.json"
     code, _, err = run(capsys, "export", "--db", db_path, "--out", nowhere, "Example: Nadia Haddad")
-    assert code == EXIT_PROBLEM and "could not be read or written" in err
+    assert code == EXIT_PROBLEM and "could not read or write" in err and str(nowhere) in err
     assert not os.path.exists(nowhere)
 
 

@@ -73,16 +73,17 @@ def open_session(path: Path, *, interactive: bool = True) -> Session | str | Non
 
     while True:
         try:
-            return Session.open(path, Access.WINDOW)
-        except LockedByWindow as problem:
-            from ui.single_window import ask_running_window
+            try:
+                return Session.open(path, Access.WINDOW)
+            except LockedByWindow as problem:
+                from ui.single_window import ask_running_window
 
-            if ask_running_window(problem.path):
-                return ALREADY_OPEN
-            return _read_only(problem)
-        except (ReadOnlyFile, DiskFull) as problem:
-            return _read_only(problem)
-        except DatabaseProblem as problem:
+                if ask_running_window(problem.path):
+                    return ALREADY_OPEN
+                return _read_only(problem)
+            except (ReadOnlyFile, DiskFull) as problem:
+                return _read_only(problem)
+        except DatabaseProblem as problem:  # reading it read-only failed too, or worse
             if not interactive:
                 print(problem.message, file=sys.stderr)
                 return None

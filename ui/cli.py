@@ -107,10 +107,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _database_exists(args: argparse.Namespace) -> bool:
     """Whether the database file is there, its links followed (a loop is refused)."""
+    from workbook.errors import storage_problem
     from workbook.paths import resolve_db_path
     from workbook.session import real_path
 
-    return real_path(resolve_db_path(args.db)).exists()
+    path = real_path(resolve_db_path(args.db))
+    try:
+        return path.exists()
+    except OSError as error:  # a folder on the way that this user may not enter
+        raise storage_problem(path, error) from None
 
 
 def _session(args: argparse.Namespace, *, write: bool):  # noqa: ANN202 - a Session
@@ -150,8 +155,9 @@ def cmd_example(args: argparse.Namespace) -> int:
 def cmd_backups(args: argparse.Namespace) -> int:
     from workbook.backups import list_backups
     from workbook.paths import resolve_db_path
+    from workbook.session import real_path
 
-    path = resolve_db_path(args.db)
+    path = real_path(resolve_db_path(args.db))
     found = list_backups(path)
     if not found:
         print(f"There are no backups of {path} yet.", file=sys.stderr)
@@ -164,9 +170,9 @@ def cmd_backups(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from workbook.backups import find_backup
     from workbook.paths import resolve_db_path
-    from workbook.session import restore_backup
+    from workbook.session import real_path, restore_backup
 
-    path = resolve_db_path(args.db)
+    path = real_path(resolve_db_path(args.db))
     backup = find_backup(path, args.backup)
     kept = restore_backup(path, backup)
     print(f"Restored {path} from {backup.name}.")
@@ -199,7 +205,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from workbook.session import check_file
 
     path = resolve_db_path(args.db)
-    if not path.exists():
+    if not _database_exists(args):
         print(f"There is no database at {path}.", file=sys.stderr)
         return EXIT_PROBLEM
     version = check_file(path)
@@ -365,6 +371,19 @@ def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     return argparse.Namespace(command=None, db=db, exit_when_ready=exit_when_ready)
 
 
+def plain_file_error(error: OSError) -> str:
+    """An operating system's refusal to read or write a file, in plain words."""
+    import errno
+
+    where = f" {Path(error.filename)}" if error.filename else " a file"
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return f"The disk is full: Career Workbook could not write{where}. Free some space on it."
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return f"You do not have permission to use{where}."
+    reason = error.strerror or error  # strerror is None when no errno was given
+    return f"Career Workbook could not read or write{where}: {reason}."
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else argv
     args = window_arguments(given) or build_parser().parse_args(given)
@@ -376,10 +395,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except OSError as error:
-        where = f" ({Path(error.filename)})" if error.filename else ""
-        reason = error.strerror or error  # strerror is None when no errno was given
-        print(f"A file could not be read or written{where}: {reason}", file=sys.stderr)
+        print(plain_file_error(error), file=sys.stderr)
         return EXIT_PROBLEM
     except Exception as error:  # noqa: BLE001 - the last guard before a traceback
-        print(report_unexpected(error), file=sys.stderr)
+        sqlite3 = sys.modules.get("sqlite3")  # not imported for its own sake: start-up counts
+        if sqlite3 is not None and isinstance(error, sqlite3.Error):
+            print(refused_write(args, error), file=sys.stderr)
+        else:
+            print(report_unexpected(error), file=sys.stderr)
         return EXIT_PROBLEM
+
+
+def refused_write(args: argparse.Namespace, error: Exception) -> str:
+    """A write the database refused half-way (a disk that filled up at the commit). The
+    transaction was rolled back, so the file is as it was before the command."""
+    from workbook.errors import not_saved
+    from workbook.paths import resolve_db_path
+
+    where = resolve_db_path(getattr(args, "db", None))
+    return (
+        f"Career Workbook could not write to {where}: {not_saved(error).reason} "
+        "This command changed nothing in it."
+    )

@@ -22,59 +22,83 @@ from workbook.storage import checkpoint, connect, inspect
 
 
 def restore(db_path: Path, backup_path: Path) -> Path | None:
-    """Replace the database with a backup, after keeping the current file.
+    """Put a backup's contents in place of the database's, after keeping the current file.
 
     The backup is checked first; a bad backup changes nothing. The current
     file is backed up (or, if it is itself unreadable, copied aside byte for
-    byte). Returns the path of that safety copy, if there was a file.
-    No connection to `db_path` may be open.
+    byte). Returns the path of that safety copy, if there was a file. The
+    caller holds the writer lock (`workbook.session.restore_backup`).
+
+    A sound current file receives the backup through SQLite's backup API, as a
+    write: it stays where it is, in WAL mode, its -wal and -shm stay SQLite's,
+    and a reader that has it open sees the restored contents. Only a damaged
+    or missing file is replaced as a file.
     """
     db_path, backup_path = Path(db_path), Path(backup_path)
     try:
-        inspect(backup_path, full_check=True)
+        # Backups are written only by the lock's holder, which the caller is.
+        inspect(backup_path, full_check=True, locked=True)
     except DatabaseProblem as problem:
         raise BackupProblem(f"That backup cannot be used.\n{problem.detail}") from None
 
-    # Copy the backup in first: keeping the current file below makes a backup, and
+    # Read the backup in first: keeping the current file below makes a backup, and
     # rotation could then delete the very backup being restored.
-    source = sqlite3.connect(f"file:{quote(str(backup_path))}?mode=ro", uri=True)
-    incoming = db_path.with_name(db_path.name + ".restoring")
+    incoming = sqlite3.connect(":memory:")
     try:
-        copy_database(source, incoming)
+        source = sqlite3.connect(f"file:{quote(str(backup_path))}?mode=ro", uri=True)
+        try:
+            source.backup(incoming)
+        finally:
+            source.close()
+        healthy = _healthy(db_path)
+        safety = _keep_current(db_path, healthy)
+        if healthy:
+            live = connect(db_path)
+            try:
+                incoming.backup(live.conn)
+                checkpoint(live)
+            finally:
+                live.close()
+        else:
+            _replace_file(db_path, incoming)
     finally:
-        source.close()
-
-    try:
-        safety = _keep_current(db_path)
-    except BaseException:
-        incoming.unlink(missing_ok=True)
-        raise
-    # An old write-ahead log must never be replayed onto the restored file.
-    for sidecar in sidecar_paths(db_path):
-        sidecar.unlink(missing_ok=True)
-    os.replace(incoming, db_path)
+        incoming.close()
     make_owner_only(db_path)
     return safety
 
 
-def _keep_current(db_path: Path) -> Path | None:
+def _healthy(db_path: Path) -> bool:
+    if not db_path.exists():
+        return False
+    try:
+        inspect(db_path, locked=True)
+    except DatabaseProblem:
+        return False
+    return True
+
+
+def _replace_file(db_path: Path, incoming: sqlite3.Connection) -> None:
+    """A damaged or missing file is replaced whole; its old log must never be replayed
+    onto the restored file. No one can be using a file that cannot be opened."""
+    partial = db_path.with_name(db_path.name + ".restoring")
+    copy_database(incoming, partial)
+    for sidecar in sidecar_paths(db_path):
+        sidecar.unlink(missing_ok=True)
+    os.replace(partial, db_path)
+
+
+def _keep_current(db_path: Path, healthy: bool) -> Path | None:
     """Back up the file a restore replaces, or copy it aside if it is unreadable."""
-    safety: Path | None = None
-    if db_path.exists():
+    if not db_path.exists():
+        return None
+    if healthy:
+        db = connect(db_path)
         try:
-            inspect(db_path)
-            healthy = True
-        except DatabaseProblem:
-            healthy = False
-        if healthy:
-            db = connect(db_path)
-            try:
-                checkpoint(db)
-                safety = make_backup(db, db_path, reason="before-restore")
-            finally:
-                db.close()
-        else:
-            safety = backup_target(db_path, "kept-before-restore")
-            shutil.copy2(db_path, safety)
-            make_owner_only(safety)
+            checkpoint(db)
+            return make_backup(db, db_path, reason="before-restore")
+        finally:
+            db.close()
+    safety = backup_target(db_path, "kept-before-restore")
+    shutil.copy2(db_path, safety)
+    make_owner_only(safety)
     return safety

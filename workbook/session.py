@@ -38,12 +38,14 @@ from workbook.errors import (
     LockedByWindow,
     MissingFile,
     NotADatabase,
+    PermissionDenied,
     ReadOnlyFile,
     WorkbookError,
     storage_problem,
 )
 from workbook.history import History
 from workbook.lock import COMMAND, COMMAND_WAIT_S, WINDOW, Busy, WriterLock, quiet_moment
+from workbook.paths import ensure_private_dir
 from workbook.search import purge_deleted_text
 from workbook.storage import (
     LazyDatabase,
@@ -107,7 +109,7 @@ class Session:
         if lock is None:
             lock = take_lock(path, access)
         try:
-            if path.exists():
+            if _exists(path):
                 _check_writable(path)
             # Nobody else can write while the lock is held: a look that leaves a refused
             # file exactly as it was can read it as it stands.
@@ -117,22 +119,31 @@ class Session:
             raise
         session = cls(path, db, lock=lock)
         db.before_write = session.verify
+        tighten_backups(path)
         if access is Access.COMMAND:
             # A command writes at once: check the whole file before it does.
-            session.verify()
-        # A long-running app still gets its daily backup: check on open as well as on close.
-        # A full disk must not stop the person from working; closing tries again.
-        with contextlib.suppress(WorkbookError):
-            backup_if_due(session.db, session.path)
+            try:
+                session.verify()
+            except BaseException:
+                session.close()
+                raise
+            session.backup_if_due()
+        # A window backs up once the whole file is checked (`prepare`): a damaged file
+        # must never take the place of a good backup.
         return session
 
     @classmethod
     def _open_reader(cls, path: Path, reason: str | None = None) -> Session:
-        if not path.exists():
+        if not _exists(path):
             raise MissingFile(path)
+        # A command reads for a moment: while no writer holds the file it reads the file
+        # as it stands, making no -wal or -shm beside it (made by a reader, they carry its
+        # owner and the file's mode, and can stop the file's owner from writing later). A
+        # window reads for hours, while writers may come: it reads through SQLite's log.
+        lasting = reason is not None
         with quiet_moment(path) as quiet:
             version = inspect(path, locked=quiet)
-        conn = _read_connection(path)
+            conn = _read_connection(path, locked=quiet and not lasting)
         if version < migrations.SCHEMA_VERSION:
             # An older file is read through a migrated copy in memory: a reader never
             # migrates, backs up or changes the mode of the file itself.
@@ -193,9 +204,18 @@ class Session:
         file is checked (loading it opens the way to writes, which need the check)."""
         if self.closed or self.read_only is not None or not self.verified:
             return
+        # A long-running app still gets its daily backup: on open as well as on close.
+        self.backup_if_due()
         prepare = getattr(self.db, "prepare", None)
         if prepare is not None:
             prepare()
+
+    def backup_if_due(self) -> None:
+        """The daily backup, of a file the full check found sound; a full disk must not
+        stop the person from working (closing tries again)."""
+        if self.verified and self._damage is None and self.read_only is None:
+            with contextlib.suppress(WorkbookError):
+                backup_if_due(self.db, self.path)
 
     def close(self, *, keep_lock: bool = False) -> None:
         """Back up if due, checkpoint, close and let go of the lock. Safe to call twice.
@@ -219,8 +239,7 @@ class Session:
         self.close()
 
     def _close_writer(self) -> None:
-        with contextlib.suppress(WorkbookError):
-            backup_if_due(self.db, self.path)
+        self.backup_if_due()
         # Words from text rewritten during the session leave the search index; a
         # session that only read (sqlite-utils never loaded) rewrote nothing.
         if getattr(self.db, "loaded", True):
@@ -248,15 +267,32 @@ def check_file(path: Path) -> int:
 
     Raises the DatabaseProblem that names what is wrong."""
     path = real_path(path)
-    if not path.exists():
+    if not _exists(path):
         raise MissingFile(path)
     with quiet_moment(path) as quiet:
         return inspect(path, full_check=True, locked=quiet)
 
 
+def tighten_backups(path: Path) -> None:
+    """Backups hold every private word: make them owner-only if an older version did not."""
+    from workbook.paths import backup_dir, make_owner_only
+
+    folder = backup_dir(path)
+    try:
+        if not folder.is_dir():
+            return
+        if folder.stat().st_mode & 0o077:
+            ensure_private_dir(folder, ours=True)
+        for file in folder.iterdir():
+            if file.is_file() and file.stat().st_mode & 0o077:
+                make_owner_only(file)
+    except OSError:
+        return  # a folder that cannot be read or changed: nothing better to do here
+
+
 def take_lock(path: Path, access: Access) -> WriterLock:
     """The writer lock for `path`, or the problem that says who holds it."""
-    from workbook.paths import ensure_private_dir, is_data_dir
+    from workbook.paths import is_data_dir
 
     # Both wait for a command (it finishes in moments); a window is never waited for.
     wait = COMMAND_WAIT_S
@@ -272,6 +308,10 @@ def take_lock(path: Path, access: Access) -> WriterLock:
         problem = storage_problem(path, error)
         if isinstance(problem, MissingFile):  # the folder itself is missing and cannot be made
             raise problem from None
+        if _denied(error) and not os.access(path.parent, os.R_OK | os.X_OK):
+            raise PermissionDenied(path, "folder") from None
+        if _denied(error) and path.exists() and not os.access(path, os.R_OK):
+            raise PermissionDenied(path) from None
         raise (ReadOnlyFile(path, folder=True) if _folder_read_only(error) else problem) from None
 
 
@@ -281,8 +321,28 @@ def _folder_read_only(error: OSError) -> bool:
     return error.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
+def _exists(path: Path) -> bool:
+    """Whether the file is there; a folder on the way this user may not enter is named."""
+    try:
+        return path.exists()
+    except OSError as error:
+        raise (
+            PermissionDenied(path, "file or the folder it is in")
+            if _denied(error)
+            else storage_problem(path, error)
+        ) from None
+
+
+def _denied(error: OSError) -> bool:
+    import errno
+
+    return error.errno in (errno.EACCES, errno.EPERM)
+
+
 def _check_writable(path: Path) -> None:
     """A writer refuses a file it cannot write, before SQLite half-opens it."""
+    if not os.access(path, os.R_OK):
+        raise PermissionDenied(path)
     if not os.access(path, os.W_OK):
         raise ReadOnlyFile(path)
     if not os.access(path.parent, os.W_OK):

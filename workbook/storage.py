@@ -195,6 +195,35 @@ class LazyDatabase:
         return self.database[table]
 
 
+def _clear_abandoned_creations(path: Path) -> None:
+    """Remove half-made files left by a program killed while creating this database.
+
+    Only those of processes that no longer run: a half-made file holds nothing typed."""
+    prefix = f"{path.name}.creating-"
+    try:
+        found = [f for f in path.parent.iterdir() if f.name.startswith(prefix)]
+    except OSError:
+        return
+    for file in found:
+        pid = file.name[len(prefix) :].split("-")[0]
+        if not pid.isdigit() or _running(int(pid)):
+            continue
+        with contextlib.suppress(OSError):
+            file.unlink()
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it runs, as somebody else
+    return True
+
+
 def _create(path: Path) -> None:
     """Build a new, fully migrated database beside `path`, then move it into place.
 
@@ -202,6 +231,7 @@ def _create(path: Path) -> None:
     leaves an empty or half-made file where the workbook should be.
     """
     ensure_private_dir(path.parent)
+    _clear_abandoned_creations(path)
     partial = path.with_name(f"{path.name}.creating-{os.getpid()}")
     try:
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
