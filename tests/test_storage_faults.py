@@ -831,3 +831,16 @@ def test_restore_keeps_sqlites_files_and_an_open_reader_sees_the_backup(capsys, 
     finally:
         reader.close()
     assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_an_export_onto_a_link_writes_the_linked_file(capsys, tmp_path):
+    path = tmp_path / "w.sqlite3"
+    make_workbook(path)
+    target = tmp_path / "shared" / "plan.json"
+    target.parent.mkdir()
+    target.write_text("old")
+    link = tmp_path / "plan-link.json"
+    link.symlink_to(target)
+    code, out, err = run(capsys, "--db", path, "export", "--out", link, "Mine")
+    assert code == EXIT_OK, err
+    assert link.is_symlink() and '"Mine"' in target.read_text()

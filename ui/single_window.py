@@ -70,9 +70,11 @@ def _answer(server: QLocalServer, window: QWidget) -> None:
         socket.waitForReadyRead(500)
         if _REQUEST in bytes(socket.readAll().data()):
             _bring_forward(window)
-            socket.write(_ANSWER)
-            socket.flush()
-            socket.waitForBytesWritten(500)
+            # The asking launch may have given up meanwhile (this window was busy).
+            if socket.state() == socket.LocalSocketState.ConnectedState:
+                socket.write(_ANSWER)
+                socket.flush()
+                socket.waitForBytesWritten(500)
         socket.disconnectFromServer()
         socket.deleteLater()
 

@@ -53,7 +53,8 @@ def atomic_file(
     the file it replaces, or gets the usual one (0666 less the umask).
     A file that is not `durable` (a cache) skips the fsyncs.
     """
-    target = Path(path)
+    # A link is followed, never replaced by the new file: the file it names is written.
+    target = Path(path).resolve() if Path(path).is_symlink() else Path(path)
     folder = target.parent
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
