@@ -35,6 +35,8 @@ FILE_REFUSAL = f"{CONTROLS_IN_NAME}; a name is one line of visible text."
 NUL_IN_TEXT = "This text holds an invisible NUL character and cannot be saved."
 CONTROLLED = ["Sam\x00", "Sam\tLee", "Sam\nLee", "Sam\r", "Sam\x1b[2J", "Sam\x7f", "Sam\x85"]
 CONTROLLED += ["Sam\u2028Lee"]  # the line separator: a line break too
+# A right-to-left override or an isolate makes a name show as another one ("Sam" and "maS").
+CONTROLLED += ["\u202eSam", "Sam\u2066Lee\u2069"]
 
 
 def names(db):
@@ -176,9 +178,8 @@ def test_the_command_line_import_names_the_field_and_adds_nothing(capsys, tmp_pa
         db.close()
 
 
-ANY_NAME = st.text(
-    st.characters() | st.sampled_from("\x00\t\n\r\x0b\x1b\x7f\x85\x9f\u2028\u2029 "), max_size=20
-)
+REFUSED_IN_NAMES = "\x00\t\n\r\x0b\x1b\x7f\x85\x9f\u2028\u2029\u202e\u2067 "
+ANY_NAME = st.text(st.characters() | st.sampled_from(REFUSED_IN_NAMES), max_size=20)
 
 
 @settings(
@@ -243,3 +244,10 @@ def test_typing_a_control_character_in_your_name_is_refused_in_the_status_bar(op
     window.autosaver.flush()
     assert window.statusBar().currentMessage() == f"Your name {CONTROLS_IN_NAME}."
     assert load_profile(window.session.db, window.workbook_id).person_name == "Sam"
+
+
+def test_names_keep_the_marks_and_joiners_real_names_use(db):
+    """Only what reorders or hides text is refused: an Arabic name with a right-to-left
+    mark, a Persian one with a zero-width non-joiner and an emoji sequence stay."""
+    for name in ("سارة\u200f 2", "مهر\u200cناز", "Sam 👩\u200d💻"):
+        assert create_workbook(db, name).after == name

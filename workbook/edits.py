@@ -38,7 +38,9 @@ JOURNAL_KINDS = ("reflection", "energy", "feedback", "checkin")
 #: What no name may hold: a name is one line of visible text, so every control character
 #: (Unicode category Cc: a tab, a line break, NUL, a terminal's escape codes) is refused,
 #: and the line and paragraph separators with them.
-NAME_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: Control characters, line and paragraph separators, and the bidirectional embeddings,
+#: overrides and isolates: invisible, and able to make a name show as another one.
+NAME_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 #: Said after the field's name, here and by the workbook file's checks.
 CONTROLS_IN_NAME = (
     "cannot contain control characters (such as a tab, a line break or an invisible NUL)"
