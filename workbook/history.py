@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from workbook import edits, records
+from workbook import edits
 from workbook.edits import Change
 from workbook.errors import NotFound
 
@@ -82,6 +82,10 @@ def apply_value(db: Database, change: Change, value: Any) -> Change:
         return edits.set_profile_field(db, change.workbook_id, change.field or "", value)
     if change.table == "workbooks" and change.field == "name":
         return edits.rename_workbook(db, change.workbook_id, value)
+    # Here, not at the top: records loads the content, which the window's start need not wait
+    # for when the first page shown edits the profile only.
+    from workbook import records
+
     if change.key is not None or change.table in records.SINGLE:
         return records.set_answer(
             db, change.table, change.workbook_id, change.key, change.field or "", value
