@@ -14,9 +14,9 @@ from workbook.content import load_content
 from workbook.data import load_workbook_data
 from workbook.edits import create_workbook, unique_name
 from workbook.errors import InvalidEdit, NotFound
+from workbook.fields import MAX_HOURS
 from workbook.history import History
 from workbook.records import (
-    MAX_HOURS,
     add_custom_strength,
     add_row,
     delete_row,

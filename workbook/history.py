@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from workbook import edits
 from workbook.edits import Change
 from workbook.errors import NotFound
+from workbook.fields import ROWS, SINGLE
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -82,14 +83,16 @@ def apply_value(db: Database, change: Change, value: Any) -> Change:
         return edits.set_profile_field(db, change.workbook_id, change.field or "", value)
     if change.table == "workbooks" and change.field == "name":
         return edits.rename_workbook(db, change.workbook_id, value)
-    # Here, not at the top: records loads the content, which the window's start need not wait
-    # for when the first page shown edits the profile only.
-    from workbook import records
+    if change.key is not None or change.table in SINGLE:
+        # Here, not at the top: records loads the content, which the window's start need
+        # not wait for when the first page shown edits the profile only.
+        from workbook import records
 
-    if change.key is not None or change.table in records.SINGLE:
         return records.set_answer(
             db, change.table, change.workbook_id, change.key, change.field or "", value
         )
-    if change.row_id is not None and change.table in records.ROWS:
+    if change.row_id is not None and change.table in ROWS:
+        from workbook import records
+
         return records.update_row(db, change.table, change.row_id, change.field or "", value)
     raise NotFound(f"Changes to {change.table} cannot be replayed.")

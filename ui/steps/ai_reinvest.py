@@ -34,7 +34,7 @@ from ui.widgets import hint as note
 from workbook import records
 from workbook.data import Reinvestment
 from workbook.edits import Change
-from workbook.records import MAX_HOURS
+from workbook.fields import MAX_HOURS
 
 #: (kind, label) as stored in reinvestments.target_kind.
 KINDS: tuple[tuple[str, str], ...] = (

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from workbook import records
 from workbook.content import load_content
 from workbook.content.catalogue import Content
 from workbook.edits import (
@@ -18,6 +17,7 @@ from workbook.edits import (
     NAME_CONTROLS,
     NUL,
 )
+from workbook.fields import MAX_HOURS
 from workbook.model import (
     HORIZONS,
     MAX_LONG_TEXT,
@@ -343,12 +343,12 @@ TASK = Shape(
         "position": Field(_whole(0, MAX_POSITION, nullable=False)),
         "name": Field(SHORT),
         "library_task_id": Field(_known("tasks", "a task in the task library")),
-        "hours_per_week": Field(_number(0, records.MAX_HOURS)),
+        "hours_per_week": Field(_number(0, MAX_HOURS)),
         "mode": Field(_choice(MODES)),
         "ai_share": Field(_number(0, 1, nullable=True)),
         "tool": Field(SHORT),
         "validation": Field(LONG),
-        "review_hours": Field(_number(0, records.MAX_HOURS)),
+        "review_hours": Field(_number(0, MAX_HOURS)),
         "stakes": Field(_choice(STAKES, nullable=False)),
         "risk_note": Field(LONG),
         "agency": Field(_whole(1, 5)),
@@ -356,7 +356,7 @@ TASK = Shape(
 )
 REINVESTMENT = Shape(
     {
-        "hours": Field(_number(0, records.MAX_HOURS)),
+        "hours": Field(_number(0, MAX_HOURS)),
         "target_kind": Field(_choice(TARGET_KINDS, nullable=False)),
         "target_id": Field(_text(MAX_SHORT_TEXT, nullable=True)),
         "note": Field(LONG),
