@@ -49,12 +49,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from workbook import search
-from workbook.backups import Backup, list_backups
+from workbook.backups import Backup, list_backups, read_into_memory
 from workbook.errors import DatabaseProblem
 from workbook.paths import make_owner_only
+from workbook.storage import inspect
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -292,21 +292,17 @@ def _clean_one(
     then left as it was. Raises _Refused, with the file untouched, when the
     backup cannot be read safely or the cleaned copy cannot be written.
     """
-    from workbook.storage import inspect  # storage uses backups, which this module uses
-
     try:
         inspect(path, full_check=True)
     except DatabaseProblem as problem:
         raise _Refused(_why(problem)) from None
 
-    memory = sqlite3.connect(":memory:")
+    try:
+        memory = read_into_memory(path)
+    except sqlite3.Error as error:
+        raise _Refused(f"SQLite could not read or change it ({error})") from None
     try:
         try:
-            source = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
-            try:
-                source.backup(memory)
-            finally:
-                source.close()
             memory.execute("PRAGMA foreign_keys = ON")
             memory.execute("PRAGMA secure_delete = ON")
             before = _row_count(memory)
@@ -329,8 +325,6 @@ def _clean_one(
 
 def _write_in_place(memory: sqlite3.Connection, path: Path) -> None:
     """Write the cleaned database whole beside `path`, check it, then replace `path`."""
-    from workbook.storage import inspect
-
     temporary = path.with_name(path.name + _TEMPORARY_SUFFIX)
     try:
         temporary.unlink(missing_ok=True)  # left by a run that was stopped half-way

@@ -101,6 +101,21 @@ def backup_target(db_path: Path, reason: str, when: datetime | None = None) -> P
     return target
 
 
+def read_into_memory(path: Path) -> sqlite3.Connection:
+    """A copy of a database file in memory, read without writing anything beside it."""
+    memory = sqlite3.connect(":memory:")
+    try:
+        source = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        try:
+            source.backup(memory)
+        finally:
+            source.close()
+    except BaseException:
+        memory.close()
+        raise
+    return memory
+
+
 def copy_database(source: sqlite3.Connection, target: Path) -> None:
     """Copy a live database into `target` whole, or leave nothing behind."""
     partial = target.with_name(target.name + ".partial")

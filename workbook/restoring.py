@@ -13,9 +13,8 @@ import os
 import shutil
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote
 
-from workbook.backups import backup_target, copy_database, make_backup
+from workbook.backups import backup_target, copy_database, make_backup, read_into_memory
 from workbook.errors import BackupProblem, DatabaseProblem
 from workbook.paths import make_owner_only, sidecar_paths
 from workbook.storage import checkpoint, connect, inspect
@@ -43,13 +42,8 @@ def restore(db_path: Path, backup_path: Path) -> Path | None:
 
     # Read the backup in first: keeping the current file below makes a backup, and
     # rotation could then delete the very backup being restored.
-    incoming = sqlite3.connect(":memory:")
+    incoming = read_into_memory(backup_path)
     try:
-        source = sqlite3.connect(f"file:{quote(str(backup_path))}?mode=ro", uri=True)
-        try:
-            source.backup(incoming)
-        finally:
-            source.close()
         healthy = _healthy(db_path)
         safety = _keep_current(db_path, healthy)
         if healthy:
