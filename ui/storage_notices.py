@@ -92,7 +92,8 @@ def ask_about_unsaved(parent: QWidget, going_on: str = "Close") -> str:
     )
     box.setInformativeText(
         "You can keep them in a workbook file, for example on another drive, and bring "
-        "them back later with File › Import. Everything saved before them is kept."
+        "them back later with Workbook › Import a workbook file. Everything saved before "
+        "them is kept."
     )
     keep = box.addButton("Save them to a file…", QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(f"{going_on} without them", QMessageBox.ButtonRole.DestructiveRole)
@@ -123,7 +124,10 @@ def _save_elsewhere(parent: QWidget, session: Session, autosaver: Autosaver) -> 
         return False
     where = "\n".join(str(path) for path in written)
     QMessageBox.information(
-        parent, APP_NAME, f"Your changes are saved in:\n{where}\n\nImport it to bring them back."
+        parent,
+        APP_NAME,
+        f"Your changes are saved in:\n{where}\n\n"
+        "Workbook › Import a workbook file adds them back, as a workbook of their own.",
     )
     return True
 
