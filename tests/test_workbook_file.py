@@ -27,7 +27,7 @@ from workbook.errors import WorkbookError, WorkbookFileProblem
 from workbook.example import add_example
 from workbook.queries import find_workbook, list_workbooks
 from workbook.storage import open_database
-from workbook.workbook_file import checking, importing, spec, writing
+from workbook.workbook_file import importing, reading, shapes, spec, writing
 
 SCHEMA = json.loads(
     resources.files("resources").joinpath("schema/workbook-file.schema.json").read_text("utf-8")
@@ -249,7 +249,7 @@ class DoorImporter:
 
     def entries(self, key):
         for index, item in enumerate(self.doc.get(key, [])):
-            yield checking.child_path(key, index), item
+            yield reading.child_path(key, index), item
 
     @staticmethod
     def given(item, *keys):
@@ -263,19 +263,19 @@ class DoorImporter:
         where = "name" if name is None else "The name asked for"
         wid = self.door(where, create_workbook, self.door(where, unique_name, wanted)).workbook_id
         for key, value in self.doc.get("profile", {}).items():
-            self.door(checking.child_path("profile", key), set_profile_field, wid, key, value)
+            self.door(reading.child_path("profile", key), set_profile_field, wid, key, value)
         self.ratings(wid)
         for table, section, field in (
             ("preference_answers", "preferences", "agreement"),
             ("context_answers", "context", "answer"),
         ):
             for key, value in self.doc.get(section, {}).items():
-                path = checking.child_path(section, key)
+                path = reading.child_path(section, key)
                 self.door(path, records.set_answer, table, wid, key, field, value)
         for pid, future in self.doc.get("futures", {}).items():
             for key in spec.FUTURE_KEYS:
                 if key in future or key == "title":  # title: so an empty future is kept too
-                    path = checking.child_path(checking.child_path("futures", pid), key)
+                    path = reading.child_path(reading.child_path("futures", pid), key)
                     value = future.get(key, "")
                     self.door(path, records.set_answer, "futures", wid, pid, key, value)
         if self.doc.get("edge_statement"):
@@ -289,7 +289,7 @@ class DoorImporter:
         ratings = self.doc.get("ratings", {})
         own = sorted((sid for sid, r in ratings.items() if r["custom"]), key=lambda s: int(s[7:]))
         for sid in own:
-            where = checking.child_path("ratings", sid)
+            where = reading.child_path("ratings", sid)
             entry = ratings[sid]
             name = entry["name"]
             description = entry.get("description", "")
@@ -297,11 +297,11 @@ class DoorImporter:
             self.custom[sid] = added.key
             # The door trims a new name; set it again as it was written, spaces and all.
             named = ("strength_ratings", wid, added.key, "custom_name", name)
-            self.door(checking.child_path(where, "name"), records.set_answer, *named)
+            self.door(reading.child_path(where, "name"), records.set_answer, *named)
         for sid, entry in ratings.items():
             for field in spec.RATING_KEYS:
                 if field in entry or field == "proficiency":  # the first one adds the row
-                    path = checking.child_path(checking.child_path("ratings", sid), field)
+                    path = reading.child_path(reading.child_path("ratings", sid), field)
                     rating = ("strength_ratings", wid, self.strength(sid), field, entry.get(field))
                     self.door(path, records.set_answer, *rating)
 
@@ -316,7 +316,7 @@ class DoorImporter:
                     "UPDATE evidence SET created_at = ? WHERE id = ?", [item["created_at"], row]
                 )
         for path, item in self.entries("journal"):
-            values = self.given(item, *checking.JOURNAL)
+            values = self.given(item, *shapes.JOURNAL)
             if "private" in values:
                 values["private"] = int(values["private"])
             self.door(path, records.add_row, "journal_entries", wid, **values)
@@ -333,23 +333,23 @@ class DoorImporter:
                 self.goals[item["id"]] = goal
             for index, action in enumerate(item.get("actions", [])):
                 self.door(
-                    checking.child_path(checking.child_path(path, "actions"), index),
+                    reading.child_path(reading.child_path(path, "actions"), index),
                     records.add_row,
                     "actions",
                     goal,
-                    **self.given(action, *checking.ACTION),
+                    **self.given(action, *shapes.ACTION),
                 )
         self.reinvestments(wid)
         for path, item in self.entries("milestones"):
-            values = self.given(item, *checking.MILESTONE)
+            values = self.given(item, *shapes.MILESTONE)
             if "done" in values:
                 values["done"] = int(values["done"])
             self.door(path, records.add_row, "milestones", wid, **values)
         for path, item in self.entries("support"):
-            values = self.given(item, *checking.SUPPORT)
+            values = self.given(item, *shapes.SUPPORT)
             self.door(path, records.add_row, "support_requests", wid, **values)
         for path, item in self.entries("questions"):
-            values = self.given(item, *checking.QUESTION)
+            values = self.given(item, *shapes.QUESTION)
             self.door(path, records.add_row, "conversation_questions", wid, **values)
         for _, item in self.entries("snapshots"):
             self.db.execute(
@@ -371,7 +371,7 @@ class DoorImporter:
         fits = sum(item.get("hours", 0) for _, item in items) <= freed + 1e-9
         placed = []
         for path, item in items:
-            values = self.given(item, *checking.REINVESTMENT)
+            values = self.given(item, *shapes.REINVESTMENT)
             target = values.get("target_id")
             kind = values.get("target_kind", "other")
             if target and kind == "strength":

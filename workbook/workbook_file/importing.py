@@ -17,8 +17,8 @@ from workbook.edits import (
     unique_name,
 )
 from workbook.errors import WorkbookError, WorkbookFileProblem
-from workbook.workbook_file.checking import child_path, validate, where_text
-from workbook.workbook_file.reading import read_file
+from workbook.workbook_file.checking import validate
+from workbook.workbook_file.reading import child_path, read_file, where_text
 from workbook.workbook_file.spec import FUTURE_KEYS, PROFILE_KEYS, TASK_KEYS
 
 if TYPE_CHECKING:

@@ -8,9 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook.errors import WorkbookFileProblem
-from workbook.workbook_file.spec import (
-    MAX_FILE_BYTES,
-)
+from workbook.workbook_file.spec import MAX_FILE_BYTES, PLAIN_KEY
 
 
 class _DuplicateKey(Exception):
@@ -151,3 +149,25 @@ def read_file(path: Path | str) -> dict[str, Any]:
             "JSON object, starting with {."
         )
     return document
+
+
+def child_path(path: str, key: Any) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    if isinstance(key, str) and PLAIN_KEY.match(key):
+        return f"{path}.{key}" if path else key
+    return f"{path}[{show_value(key)}]"
+
+
+#: Where a value is in the document, as the keys and indexes leading to it. Checks pass these
+#: tuples down and `where_text` writes one out only for a problem: a valid file has thousands of
+#: fields, and writing each one's path up front was a third of the time `validate` took.
+Where = tuple[Any, ...]
+
+
+def where_text(where: Where) -> str:
+    """A path written the way problems name it, such as `goals[2].actions[0].kind`."""
+    path = ""
+    for key in where:
+        path = child_path(path, key)
+    return path
