@@ -27,7 +27,7 @@ def answer(monkeypatch):
 def choose_role_family(window, family_id):
     """Pick a role family in About you, the way the combo box does."""
     window.show_step(0)
-    about = window._pages["about"]
+    about = window.page("about")
     index = about.role_family.findData(family_id)
     about.role_family.setFocus()
     about.role_family.setCurrentIndex(index)
@@ -41,7 +41,7 @@ def editor_closed(qtbot, table):
 
 def plan_page(window):
     window.show_step(AI_PLAN)
-    return window._pages["ai_plan"]
+    return window.page("ai_plan")
 
 
 def stored(window):

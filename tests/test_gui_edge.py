@@ -30,7 +30,7 @@ EDGE_STEP = 2
 
 def edge_page(window):
     window.show_step(EDGE_STEP)
-    return window._pages["edge"]
+    return window.page("edge")
 
 
 def stored(window):
@@ -133,7 +133,7 @@ def test_rating_preferences_and_answering_context_move_the_scores(open_window, q
 
 def test_contributions_shown_add_up_and_the_flip_is_said(open_window, qtbot):
     window = open_window()
-    click(qtbot, window._welcome.example_button)
+    click(qtbot, window.welcome.example_button)
     page = edge_page(window)
     result = wait_for_result(qtbot, window, page)
     content = load_content()
@@ -234,7 +234,7 @@ def test_own_edge_statement_is_stored_shown_and_can_start_from_the_suggestion(
     open_window, qtbot, monkeypatch
 ):
     window = open_window()
-    click(qtbot, window._welcome.example_button)
+    click(qtbot, window.welcome.example_button)
     page = edge_page(window)
     page.show_result_tab()
     panel = page.result_panel
@@ -320,7 +320,7 @@ def test_undo_puts_the_previous_rating_back(open_window, qtbot):
 
 def test_every_control_has_an_accessible_name_and_tabs_open_by_keyboard(open_window, qtbot):
     window = open_window()
-    click(qtbot, window._welcome.example_button)
+    click(qtbot, window.welcome.example_button)
     page = edge_page(window)
     kinds = (
         QLineEdit,

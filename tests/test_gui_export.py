@@ -61,7 +61,7 @@ def export_page(open_window, db_path):
     session.close()
     window = open_window()
     window.show_step(EXPORT_STEP)
-    return window, window._pages["export"]
+    return window, window.page("export")
 
 
 @pytest.fixture
@@ -249,7 +249,7 @@ def test_the_paper_size_follows_the_locale(locale, paper, db_path, open_window, 
     try:
         window = open_window()
         window.show_step(EXPORT_STEP)
-        page = window._pages["export"]
+        page = window.page("export")
         assert page.paper_buttons[paper].isChecked()
         assert page.choices().page_size == paper
         words = "US Letter" if paper == "Letter" else "A4"

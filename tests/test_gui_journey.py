@@ -61,7 +61,7 @@ def go_to(qtbot, window, step_id):
     index = [s.id for s in STEPS].index(step_id)
     qtbot.keyClick(window, getattr(Qt.Key, f"Key_{index + 1}"), Qt.KeyboardModifier.ControlModifier)
     assert window.current_step() == index
-    return window._pages[step_id]
+    return window.page(step_id)
 
 
 def status(window, step_id):
@@ -108,10 +108,10 @@ def wait_for_scores(qtbot, window, page):
 
 
 def fill_about_you(qtbot, window):
-    qtbot.mouseClick(window._welcome.empty_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.welcome.empty_button, Qt.MouseButton.LeftButton)
     assert window.workbook_id is not None
     assert window.current_step() == 0
-    page = window._pages["about"]
+    page = window.page("about")
     before = status(window, "about")
     assert before == "Not started"
 

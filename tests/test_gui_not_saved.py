@@ -44,8 +44,8 @@ def start(open_window, qtbot, monkeypatch):
     def make():
         window = open_window()
         windows.append(window)
-        qtbot.mouseClick(window._welcome.empty_button, Qt.MouseButton.LeftButton)
-        return window, window._pages["about"]
+        qtbot.mouseClick(window.welcome.empty_button, Qt.MouseButton.LeftButton)
+        return window, window.page("about")
 
     yield make
     for window in windows:

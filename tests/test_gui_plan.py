@@ -35,10 +35,10 @@ def answer(monkeypatch):
 
 def open_plan(open_window, qtbot, example=False):
     window = open_window()
-    button = window._welcome.example_button if example else window._welcome.empty_button
+    button = window.welcome.example_button if example else window.welcome.empty_button
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     window.show_step(PLAN_STEP)
-    return window, window._pages["plan"]
+    return window, window.page("plan")
 
 
 def click(qtbot, widget):
@@ -281,7 +281,7 @@ def test_everything_is_shown_after_closing_and_reopening(open_window, qtbot, db_
 
     again = open_window()
     again.show_step(PLAN_STEP)
-    page = again._pages["plan"]
+    page = again.page("plan")
     [card] = page.goals.cards.rows()
     assert card.title.text() == "Lead the quarterly review"
     assert card.measure.toPlainText() == "The team acts on two findings"

@@ -29,18 +29,18 @@ def test_first_launch_offers_empty_or_example(open_window, qtbot):
     window = open_window()
     assert window.workbook_id is None
     assert not window.sidebar.isEnabled()
-    qtbot.mouseClick(window._welcome.example_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.welcome.example_button, Qt.MouseButton.LeftButton)
     assert window.workbook_id is not None
     assert window.switcher.currentText() == "Example: Nadia Haddad"
-    page = window._pages["about"]
+    page = window.page("about")
     assert page.current_role.text() == "Senior data analyst, customer insights"
     assert "Complete" in sidebar_text(window, "about")
 
 
 def test_typing_is_saved_and_survives_closing_and_reopening(open_window, qtbot, db_path):
     window = open_window()
-    qtbot.mouseClick(window._welcome.empty_button, Qt.MouseButton.LeftButton)
-    page = window._pages["about"]
+    qtbot.mouseClick(window.welcome.empty_button, Qt.MouseButton.LeftButton)
+    page = window.page("about")
     qtbot.keyClicks(page.current_role, "Ward nurse, night shifts")
     page.role_family.setFocus()
     qtbot.keyClicks(page.aim, "Decide whether to lead ")
@@ -58,7 +58,7 @@ def test_typing_is_saved_and_survives_closing_and_reopening(open_window, qtbot, 
     again = open_window()
     assert again.current_step() == 1  # the window remembers the last step
     qtbot.keyClick(again, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    page = again._pages["about"]
+    page = again.page("about")
     assert page.current_role.text() == "Ward nurse, night shifts"
     assert page.aim.toPlainText() == "Decide whether to lead équipe 👩‍⚕️ 看護"
 
@@ -66,7 +66,7 @@ def test_typing_is_saved_and_survives_closing_and_reopening(open_window, qtbot, 
 def test_autosave_writes_after_a_pause_in_typing(open_window, qtbot, db_path):
     window = open_window(delay_ms=50)
     window.start_empty_workbook()
-    page = window._pages["about"]
+    page = window.page("about")
     page.current_role.setFocus()
     qtbot.keyClicks(page.current_role, "Recruiter")
     assert window.save_label.text() == "Saving…"
@@ -77,7 +77,7 @@ def test_autosave_writes_after_a_pause_in_typing(open_window, qtbot, db_path):
 def test_choices_save_and_the_sidebar_counts_them(open_window, qtbot):
     window = open_window()
     window.start_empty_workbook()
-    page = window._pages["about"]
+    page = window.page("about")
     assert "Not started" in sidebar_text(window, "about")
     page.role_family.setFocus()
     page.role_family.setCurrentIndex(3)
@@ -100,7 +100,7 @@ def test_choices_save_and_the_sidebar_counts_them(open_window, qtbot):
 def test_undo_and_redo_from_the_edit_menu(open_window, qtbot):
     window = open_window()
     window.start_empty_workbook()
-    page = window._pages["about"]
+    page = window.page("about")
     qtbot.keyClicks(page.current_role, "Analyst")
     window.sidebar.setFocus()  # leaving the field saves it
     page.current_role.editingFinished.emit()
@@ -121,12 +121,12 @@ def test_workbook_switcher_new_rename_duplicate_delete(open_window, qtbot, monke
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
     window.new_workbook()
     assert window.switcher.currentText() == "Amina"
-    qtbot.keyClicks(window._pages["about"].current_role, "Product designer")
+    qtbot.keyClicks(window.page("about").current_role, "Product designer")
     window.rename_current()
     assert window.switcher.currentText() == "Amina K."
     window.duplicate_current()
     assert window.switcher.currentText() == "Amina K. (copy)"
-    assert window._pages["about"].current_role.text() == "Product designer"
+    assert window.page("about").current_role.text() == "Product designer"
     names = [window.switcher.itemText(i) for i in range(window.switcher.count())]
     assert names == ["Amina K.", "Amina K. (copy)", "My workbook"]
 
@@ -134,7 +134,7 @@ def test_workbook_switcher_new_rename_duplicate_delete(open_window, qtbot, monke
     window.switcher.setCurrentIndex(2)
     window.switcher.activated.emit(2)
     assert window.switcher.currentText() == "My workbook"
-    assert window._pages["about"].current_role.text() == ""
+    assert window.page("about").current_role.text() == ""
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     window.delete_current()
@@ -164,7 +164,7 @@ def test_steps_reachable_by_keyboard_and_pages_built_on_demand(open_window, qtbo
         qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert window.current_step() == len(STEPS) - 1
     assert set(window._pages) == {s.id for s in STEPS}
-    for widget in (window.sidebar, window.switcher, window._pages["about"].aim):
+    for widget in (window.sidebar, window.switcher, window.page("about").aim):
         assert widget.accessibleName()
 
 
@@ -183,7 +183,7 @@ def test_restore_a_backup_from_the_menu(open_window, qtbot, monkeypatch):
 
     window = open_window()
     window.start_empty_workbook()
-    page = window._pages["about"]
+    page = window.page("about")
     qtbot.keyClicks(page.current_role, "Teacher")
     window.save_now()
     make_backup(window.session.db, window.session.path, reason="manual")
@@ -192,7 +192,7 @@ def test_restore_a_backup_from_the_menu(open_window, qtbot, monkeypatch):
 
     monkeypatch.setattr(BackupDialog, "exec", lambda self: BackupDialog.DialogCode.Accepted)
     window.restore_backup()
-    page = window._pages["about"]
+    page = window.page("about")
     assert page.current_role.text() == "Teacher"
     assert load_profile(window.session.db, window.workbook_id).current_role == "Teacher"
     reasons = {b.reason for b in list_backups(window.session.path)}

@@ -37,7 +37,7 @@ def page(open_window, qtbot) -> StrengthsPage:
     window.start_empty_workbook()
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_step() == 1
-    return window._pages["strengths"]
+    return window.page("strengths")
 
 
 def click(qtbot, widget):
@@ -433,7 +433,7 @@ def test_ratings_are_shown_again_after_closing_and_reopening(open_window, qtbot)
     window = open_window()
     window.start_empty_workbook()
     window.show_step(1)
-    page = window._pages["strengths"]
+    page = window.page("strengths")
     rate(qtbot, page, "data_analysis", 4, 5, 3)
     choose_strength(qtbot, page, "data_analysis")
     qtbot.keyClicks(page.detail.overuse, "One more chart")
@@ -441,7 +441,7 @@ def test_ratings_are_shown_again_after_closing_and_reopening(open_window, qtbot)
 
     again = open_window()
     assert again.current_step() == 1
-    page = again._pages["strengths"]
+    page = again.page("strengths")
     assert page.strength_list._items["data_analysis"].text(1) == "✓"
     choose_strength(qtbot, page, "data_analysis")
     detail = page.detail

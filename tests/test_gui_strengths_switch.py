@@ -136,7 +136,7 @@ def page(open_window, qtbot) -> StrengthsPage:
     assert window.switcher.currentText() == "Amina"
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_step() == 1
-    return window._pages["strengths"]
+    return window.page("strengths")
 
 
 # ---- doing things as a person would ---------------------------------------------------

@@ -129,7 +129,7 @@ def test_the_wheel_over_an_unfocused_control_changes_nothing_on_any_step(window,
     taken, saved_on, found = [], [], {}
     for number, step in enumerate(STEPS):
         window.show_step(number)
-        page = window._pages[step.id]
+        page = window.page(step.id)
         seen: dict[int, QWidget] = {}  # holding the widgets keeps their ids apart
         for view in views(page):
             window.sidebar.setFocus()  # no control of the page has focus
@@ -154,7 +154,7 @@ def test_the_wheel_over_an_unfocused_control_changes_nothing_on_any_step(window,
 def plan_control_in_view(window) -> tuple[QScrollArea, QWidget]:
     """The plan page at its top and an unfocused control there, well inside the view."""
     window.show_step([s.id for s in STEPS].index("plan"))
-    page = window._pages["plan"]
+    page = window.page("plan")
     window.sidebar.setFocus()
     QApplication.processEvents()
     bar = page.verticalScrollBar()
@@ -186,7 +186,7 @@ def test_the_wheel_over_an_unfocused_control_scrolls_the_page(window, qtbot):
 
 def test_a_focused_control_still_takes_the_wheel(window, qtbot):
     window.show_step([s.id for s in STEPS].index("about"))
-    page = window._pages["about"]
+    page = window.page("about")
     for control in (page.years, page.role_family):
         was = value(control)
         control.setFocus()
@@ -199,7 +199,7 @@ def test_a_builds_on_list_never_takes_the_wheel(window, qtbot):
     """Each pick in it adds a link, so even with focus the wheel scrolls the page."""
     before = stored(window)
     window.show_step([s.id for s in STEPS].index("plan"))
-    picker = window._pages["plan"].findChildren(PickList)[0]
+    picker = window.page("plan").findChildren(PickList)[0]
     picker.setFocus()
     qtbot.waitUntil(picker.hasFocus)
     was = value(picker)
@@ -211,7 +211,7 @@ def test_a_builds_on_list_never_takes_the_wheel(window, qtbot):
 
 def test_a_list_still_scrolls_under_the_wheel(window, qtbot):
     window.show_step([s.id for s in STEPS].index("strengths"))
-    tree = window._pages["strengths"].strength_list.tree
+    tree = window.page("strengths").strength_list.tree
     bar = tree.verticalScrollBar()
     bar.setValue(bar.minimum())
     assert bar.maximum() > bar.minimum()  # the list is longer than its view

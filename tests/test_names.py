@@ -237,7 +237,7 @@ def test_a_new_workbook_named_with_a_nul_is_refused(open_window, monkeypatch):
 def test_typing_a_control_character_in_your_name_is_refused_in_the_status_bar(open_window, qtbot):
     window = open_window()
     window.start_empty_workbook()
-    page = window._pages["about"]
+    page = window.page("about")
     qtbot.keyClicks(page.person_name, "Sam")
     window.autosaver.flush()
     commit_text(page.person_name, "\x1b[31m")  # as a paste or an input method could

@@ -144,7 +144,7 @@ def test_the_first_edit_after_a_read_only_start_is_saved(qtbot, db_path):
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.ready, timeout=5000):
         window.show()
-    page = window._pages["about"]
+    page = window.page("about")
     qtbot.keyClicks(page.current_role, "Night nurse")
     window.autosaver.flush()
     assert session.db.loaded

@@ -193,7 +193,7 @@ def test_a_second_window_opens_read_only_and_says_why(qtbot, tmp_path, monkeypat
         banner = window.findChild(QLabel, "read-only-banner")
         assert banner is not None and banner.isVisible()
         assert "only shows it" in banner.text()
-        page = window._pages["about"]
+        page = window.page("about")
         qtbot.keyClicks(page.current_role, "Typed in the second window")
         window.autosaver.flush()
         assert window.autosaver.has_pending()  # kept in memory, never written
@@ -664,7 +664,7 @@ def test_damage_found_by_a_write_leads_to_one_offer_and_a_clean_restore(
     window = MainWindow(session, autosave_delay_ms=10)
     qtbot.addWidget(window)
     window.show()
-    page = window._pages["about"]
+    page = window.page("about")
     qtbot.keyClicks(page.current_role, "Typed into a damaged file")
     window.autosaver.flush()  # the write checks the file first, finds the damage, offers
     qtbot.waitUntil(lambda: window.session is not session, timeout=5000)

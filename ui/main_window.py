@@ -543,6 +543,15 @@ class MainWindow(QMainWindow):
 
     # ---- steps -----------------------------------------------------------------------
 
+    def page(self, step_id: str) -> QWidget:
+        """The page of a step ("about", "strengths", ...), built if it was not yet."""
+        return self._page([step.id for step in STEPS].index(step_id))
+
+    @property
+    def welcome(self) -> QWidget | None:
+        """The first-run page, if it has been shown."""
+        return self._welcome
+
     def _page(self, index: int) -> QWidget:
         step = STEPS[index]
         page = self._pages.get(step.id)

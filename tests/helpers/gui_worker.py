@@ -27,7 +27,7 @@ def main() -> int:
     exits = install_exit_paths(app, window)  # noqa: F841 - lives as long as the loop
 
     def type_text() -> None:
-        page = window._pages["about"]
+        page = window.page("about")
         QTest.keyClicks(page.current_role, sys.argv[2])
         assert window.autosaver.has_pending()
         print("typed", flush=True)
