@@ -66,10 +66,6 @@ class Autosaver(QObject):
         """Keep every edit in memory, never trying the file: it cannot be written."""
         self._read_only = reason
 
-    @property
-    def read_only(self) -> str | None:
-        return self._read_only
-
     def pending(self) -> list[tuple[Hashable, Callable[..., Change], tuple[Any, ...]]]:
         """The edits not yet saved, oldest first: key, door function and its arguments."""
         return [(key, edit, args) for key, (edit, args) in self._pending.items()]

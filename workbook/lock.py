@@ -135,10 +135,6 @@ class WriterLock:
             os.write(fd, note)
         return cls(Path(db_path), fd, kind)
 
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
     def release(self) -> None:
         """Let go of the lock. The lock file stays: removing it would race a new holder."""
         if self._fd is None:

@@ -165,10 +165,6 @@ class Session:
         """Open for reading only, saying why nothing can be saved (shown in a banner)."""
         return cls._open_reader(real_path(path), reason)
 
-    @property
-    def writable(self) -> bool:
-        return self.read_only is None and not self.closed
-
     def verify(self) -> None:
         """Run the full integrity check once, before the first write; raises DamagedDatabase.
 
@@ -312,13 +308,7 @@ def take_lock(path: Path, access: Access) -> WriterLock:
             raise PermissionDenied(path, "folder") from None
         if _denied(error) and path.exists() and not os.access(path, os.R_OK):
             raise PermissionDenied(path) from None
-        raise (ReadOnlyFile(path, folder=True) if _folder_read_only(error) else problem) from None
-
-
-def _folder_read_only(error: OSError) -> bool:
-    import errno
-
-    return error.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+        raise (ReadOnlyFile(path, folder=True) if _read_only_folder(error) else problem) from None
 
 
 def _exists(path: Path) -> bool:
@@ -337,6 +327,13 @@ def _denied(error: OSError) -> bool:
     import errno
 
     return error.errno in (errno.EACCES, errno.EPERM)
+
+
+def _read_only_folder(error: OSError) -> bool:
+    """A lock file that cannot be made in a folder this user can read: it cannot be written."""
+    import errno
+
+    return _denied(error) or error.errno == errno.EROFS
 
 
 def _check_writable(path: Path) -> None:
