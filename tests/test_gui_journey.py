@@ -77,7 +77,7 @@ def stored(window):
 def settled(qtbot, window, page=None):
     qtbot.waitUntil(lambda: not window.autosaver.has_pending(), timeout=WAIT_MS)
     if page is not None:
-        qtbot.waitUntil(lambda: not page._stale, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: page.up_to_date, timeout=WAIT_MS)
 
 
 def rate(qtbot, page, strength_id, proficiency, energy, edge):
@@ -362,7 +362,7 @@ def check_reopened(qtbot, window, prompt_id, target_date, hours_freed):
     page = go_to(qtbot, window, "strengths")
     settled(qtbot, window, page)
     for strength_id in (*SIGNATURE, PLAIN):
-        assert page.strength_list._items[strength_id].text(1) == "✓"
+        assert page.strength_list.item(strength_id).text(1) == "✓"
     choose_strength(qtbot, page, SIGNATURE[0])
     detail = page.detail
     assert (detail.proficiency.value(), detail.energy.value(), detail.edge.value()) == (5, 5, 4)

@@ -53,7 +53,7 @@ def stored(page):
 def settle(page, qtbot):
     """Wait until typing is saved and the page has caught up."""
     qtbot.waitUntil(lambda: not page.window().autosaver.has_pending(), timeout=3000)
-    qtbot.waitUntil(lambda: not page._stale, timeout=3000)
+    qtbot.waitUntil(lambda: page.up_to_date, timeout=3000)
 
 
 def rate(qtbot, page, strength_id, proficiency, energy, edge):
@@ -91,7 +91,7 @@ def test_rating_with_clicks_is_saved_shown_and_explained(page, qtbot):
     assert (rating.proficiency, rating.energy, rating.edge) == (4, 5, 3)
     assert page.detail.proficiency.description.text() == f"4: {levels[4]}"
     settle(page, qtbot)
-    assert page.strength_list._items["critical_thinking"].text(1) == "✓"
+    assert page.strength_list.item("critical_thinking").text(1) == "✓"
     assert "1 of 24 strengths rated" in page.status.text()
     assert "1 to use more" in page.status.text()
     text = page.results.plain_text()
@@ -178,7 +178,7 @@ def test_a_strength_of_your_own_is_added_and_rated(page, qtbot):
     rating = stored(page).ratings[key]
     assert rating.custom_description == "I listen first and fix second"
     assert (rating.proficiency, rating.energy, rating.edge) == (3, 4, 2)
-    item = page.strength_list._items[key]
+    item = page.strength_list.item(key)
     assert item.parent().text(0) == OWN_GROUP
     assert item.text(0) == "Calming angry customers"
     assert "Calming angry customers" in page.results.plain_text()  # energy 4, skill 3: use more
@@ -442,7 +442,7 @@ def test_ratings_are_shown_again_after_closing_and_reopening(open_window, qtbot)
     again = open_window()
     assert again.current_step() == 1
     page = again.page("strengths")
-    assert page.strength_list._items["data_analysis"].text(1) == "✓"
+    assert page.strength_list.item("data_analysis").text(1) == "✓"
     choose_strength(qtbot, page, "data_analysis")
     detail = page.detail
     assert (detail.proficiency.value(), detail.energy.value(), detail.edge.value()) == (4, 5, 3)

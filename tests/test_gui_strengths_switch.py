@@ -183,7 +183,7 @@ def click_into(qtbot, box):
 def settle(page, qtbot):
     """Wait until typing is saved and the page has caught up."""
     qtbot.waitUntil(lambda: not page.window().autosaver.has_pending(), timeout=3000)
-    qtbot.waitUntil(lambda: not page._stale, timeout=3000)
+    qtbot.waitUntil(lambda: page.up_to_date, timeout=3000)
 
 
 # ---- what is stored and what is shown -------------------------------------------------

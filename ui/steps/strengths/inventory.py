@@ -163,6 +163,10 @@ class StrengthList(QWidget):
     def ids(self) -> list[str]:
         return list(self._items)
 
+    def item(self, strength_id: str) -> QTreeWidgetItem:
+        """The list's row for a strength: its name, and its mark in the second column."""
+        return self._items[strength_id]
+
     @Slot(QTreeWidgetItem, QTreeWidgetItem)
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         if current is None:

@@ -194,6 +194,11 @@ class StrengthsPage(QWidget):
         if self.isVisible():
             self._refresh_timer.start()
 
+    @property
+    def up_to_date(self) -> bool:
+        """Whether the page shows everything saved so far (no refresh is waiting)."""
+        return not self._stale
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt name
         super().showEvent(event)
         if self._stale:
