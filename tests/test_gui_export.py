@@ -119,7 +119,7 @@ def test_the_preview_shows_the_pages_before_saving(export_page, qtbot):
     qtbot.waitUntil(lambda: page.preview.pages > 1, timeout=WAIT_MS)
     assert f"{page.preview.pages} pages on" in page.preview.caption.text()
     # The pages are drawn as images, fitted to the panel's width.
-    shown = page.preview.strip._images
+    shown = page.preview.strip.images
     assert 1 < len(shown) == min(page.preview.pages, PREVIEW_PAGES)
     assert all(image.width() > 500 and not image.isNull() for image in shown)
     before = page.preview.pages

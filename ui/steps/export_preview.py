@@ -41,6 +41,11 @@ class PageStrip(QWidget):
         self.updateGeometry()
         self.update()
 
+    @property
+    def images(self) -> tuple[QImage, ...]:
+        """The page images shown, top to bottom."""
+        return tuple(self._images)
+
     def _page_width(self) -> float:
         return max(50.0, self.width() - 2 * GAP)
 
