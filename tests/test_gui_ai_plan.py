@@ -233,7 +233,7 @@ def test_reorder_with_buttons_and_keys_then_delete(open_window, qtbot, answer):
     window, page = started(open_window, qtbot)
     ids = [t.id for t in stored(window).tasks]
     table = page.table
-    page._select(0)
+    page.table.selectRow(0)
     qtbot.mouseClick(page.down_button, Qt.MouseButton.LeftButton)
     assert [t.id for t in stored(window).tasks][:3] == [ids[1], ids[0], ids[2]]
     assert page.model.task(1).id == ids[0]
@@ -245,7 +245,7 @@ def test_reorder_with_buttons_and_keys_then_delete(open_window, qtbot, answer):
     assert table.currentIndex().row() == 0
     assert not page.up_button.isEnabled()
 
-    page._select(2)
+    page.table.selectRow(2)
     answer(QMessageBox.StandardButton.Cancel)
     qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
     assert len(stored(window).tasks) == len(ids)
@@ -261,7 +261,7 @@ def test_the_model_passes_qt_model_checks(open_window, qtbot, qtmodeltester, ans
     qtmodeltester.check(model, force_py=False)
     # The checker keeps watching while the model changes.
     model.setData(model.index(1, column_of("name")), "Renamed")
-    page._select(1)
+    page.table.selectRow(1)
     page.move_down()
     answer(QMessageBox.StandardButton.Yes)
     page.remove_task()
@@ -328,7 +328,7 @@ def test_words_for_the_plan():
 
 def fits(table, text, width):
     """Whether `text` shows whole in a cell `width` wide, on the lines a row has."""
-    room = width - table._cell_padding()
+    room = width - table.cell_padding()
     metrics = table.fontMetrics()
     bounds = metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, text)
     return bounds.width() <= room and bounds.height() <= table.LINES * metrics.lineSpacing()

@@ -316,7 +316,7 @@ class TaskTable(QTableView):
             self.fit_columns()
             self.fit_height()
 
-    def _cell_padding(self) -> int:
+    def cell_padding(self) -> int:
         """What an item view adds around a cell's text (the style's margins and the grid)."""
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self)
         return 2 * (margin + 1) + 1
@@ -328,7 +328,7 @@ class TaskTable(QTableView):
         air = metrics.averageCharWidth() // 2
         return max(
             self.horizontalHeader().sectionSizeHint(number),
-            text + self._cell_padding() + air,
+            text + self.cell_padding() + air,
         )
 
     def minimum_width(self, number: int) -> int:
@@ -336,7 +336,7 @@ class TaskTable(QTableView):
         chars = COLUMNS[number].min_chars
         return max(
             self.horizontalHeader().sectionSizeHint(number),
-            chars * self.fontMetrics().averageCharWidth() + self._cell_padding(),
+            chars * self.fontMetrics().averageCharWidth() + self.cell_padding(),
         )
 
     @Slot()
