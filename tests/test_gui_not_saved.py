@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.conftest import stored_profile
-from ui import storage_notices
+from ui import autosave, storage_notices
 from workbook.errors import not_saved
 
 LONG = "I want to find out whether leading the team would use what I am best at. " * 800
@@ -49,7 +49,7 @@ def start(open_window, qtbot, monkeypatch):
 
     yield make
     for window in windows:
-        if window.session is not None and not window._closed:
+        if window.session is not None and not window.session.closed:
             free_the_disk(window)
 
 
@@ -78,9 +78,9 @@ def test_a_full_disk_is_explained_and_nothing_typed_is_lost(start, qtbot, db_pat
     assert profile.current_role == "Team lead"
 
 
-def test_the_refused_edits_are_tried_again_by_themselves(start, qtbot, db_path):
+def test_the_refused_edits_are_tried_again_by_themselves(start, qtbot, db_path, monkeypatch):
+    monkeypatch.setattr(autosave, "RETRY_MS", 50)  # the app waits seconds; a test need not
     window, page = start()
-    window.autosaver._retry.setInterval(50)  # the app waits seconds; a test need not
     fill_the_disk(window)
     paste(qtbot, page.aim, LONG)
     window.autosaver.flush()
@@ -99,7 +99,7 @@ def test_closing_with_refused_edits_asks_first(start, qtbot, db_path, monkeypatc
         storage_notices, "ask_about_unsaved", lambda parent, going_on="Close": storage_notices.STAY
     )
     window.close()
-    assert window.isVisible() and window.session is not None and not window._closed
+    assert window.isVisible() and window.session is not None and not window.session.closed
     assert page.aim.toPlainText() == LONG
 
     monkeypatch.setattr(
