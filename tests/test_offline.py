@@ -18,7 +18,6 @@ The tests are skipped, with the reason, only when neither works.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import os
 import re
 import shutil
@@ -123,8 +122,6 @@ def test_commands_open_no_network_connection(example_db, tmp_path, command):
 
 
 def test_the_window_opens_no_network_connection(example_db, tmp_path):
-    if importlib.util.find_spec("ui.app") is None:
-        pytest.skip("the window (ui/app.py) is not written yet")
     log = tmp_path / "window.log"
     result = run_offline([*CLI, "--db", str(example_db), "--exit-when-ready"], log)
     assert_offline(result, log)
