@@ -10,7 +10,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from workbook.edits import add_journal_entry, create_workbook  # noqa: E402
+from workbook.door import add_journal_entry, create_workbook  # noqa: E402
 from workbook.paths import HOME_ENV, sidecar_paths  # noqa: E402
 from workbook.storage import open_database  # noqa: E402
 
@@ -101,3 +101,11 @@ def stored_profile(db_path: Path):  # noqa: ANN201 - a workbook.model.Profile
         return load_profile(session.db, info.id)
     finally:
         session.close()
+
+
+def set_clock(monkeypatch, now) -> None:  # noqa: ANN001
+    """Make every stamp the door writes come from `now()` (a function returning ISO text)."""
+    from workbook import change, door, rows
+
+    for module in (change, door, rows):
+        monkeypatch.setattr(module, "now_iso", now)

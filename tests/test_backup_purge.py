@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import make_damaged, sha256
 from ui.cli import EXIT_OK, EXIT_PROBLEM, main
-from workbook import backup_purge, backups, records
+from workbook import backup_purge, backups, door
 from workbook.backup_purge import purge_deleted_text, remove_workbook_from_backups
 from workbook.backups import list_backups, make_backup
-from workbook.edits import create_workbook, delete_workbook, set_profile_field
+from workbook.door import create_workbook, delete_workbook, set_profile_field
 from workbook.paths import backup_dir
 from workbook.queries import get_workbook, list_workbooks
 from workbook.restoring import restore
@@ -41,12 +41,12 @@ KEPT = [b"Sam Kept", b"the kept wombatlantern entry", b"aim to keep teaching"]
 def fill(db, name, aim, journal, evidence=None, goal=None, action=None):
     workbook_id = create_workbook(db, name).workbook_id
     set_profile_field(db, workbook_id, "aim", aim)
-    records.add_row(db, "journal_entries", workbook_id, kind="reflection", body=journal)
+    door.add_row(db, "journal_entries", workbook_id, kind="reflection", body=journal)
     if evidence:
-        records.add_row(db, "evidence", workbook_id, strength_id="analysis", situation=evidence)
+        door.add_row(db, "evidence", workbook_id, strength_id="analysis", situation=evidence)
     if goal:
-        goal_id = records.add_row(db, "goals", workbook_id, title=goal).row_id
-        records.add_row(db, "actions", goal_id, title=action)
+        goal_id = door.add_row(db, "goals", workbook_id, title=goal).row_id
+        door.add_row(db, "actions", goal_id, title=action)
     return workbook_id
 
 
@@ -139,7 +139,7 @@ def test_a_new_workbook_given_the_old_number_is_another_workbook(db, db_path, mo
 
 
 def test_a_renamed_workbook_is_still_found_in_older_backups(db, db_path, monkeypatch):
-    from workbook.edits import rename_workbook
+    from workbook.door import rename_workbook
 
     gone = make_pair(db)
     paths = take_backups(db, db_path, monkeypatch, count=1)
@@ -163,20 +163,20 @@ def test_no_backups_is_nothing_to_do(db, db_path, workbook_id):
 def test_purge_removes_deleted_workbooks_and_entries_but_keeps_edits(db, db_path, monkeypatch):
     kept = fill(db, "Sam Kept", "aim to keep teaching", "the kept wombatlantern entry")
     gone = fill(db, *[text.decode() for text in GONE])
-    doomed = records.add_row(
+    doomed = door.add_row(
         db, "journal_entries", kept, kind="energy", body="entry deleted later ptarmiganfog"
     ).row_id
-    edited = records.add_row(
+    edited = door.add_row(
         db, "journal_entries", kept, kind="reflection", body="first draft of narwhalorchard"
     ).row_id
-    goal = records.add_row(db, "goals", kept, title="kept goal").row_id
-    action = records.add_row(db, "actions", goal, title="dropped action okapilantern").row_id
+    goal = door.add_row(db, "goals", kept, title="kept goal").row_id
+    action = door.add_row(db, "actions", goal, title="dropped action okapilantern").row_id
     paths = take_backups(db, db_path, monkeypatch)
 
     delete_workbook(db, gone)
-    records.delete_row(db, "journal_entries", doomed)
-    records.delete_row(db, "actions", action)
-    records.update_row(db, "journal_entries", edited, "body", "second draft")
+    door.delete_row(db, "journal_entries", doomed)
+    door.delete_row(db, "actions", action)
+    door.update_row(db, "journal_entries", edited, "body", "second draft")
     report = purge_deleted_text(db_path, db)
 
     assert report.ok and len(report.cleaned) == 3
@@ -193,12 +193,12 @@ def test_purge_removes_deleted_workbooks_and_entries_but_keeps_edits(db, db_path
 def test_an_entry_number_given_to_another_workbook_is_another_entry(db, db_path, monkeypatch):
     first = fill(db, "First", "first aim", "first note")
     second = fill(db, "Second", "second aim", "second note")
-    row = records.add_row(
+    row = door.add_row(
         db, "journal_entries", first, kind="reflection", body="soon gone quetzalmarch"
     ).row_id
     paths = take_backups(db, db_path, monkeypatch, count=1)
-    records.delete_row(db, "journal_entries", row)
-    again = records.add_row(db, "journal_entries", second, kind="reflection", body="new").row_id
+    door.delete_row(db, "journal_entries", row)
+    again = door.add_row(db, "journal_entries", second, kind="reflection", body="new").row_id
     assert again == row
 
     purge_deleted_text(db_path, db)

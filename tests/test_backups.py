@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.conftest import DATA, make_damaged, sha256
-from workbook import backups, edits, migrations
+from tests.conftest import DATA, make_damaged, set_clock, sha256
+from workbook import backups, migrations
 from workbook.backups import (
     KEEP,
     backup_if_due,
@@ -19,7 +19,7 @@ from workbook.backups import (
     make_backup,
     rotate,
 )
-from workbook.edits import add_journal_entry, create_workbook, rename_workbook, set_profile_field
+from workbook.door import add_journal_entry, create_workbook, rename_workbook, set_profile_field
 from workbook.errors import BackupProblem
 from workbook.paths import backup_dir, sidecar_paths
 from workbook.queries import list_workbooks, load_profile
@@ -234,7 +234,7 @@ def test_a_backup_is_due_when_the_newest_is_older_than_a_day_and_something_chang
 
 def test_an_old_backup_is_enough_when_nothing_changed_since(db, db_path, monkeypatch):
     real_now = datetime.now(UTC)
-    monkeypatch.setattr(edits, "now_iso", lambda: (real_now - timedelta(days=3)).isoformat())
+    set_clock(monkeypatch, lambda: (real_now - timedelta(days=3)).isoformat())
     create_workbook(db, "Old news")
     at(monkeypatch, real_now - timedelta(days=2))
     make_backup(db, db_path, reason="auto")
@@ -243,7 +243,7 @@ def test_an_old_backup_is_enough_when_nothing_changed_since(db, db_path, monkeyp
 
 
 def stamp_edits(monkeypatch, when):
-    monkeypatch.setattr(edits, "now_iso", lambda: when.isoformat(timespec="milliseconds"))
+    set_clock(monkeypatch, lambda: when.isoformat(timespec="milliseconds"))
 
 
 def test_an_edit_in_the_same_second_before_the_backup_is_in_it(db, db_path, monkeypatch):
@@ -278,7 +278,7 @@ def test_every_kind_of_edit_counts_as_a_change(db, db_path, workbook_id, monkeyp
     ]
     for n, edit in enumerate(kinds):
         edited_at = NOW + timedelta(days=3 * n)
-        monkeypatch.setattr(edits, "now_iso", lambda when=edited_at: when.isoformat())
+        set_clock(monkeypatch, lambda when=edited_at: when.isoformat())
         at(monkeypatch, edited_at - timedelta(hours=1))
         make_backup(db, db_path, reason="auto")
         assert backup_if_due(db, db_path, now=edited_at + timedelta(days=2)) is None

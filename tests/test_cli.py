@@ -13,7 +13,7 @@ from ui import cli
 from ui.cli import EXIT_OK, EXIT_PROBLEM, main
 from workbook import __version__, backups
 from workbook.backups import list_backups, make_backup
-from workbook.edits import create_workbook
+from workbook.door import create_workbook
 from workbook.errors import InvalidEdit
 from workbook.example import example_data
 from workbook.paths import DB_FILE_NAME

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.stress_worker import WORKBOOK_NAME
-from workbook.edits import add_journal_entry, create_workbook
+from workbook.door import add_journal_entry, create_workbook
 from workbook.storage import open_database
 from workbook.workbook_file.writing import write_file
 

@@ -30,7 +30,7 @@ from urllib.parse import quote
 import pytest
 
 from tests.helpers.edit_worker import WORKBOOK_NAME
-from workbook.edits import add_journal_entry, set_profile_field
+from workbook.door import add_journal_entry, set_profile_field
 from workbook.storage import inspect, open_database
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,10 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbook import edits
-from workbook.edits import (
+from tests.conftest import set_clock
+from workbook.door import (
     MAX_WORKBOOK_NAME,
-    PROFILE_FIELDS,
     Change,
     add_journal_entry,
     create_workbook,
@@ -22,7 +21,7 @@ from workbook.edits import (
     unique_name,
 )
 from workbook.errors import InvalidEdit, NotFound
-from workbook.history import LIMIT, History, apply_value
+from workbook.history import LIMIT, History, set_value
 from workbook.migrations import WORKBOOK_TABLES
 from workbook.model import (
     HORIZONS,
@@ -35,6 +34,9 @@ from workbook.model import (
     Profile,
 )
 from workbook.queries import get_workbook, list_workbooks, load_profile
+from workbook.registry import PROFILE
+
+PROFILE_FIELDS = PROFILE.names
 
 STAMP = "2031-02-03T04:05:06.789+00:00"
 
@@ -51,7 +53,7 @@ def meta_last_change(db):
 @pytest.fixture
 def frozen_stamp(monkeypatch):
     """Every edit stamps STAMP, so 'was it stamped?' needs no clock."""
-    monkeypatch.setattr(edits, "now_iso", lambda: STAMP)
+    set_clock(monkeypatch, lambda: STAMP)
     return STAMP
 
 
@@ -431,7 +433,7 @@ def test_delete_cascades_to_every_table_and_spares_other_workbooks(db, workbook_
 
 
 def test_delete_stamps_the_file_and_refuses_a_missing_workbook(db, workbook_id, monkeypatch):
-    monkeypatch.setattr(edits, "now_iso", lambda: "2032-01-01T00:00:00.000+00:00")
+    set_clock(monkeypatch, lambda: "2032-01-01T00:00:00.000+00:00")
     delete_workbook(db, workbook_id)
     assert meta_last_change(db) == "2032-01-01T00:00:00.000+00:00"
     with pytest.raises(NotFound):
@@ -461,18 +463,22 @@ INVALID_VALUES = [
     ("aim", 7, "must be text"),
     ("aim", "half a pair \ud83d", "broken character"),
     ("aim", "a" * (MAX_LONG_TEXT + 1), f"keep it to {MAX_LONG_TEXT:,} characters or fewer"),
-    ("role_family", "astronaut", "'astronaut' is not one of the role families on offer."),
+    ("role_family", "astronaut", "'astronaut' is not one of the role families: software, data,"),
     ("role_family", "Software", "not one of the role families"),
     ("role_family", 1, "not one of the role families"),
-    ("current_track", "director", "'director' is not one of the tracks on offer."),
+    ("current_track", "director", "'director' is not one of the tracks: ic, manager, hybrid."),
     ("current_track", "IC", "not one of the tracks"),
-    ("horizon_years", 2, "2 is not one of the time horizons on offer."),
+    ("horizon_years", 2, "2 is not one of the time horizons: 1, 3, 5."),
     ("horizon_years", 10, "not one of the time horizons"),
     ("horizon_years", "3", "not one of the time horizons"),
     ("horizon_years", True, "not one of the time horizons"),
     ("horizon_years", 3.0, "not one of the time horizons"),
-    ("years_experience", -1, f"between 0 and {MAX_YEARS_EXPERIENCE}"),
-    ("years_experience", MAX_YEARS_EXPERIENCE + 1, f"between 0 and {MAX_YEARS_EXPERIENCE}"),
+    ("years_experience", -1, f"must be from 0 to {MAX_YEARS_EXPERIENCE}."),
+    (
+        "years_experience",
+        MAX_YEARS_EXPERIENCE + 1,
+        f"must be from 0 to {MAX_YEARS_EXPERIENCE}.",
+    ),
     ("years_experience", 2.5, "must be a whole number"),
     ("years_experience", 3.0, "must be a whole number"),
     ("years_experience", "5", "must be a whole number"),
@@ -563,9 +569,9 @@ def test_profile_edit_stamps_updated_at_and_last_change(db, workbook_id, frozen_
 
 
 def test_setting_the_same_value_again_is_not_an_edit(db, workbook_id, monkeypatch):
-    monkeypatch.setattr(edits, "now_iso", lambda: "2030-01-01T00:00:00.000+00:00")
+    set_clock(monkeypatch, lambda: "2030-01-01T00:00:00.000+00:00")
     set_profile_field(db, workbook_id, "aim", "Grow")
-    monkeypatch.setattr(edits, "now_iso", lambda: "2035-01-01T00:00:00.000+00:00")
+    set_clock(monkeypatch, lambda: "2035-01-01T00:00:00.000+00:00")
     change = set_profile_field(db, workbook_id, "aim", "Grow")
     assert (change.before, change.after) == ("Grow", "Grow")
     assert not change.undoable
@@ -621,7 +627,7 @@ def test_journal_entry_is_added_and_stamped(db, workbook_id, frozen_stamp):
         source="peer",
         private=False,
     )
-    assert (change.kind, change.table, change.after) == (
+    assert (change.kind, change.table, change.after["body"]) == (
         "added",
         "journal_entries",
         "Clear writing",
@@ -643,7 +649,7 @@ def test_journal_entries_are_private_unless_said_otherwise(db, workbook_id):
 
 @pytest.mark.parametrize(
     ("kind", "body", "message"),
-    [("diary", "x", "'diary' is not a kind of journal entry"), ("energy", 5, "must be text")],
+    [("diary", "x", "'diary' is not one of the kinds of entry: "), ("energy", 5, "must be text")],
 )
 def test_bad_journal_entries_are_refused(db, workbook_id, kind, body, message):
     with pytest.raises(InvalidEdit, match=message):
@@ -654,7 +660,7 @@ def test_bad_journal_entries_are_refused(db, workbook_id, kind, body, message):
 def test_mark_opened_is_not_an_edit(db, workbook_id, monkeypatch):
     stamp_before = meta_last_change(db)
     updated_before = get_workbook(db, workbook_id).updated_at
-    monkeypatch.setattr(edits, "now_iso", lambda: "2040-01-01T00:00:00.000+00:00")
+    set_clock(monkeypatch, lambda: "2040-01-01T00:00:00.000+00:00")
     mark_opened(db, workbook_id)
     info = get_workbook(db, workbook_id)
     assert info.last_opened_at == "2040-01-01T00:00:00.000+00:00"
@@ -664,12 +670,12 @@ def test_mark_opened_is_not_an_edit(db, workbook_id, monkeypatch):
 
 def test_apply_value_replays_profile_and_name_changes_only(db, workbook_id):
     change = set_profile_field(db, workbook_id, "aim", "New")
-    assert apply_value(db, change, "Old").after == "Old"
+    assert set_value(db, change, "Old").after == "Old"
     assert load_profile(db, workbook_id).aim == "Old"
     rename = rename_workbook(db, workbook_id, "Alexandra")
-    assert apply_value(db, rename, "Alex").after == "Alex"
+    assert set_value(db, rename, "Alex").after == "Alex"
     with pytest.raises(NotFound, match="cannot be replayed"):
-        apply_value(db, Change("added", workbook_id, "journal_entries"), "x")
+        set_value(db, Change("added", workbook_id, "journal_entries"), "x")
 
 
 # ---- history ----------------------------------------------------------------------------
@@ -708,7 +714,7 @@ def test_undo_and_redo_of_a_profile_edit(db, workbook_id):
 def test_undo_is_an_edit_that_stamps(db, workbook_id, monkeypatch):
     history = History()
     history.record(set_profile_field(db, workbook_id, "aim", "Grow"))
-    monkeypatch.setattr(edits, "now_iso", lambda: "2033-03-03T03:03:03.000+00:00")
+    set_clock(monkeypatch, lambda: "2033-03-03T03:03:03.000+00:00")
     history.undo(db, workbook_id)
     assert meta_last_change(db) == "2033-03-03T03:03:03.000+00:00"
     assert get_workbook(db, workbook_id).updated_at == "2033-03-03T03:03:03.000+00:00"
@@ -746,13 +752,13 @@ def test_stacks_are_kept_per_workbook(db, workbook_id):
     assert history.can_undo(workbook_id)
 
 
-def test_unchanged_and_non_field_changes_are_not_recorded(db, workbook_id):
+def test_unchanged_fields_and_new_workbooks_are_not_recorded(db, workbook_id):
     history = History()
     set_profile_field(db, workbook_id, "aim", "Same")
     history.record(set_profile_field(db, workbook_id, "aim", "Same"))
-    history.record(create_workbook(db, "Sam"))
-    history.record(add_journal_entry(db, workbook_id, "reflection", "note"))
-    assert not history.can_undo(workbook_id)
+    other = create_workbook(db, "Sam")
+    history.record(other)
+    assert not history.can_undo(workbook_id) and not history.can_undo(other.workbook_id)
     assert history.next_undo(workbook_id) is None
 
 

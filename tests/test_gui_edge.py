@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ui.charts_fit import ContributionChart, ScoreOverview
 from ui.steps import edge_text
 from ui.steps.edge_models import ContributionsModel, Line
-from workbook import records
+from workbook import door
 from workbook.analysis.fit import FitResult, analyse_fit
 from workbook.content import load_content
 from workbook.data import load_workbook_data
@@ -179,7 +179,7 @@ def test_a_change_on_another_step_shows_when_the_page_comes_back(open_window, qt
     window.show_step(0)
     # What the strengths page does when a person rates a strength there.
     window.autosaver.run(
-        records.set_answer,
+        door.set_answer,
         window.session.db,
         "strength_ratings",
         window.workbook_id,

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.steps.plan_library import LibraryModel
 from ui.steps.plan_widgets import focus_order
-from workbook import records
+from workbook import door
 from workbook.content import load_content
 from workbook.data import load_workbook_data
 
@@ -217,7 +217,7 @@ def test_check_in_shows_what_moved(open_window, qtbot):
     assert "first check-in" in section.result.text()
 
     # Weeks later the person re-rates a strength, then checks in again.
-    records.set_answer(
+    door.set_answer(
         window.session.db, "strength_ratings", window.workbook_id, "mentoring", "energy", 4
     )
     page.refresh()

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from tests.conftest import stored_profile
 from ui.sidebar import STATUS_ROLE
-from workbook.edits import create_workbook
+from workbook.door import create_workbook
 from workbook.queries import list_workbooks, load_profile
 from workbook.steps import STEPS
 

@@ -18,9 +18,9 @@ from ui.steps.strengths import StrengthsPage
 from ui.steps.strengths.cards import EvidenceCard, JournalCard
 from ui.steps.strengths.page import TABS
 from ui.steps.strengths.state import EMPTY_RESULTS
-from workbook import records
+from workbook import door
 from workbook.data import load_workbook_data
-from workbook.edits import create_workbook
+from workbook.door import create_workbook
 from workbook.queries import find_workbook
 from workbook.storage import open_database
 
@@ -94,10 +94,10 @@ def seed(db_path) -> None:
                 ("overuse_note", overuse),
             ):
                 if value is not None:
-                    records.set_answer(db, "strength_ratings", wid, strength, field, value)
+                    door.set_answer(db, "strength_ratings", wid, strength, field, value)
         for strength, examples in spec["examples"].items():
             for situation, action, result in examples:
-                records.add_row(
+                door.add_row(
                     db,
                     "evidence",
                     wid,
@@ -118,7 +118,7 @@ def seed(db_path) -> None:
 
 def add_entry(db, wid, kind, when, body, **values):
     values = {k: v for k, v in values.items() if v is not None}
-    records.add_row(
+    door.add_row(
         db, "journal_entries", wid, kind=kind, entry_date=when.isoformat(), body=body, **values
     )
 

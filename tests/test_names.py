@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from tests.test_gui_shell import commit_text
 from ui.cli import EXIT_PROBLEM, main
-from workbook import records
-from workbook.edits import (
+from workbook import door
+from workbook.door import (
     CONTROLS_IN_NAME,
     NAME_CONTROLS,
     add_journal_entry,
@@ -82,10 +82,10 @@ def test_the_persons_name_is_one_line_too(db, workbook_id, name):
 
 def test_a_strength_of_ones_own_is_named_on_one_line(db, workbook_id):
     with pytest.raises(InvalidEdit, match="A strength's name cannot contain control"):
-        records.add_custom_strength(db, workbook_id, "Calm\tunder pressure")
-    key = records.add_custom_strength(db, workbook_id, "Calm under pressure").key
+        door.add_own_strength(db, workbook_id, "Calm\tunder pressure")
+    key = door.add_own_strength(db, workbook_id, "Calm under pressure").key
     with pytest.raises(InvalidEdit, match="A strength's name cannot contain control"):
-        records.set_answer(db, "strength_ratings", workbook_id, key, "custom_name", "Calm\x00")
+        door.set_answer(db, "strength_ratings", workbook_id, key, "custom_name", "Calm\x00")
     name = db.execute("SELECT custom_name FROM strength_ratings WHERE strength_id = ?", [key])
     assert name.fetchone()[0] == "Calm under pressure"
 
@@ -104,7 +104,7 @@ def test_long_answers_keep_line_breaks_and_tabs_but_no_text_holds_a_nul(db, work
     with pytest.raises(InvalidEdit, match="NUL"):
         add_journal_entry(db, workbook_id, "feedback", "Clear", source="Ana\x00")
     with pytest.raises(InvalidEdit, match="NUL"):
-        records.add_row(db, "goals", workbook_id, title="Lead\x00")
+        door.add_row(db, "goals", workbook_id, title="Lead\x00")
     assert db.execute("SELECT count(*) FROM journal_entries").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM goals").fetchone()[0] == 0
 

@@ -14,7 +14,7 @@ from workbook.backups import make_backup
 from workbook.content import load_content
 from workbook.content.loader import load_folder
 from workbook.data import JournalEntry, WorkbookData
-from workbook.edits import create_workbook
+from workbook.door import create_workbook
 from workbook.paths import (
     backup_dir,
     cache_dir,

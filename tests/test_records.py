@@ -12,19 +12,20 @@ from hypothesis import strategies as st
 
 from workbook.content import load_content
 from workbook.data import load_workbook_data
-from workbook.edits import create_workbook, unique_name
-from workbook.errors import InvalidEdit, NotFound
-from workbook.fields import MAX_HOURS
-from workbook.history import History
-from workbook.records import (
-    add_custom_strength,
+from workbook.door import (
+    add_own_strength,
     add_row,
+    create_workbook,
     delete_row,
     move_row,
     record_checkin,
     set_answer,
+    unique_name,
     update_row,
 )
+from workbook.errors import InvalidEdit, NotFound
+from workbook.history import History
+from workbook.registry import MAX_HOURS
 
 CONTENT = load_content()
 STRENGTHS = list(CONTENT.strengths)
@@ -136,8 +137,12 @@ def test_a_missing_workbook_is_named(db):
 
 
 def test_a_custom_strength_is_added_then_rated(db, workbook_id):
-    change = add_custom_strength(db, workbook_id, "Calm in a crisis", "Others steady around me.")
-    assert (change.kind, change.key, change.after) == ("added", "custom_1", "Calm in a crisis")
+    change = add_own_strength(db, workbook_id, "Calm in a crisis", "Others steady around me.")
+    assert (change.kind, change.key, change.after["custom_name"]) == (
+        "added",
+        "custom_1",
+        "Calm in a crisis",
+    )
     rate(db, workbook_id, "custom_1", "proficiency", 4)
     rate(db, workbook_id, "custom_1", "edge", 4)
     rating = data(db, workbook_id).ratings["custom_1"]
@@ -146,26 +151,26 @@ def test_a_custom_strength_is_added_then_rated(db, workbook_id):
         "Others steady around me.",
     )
     assert (rating.proficiency, rating.energy, rating.edge) == (4, None, 4)
-    assert add_custom_strength(db, workbook_id, "Patience").key == "custom_2"
+    assert add_own_strength(db, workbook_id, "Patience").key == "custom_2"
 
 
 @pytest.mark.parametrize("again", ["Calm", "calm", "  CALM  ", "Élan", "ÉLAN", "élan"])
 def test_a_custom_strength_name_is_used_once_ignoring_case(db, workbook_id, again):
-    add_custom_strength(db, workbook_id, "Calm")
-    add_custom_strength(db, workbook_id, "élan")
-    message = refused(db, add_custom_strength, workbook_id, again)
+    add_own_strength(db, workbook_id, "Calm")
+    add_own_strength(db, workbook_id, "élan")
+    message = refused(db, add_own_strength, workbook_id, again)
     assert message.startswith("You already have a strength called")
     other = create_workbook(db, "Someone else").workbook_id
-    assert add_custom_strength(db, other, again).key == "custom_1"  # each workbook its own
+    assert add_own_strength(db, other, again).key == "custom_1"  # each workbook its own
 
 
 def test_a_custom_strength_needs_a_name(db, workbook_id):
-    assert refused(db, add_custom_strength, workbook_id, "   ") == "Give your strength a name."
+    assert refused(db, add_own_strength, workbook_id, "   ") == "Give your strength a name."
 
 
 def test_renaming_a_custom_strength_keeps_names_unique(db, workbook_id):
-    add_custom_strength(db, workbook_id, "Calm")
-    add_custom_strength(db, workbook_id, "Patience")
+    add_own_strength(db, workbook_id, "Calm")
+    add_own_strength(db, workbook_id, "Patience")
     message = refused(db, rate, workbook_id, "custom_2", "custom_name", "CALM")
     assert message == "You already have a strength called 'CALM'."
     assert refused(db, rate, workbook_id, "custom_2", "custom_name", " ") == (
@@ -184,7 +189,7 @@ def test_a_catalogue_strength_cannot_be_renamed(db, workbook_id):
 
 def test_another_workbooks_custom_strength_is_not_known_here(db, workbook_id):
     other = create_workbook(db, "Someone else").workbook_id
-    add_custom_strength(db, other, "Calm")
+    add_own_strength(db, other, "Calm")
     refused(db, rate, workbook_id, "custom_1", "proficiency", 3)
 
 
@@ -272,7 +277,7 @@ def test_evidence_is_added_updated_and_deleted(db, workbook_id):
     refused(db, update_row, "evidence", change.row_id, "strength_id", "Not An Id")
     assert refused(db, move_row, "evidence", change.row_id, 0) == "This list keeps no order."
     deleted = delete_row(db, "evidence", change.row_id)
-    assert deleted.before["situation"] == "A new hire"
+    assert deleted.before["row"]["situation"] == "A new hire"
     assert data(db, workbook_id).evidence == ()
     with pytest.raises(NotFound):
         delete_row(db, "evidence", change.row_id)
@@ -546,7 +551,7 @@ def test_a_checkin_with_a_bad_date_writes_nothing(db, workbook_id):
 
 
 def test_load_workbook_data_returns_what_was_written(db, workbook_id):
-    add_custom_strength(db, workbook_id, "Calm")
+    add_own_strength(db, workbook_id, "Calm")
     rate(db, workbook_id, "custom_1", "energy", 3)
     rate(db, workbook_id, "mentoring", "rank", 1)
     set_answer(db, "preference_answers", workbook_id, PREFERENCES[1], "agreement", 2)
@@ -606,8 +611,8 @@ def test_a_rating_change_is_undone_and_redone(db, workbook_id):
 def test_a_row_field_change_is_undone_and_redone(db, workbook_id):
     history = History()
     added = add_row(db, "ai_tasks", workbook_id, name="Reports", hours_per_week=6)
-    history.record(added)  # adding is not an undoable field change
-    assert not history.can_undo(workbook_id)
+    history.record(added)  # undo would delete it again
+    assert history.can_undo(workbook_id)
     history.record(update_row(db, "ai_tasks", added.row_id, "hours_per_week", 9))
     history.record(update_row(db, "ai_tasks", added.row_id, "name", "Monthly reports"))
     history.undo(db, workbook_id)
@@ -637,7 +642,7 @@ def test_undoing_the_edge_statement_and_a_journal_date(db, workbook_id):
 def filled(db, workbook_id):
     """A workbook with something in every list, so a refusal has something to spoil."""
     rate(db, workbook_id, "mentoring", "proficiency", 3)
-    add_custom_strength(db, workbook_id, "Calm")
+    add_own_strength(db, workbook_id, "Calm")
     set_answer(db, "futures", workbook_id, PATHS[0], "liking", 4)
     ids = {
         "task": add_row(
@@ -655,7 +660,7 @@ def filled(db, workbook_id):
 REFUSALS = {
     "rating-too-high": lambda db, w, i: rate(db, w, "mentoring", "proficiency", 9),
     "unknown-strength": lambda db, w, i: rate(db, w, "telepathy", "energy", 3),
-    "duplicate-custom": lambda db, w, i: add_custom_strength(db, w, "CALM"),
+    "duplicate-custom": lambda db, w, i: add_own_strength(db, w, "CALM"),
     "rename-catalogue": lambda db, w, i: rate(db, w, "mentoring", "custom_name", "X"),
     "gauge-zero": lambda db, w, i: set_answer(db, "futures", w, PATHS[0], "liking", 0),
     "not-an-option": lambda db, w, i: set_answer(

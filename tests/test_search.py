@@ -1,7 +1,7 @@
 """Searching journal and evidence text: the FTS5 index follows every edit through triggers."""
 
-from workbook import migrations, records
-from workbook.edits import create_workbook, delete_workbook, duplicate_workbook
+from workbook import door, migrations
+from workbook.door import create_workbook, delete_workbook, duplicate_workbook
 from workbook.search import match_expression, search
 from workbook.storage import open_database
 
@@ -9,7 +9,7 @@ from workbook.storage import open_database
 def test_search_finds_journal_and_evidence_and_follows_edits(db):
     alex = create_workbook(db, "Alex").workbook_id
     sam = create_workbook(db, "Sam").workbook_id
-    entry = records.add_row(
+    entry = door.add_row(
         db,
         "journal_entries",
         alex,
@@ -17,7 +17,7 @@ def test_search_finds_journal_and_evidence_and_follows_edits(db):
         entry_date="2026-01-05",
         body="The churn forecast finally worked",
     ).row_id
-    records.add_row(
+    door.add_row(
         db,
         "evidence",
         sam,
@@ -30,21 +30,21 @@ def test_search_finds_journal_and_evidence_and_follows_edits(db):
     assert {(h.workbook, h.kind) for h in hits} == {("Alex", "journal"), ("Sam", "evidence")}
     assert all("[" in h.snippet for h in hits)
 
-    records.update_row(db, "journal_entries", entry, "body", "A quiet week")
+    door.update_row(db, "journal_entries", entry, "body", "A quiet week")
     assert [(h.workbook, h.kind) for h in search(db, "forecast")] == [("Sam", "evidence")]
     assert [h.row_id for h in search(db, "quiet week")] == [entry]
 
     copy = duplicate_workbook(db, sam, "Sam copy").workbook_id
     assert {h.workbook_id for h in search(db, "forecast")} == {sam, copy}
     delete_workbook(db, sam)
-    records.delete_row(db, "journal_entries", entry)
+    door.delete_row(db, "journal_entries", entry)
     assert [h.workbook_id for h in search(db, "forecast")] == [copy]
     assert search(db, "quiet") == []
 
 
 def test_typed_text_is_never_query_syntax(db):
     wid = create_workbook(db, "Alex").workbook_id
-    records.add_row(
+    door.add_row(
         db,
         "journal_entries",
         wid,
@@ -61,7 +61,7 @@ def test_the_index_is_built_for_text_written_before_it_existed(tmp_path):
     path = tmp_path / "old.sqlite3"
     db = open_database(path)
     wid = create_workbook(db, "Alex").workbook_id
-    records.add_row(
+    door.add_row(
         db, "journal_entries", wid, kind="reflection", entry_date="2026-01-05", body="zebra"
     )
     with db.atomic():
@@ -77,13 +77,13 @@ def test_the_index_is_built_for_text_written_before_it_existed(tmp_path):
 
 
 def test_deleted_journal_text_leaves_the_file_index_included(db, db_path, workbook_id):
-    from workbook import records
+    from workbook import door
 
-    change = records.add_row(
+    change = door.add_row(
         db, "journal_entries", workbook_id, kind="reflection", body="zanzibarquokka notes"
     )
-    records.update_row(db, "journal_entries", change.row_id, "body", "xylophonequetzal notes")
-    records.delete_row(db, "journal_entries", change.row_id)
+    door.update_row(db, "journal_entries", change.row_id, "body", "xylophonequetzal notes")
+    door.delete_row(db, "journal_entries", change.row_id)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     raw = db_path.read_bytes()
     wal = db_path.with_name(db_path.name + "-wal")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tests.conftest import make_damaged, sha256, stored_profile
 from ui.main_window import MainWindow
-from workbook.edits import create_workbook
+from workbook.door import create_workbook
 from workbook.session import Session
 from workbook.steps import STEPS
 from workbook.storage import open_database

@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import DATA, make_damaged, sha256
 from workbook import migrations
 from workbook.backups import list_backups
-from workbook.edits import add_journal_entry, create_workbook, delete_workbook
+from workbook.door import add_journal_entry, create_workbook, delete_workbook
 from workbook.errors import (
     DamagedDatabase,
     EmptyFile,

@@ -23,7 +23,7 @@ import pytest
 
 from tests.conftest import sha256
 from ui.cli import EXIT_OK, EXIT_PROBLEM, main
-from workbook.edits import add_journal_entry, create_workbook
+from workbook.door import add_journal_entry, create_workbook
 from workbook.errors import (
     DamagedDatabase,
     DiskFull,
@@ -198,8 +198,17 @@ def test_a_second_window_opens_read_only_and_says_why(qtbot, tmp_path, monkeypat
         window.autosaver.flush()
         assert window.autosaver.has_pending()  # kept in memory, never written
         assert "Not saved" in window.statusBar().currentMessage()
-        window.autosaver._pending.clear()  # the test's own way out: nothing to ask
+        # Closing asks what to do with what was typed; the person goes on without it.
+        from ui import storage_notices
+
+        asked = []
+        monkeypatch.setattr(
+            storage_notices,
+            "ask_about_unsaved",
+            lambda parent, going_on="Close": asked.append(going_on) or storage_notices.DISCARD,
+        )
         window.close()
+        assert asked == ["Close"] and not window.isVisible()
     finally:
         first.close()
     with Session.open(path, Access.READ) as reader:
@@ -311,7 +320,7 @@ def break_an_index(path: Path) -> None:
 
 @pytest.fixture
 def index_damaged(tmp_path):
-    from workbook.records import set_answer
+    from workbook.door import set_answer
 
     path = tmp_path / "index.sqlite3"
     with Session.open(path, Access.COMMAND) as session:
@@ -322,7 +331,7 @@ def index_damaged(tmp_path):
 
 
 def test_index_damage_is_found_before_the_first_write(index_damaged):
-    from workbook.records import set_answer
+    from workbook.door import set_answer
 
     before = sha256(index_damaged)
     session = Session.open(index_damaged, Access.WINDOW)  # opens: quick_check passes
@@ -641,7 +650,7 @@ def test_damage_found_by_a_write_leads_to_one_offer_and_a_clean_restore(
     from ui.dialogs.backups import BackupDialog
     from ui.main_window import MainWindow
     from workbook.backups import make_backup
-    from workbook.records import set_answer
+    from workbook.door import set_answer
 
     path = tmp_path / "restore-me.sqlite3"
     with Session.open(path, Access.COMMAND) as session:

@@ -17,12 +17,12 @@ from hypothesis import strategies as st
 
 from benchmarks.generate import heavy_document
 from ui.cli import EXIT_OK, EXIT_PROBLEM, main
-from workbook import edits, records
+from workbook import change, door, rows
 from workbook import workbook_file as wf
 from workbook.analysis.ai_plan import total_freed
 from workbook.content import load_content
 from workbook.data import load_workbook_data
-from workbook.edits import create_workbook, delete_workbook, set_profile_field, unique_name
+from workbook.door import create_workbook, delete_workbook, set_profile_field, unique_name
 from workbook.errors import WorkbookError, WorkbookFileProblem
 from workbook.example import add_example
 from workbook.queries import find_workbook, list_workbooks
@@ -102,22 +102,22 @@ def build_hostile(db):
         "strength_mode": "ranking",
     }.items():
         set_profile_field(db, wid, field, value)
-    own = records.add_custom_strength(db, wid, MARKUP, ARABIC).key
-    records.set_answer(db, "strength_ratings", wid, own, "custom_name", f"  {MARKUP}  ")
-    joined = records.add_custom_strength(db, wid, CJK + ZWJ).key
-    records.set_answer(db, "strength_ratings", wid, joined, "rank", 2)
-    records.set_answer(db, "strength_ratings", wid, joined, "edge", 4)
-    records.set_answer(db, "strength_ratings", wid, joined, "overuse_note", EMOJI)
-    records.set_answer(db, "strength_ratings", wid, "data_analysis", "rank", 1)
-    records.set_answer(db, "strength_ratings", wid, "data_analysis", "proficiency", 5)
-    records.set_answer(db, "strength_ratings", wid, "mentoring", "energy", None)  # row, no answers
-    records.add_row(db, "evidence", wid, strength_id=own, situation=MARKUP, result=CJK)
-    records.add_row(db, "evidence", wid, strength_id="mentoring")
+    own = door.add_own_strength(db, wid, MARKUP, ARABIC).key
+    door.set_answer(db, "strength_ratings", wid, own, "custom_name", f"  {MARKUP}  ")
+    joined = door.add_own_strength(db, wid, CJK + ZWJ).key
+    door.set_answer(db, "strength_ratings", wid, joined, "rank", 2)
+    door.set_answer(db, "strength_ratings", wid, joined, "edge", 4)
+    door.set_answer(db, "strength_ratings", wid, joined, "overuse_note", EMOJI)
+    door.set_answer(db, "strength_ratings", wid, "data_analysis", "rank", 1)
+    door.set_answer(db, "strength_ratings", wid, "data_analysis", "proficiency", 5)
+    door.set_answer(db, "strength_ratings", wid, "mentoring", "energy", None)  # row, no answers
+    door.add_row(db, "evidence", wid, strength_id=own, situation=MARKUP, result=CJK)
+    door.add_row(db, "evidence", wid, strength_id="mentoring")
     prompt = next(iter(content.prompts))
-    records.add_row(
+    door.add_row(
         db, "journal_entries", wid, kind="reflection", prompt_id=prompt, body=BIG, private=1
     )
-    records.add_row(
+    door.add_row(
         db,
         "journal_entries",
         wid,
@@ -127,7 +127,7 @@ def build_hostile(db):
         entry_date="2024-02-29",
         private=0,
     )
-    records.add_row(
+    door.add_row(
         db,
         "journal_entries",
         wid,
@@ -136,21 +136,21 @@ def build_hostile(db):
         body=ZWJ,
         entry_date="2025-01-01",
     )
-    records.record_checkin(db, wid, f"first {CJK}", "2025-03-01")
-    records.set_answer(db, "strength_ratings", wid, own, "proficiency", 4)
-    records.record_checkin(db, wid, "second", "2025-06-01")
-    records.set_answer(db, "preference_answers", wid, "long_focus", "agreement", 5)
-    records.set_answer(db, "preference_answers", wid, "org_politics", "agreement", 1)
-    records.set_answer(db, "context_answers", wid, "dual_ladder", "answer", "unsure")
-    records.set_answer(
+    door.record_checkin(db, wid, f"first {CJK}", "2025-03-01")
+    door.set_answer(db, "strength_ratings", wid, own, "proficiency", 4)
+    door.record_checkin(db, wid, "second", "2025-06-01")
+    door.set_answer(db, "preference_answers", wid, "long_focus", "agreement", 5)
+    door.set_answer(db, "preference_answers", wid, "org_politics", "agreement", 1)
+    door.set_answer(db, "context_answers", wid, "dual_ladder", "answer", "unsure")
+    door.set_answer(
         db, "context_answers", wid, "manager_value_proposition", "answer", MARKUP + EMOJI
     )
     for field, value in {"title": CJK, "story": BIG[:5000], "liking": 5, "coherence": 1}.items():
-        records.set_answer(db, "futures", wid, "specialist", field, value)
-    records.set_answer(db, "futures", wid, "manager", "title", "")
-    records.set_answer(db, "edge_notes", wid, None, "edge_statement", ARABIC + " " + MARKUP)
+        door.set_answer(db, "futures", wid, "specialist", field, value)
+    door.set_answer(db, "futures", wid, "manager", "title", "")
+    door.set_answer(db, "edge_notes", wid, None, "edge_statement", ARABIC + " " + MARKUP)
     library = next(iter(content.tasks))
-    first = records.add_row(
+    first = door.add_row(
         db,
         "ai_tasks",
         wid,
@@ -165,9 +165,9 @@ def build_hostile(db):
         risk_note=ARABIC,
         agency=3,
     ).row_id
-    gone = records.add_row(db, "ai_tasks", wid, name="to be removed", hours_per_week=2).row_id
-    records.add_row(db, "ai_tasks", wid, name=CJK, hours_per_week=3.25, mode=None, ai_share=None)
-    goal = records.add_row(
+    gone = door.add_row(db, "ai_tasks", wid, name="to be removed", hours_per_week=2).row_id
+    door.add_row(db, "ai_tasks", wid, name=CJK, hours_per_week=3.25, mode=None, ai_share=None)
+    goal = door.add_row(
         db,
         "goals",
         wid,
@@ -178,23 +178,21 @@ def build_hostile(db):
         commitment=10,
     ).row_id
     for kind, status in (("experience", "done"), ("others", "dropped"), (None, "planned")):
-        records.add_row(db, "actions", goal, title=f"{kind} {ZWJ}", kind=kind, status=status)
-    records.add_row(db, "goals", wid)
-    records.delete_row(db, "ai_tasks", gone)  # a gap in positions and a link to a removed task
-    records.add_row(
+        door.add_row(db, "actions", goal, title=f"{kind} {ZWJ}", kind=kind, status=status)
+    door.add_row(db, "goals", wid)
+    door.delete_row(db, "ai_tasks", gone)  # a gap in positions and a link to a removed task
+    door.add_row(
         db, "reinvestments", wid, hours=2, target_kind="goal", target_id=f"goal:{goal}", note=CJK
     )
-    records.add_row(db, "reinvestments", wid, hours=1.5, target_kind="strength", target_id=joined)
-    records.add_row(
-        db, "reinvestments", wid, hours=0.5, target_kind="path", target_id="orchestrator"
-    )
-    records.add_row(db, "reinvestments", wid, hours=0)  # kind "other", no target chosen (null)
-    records.update_row(db, "ai_tasks", first, "hours_per_week", 4)  # now over-allocated
-    records.add_row(db, "milestones", wid, day=90, text=MARKUP, done=1)
-    records.add_row(db, "milestones", wid, day=30)
-    records.add_row(db, "support_requests", wid, source="mentor", request=ARABIC)
-    records.add_row(db, "conversation_questions", wid, library_id=next(iter(content.questions)))
-    records.add_row(db, "conversation_questions", wid, text=EMOJI + MARKUP)
+    door.add_row(db, "reinvestments", wid, hours=1.5, target_kind="strength", target_id=joined)
+    door.add_row(db, "reinvestments", wid, hours=0.5, target_kind="path", target_id="orchestrator")
+    door.add_row(db, "reinvestments", wid, hours=0)  # kind "other", no target chosen (null)
+    door.update_row(db, "ai_tasks", first, "hours_per_week", 4)  # now over-allocated
+    door.add_row(db, "milestones", wid, day=90, text=MARKUP, done=1)
+    door.add_row(db, "milestones", wid, day=30)
+    door.add_row(db, "support_requests", wid, source="mentor", request=ARABIC)
+    door.add_row(db, "conversation_questions", wid, library_id=next(iter(content.questions)))
+    door.add_row(db, "conversation_questions", wid, text=EMOJI + MARKUP)
     return wid
 
 
@@ -231,7 +229,7 @@ def round_trip(source_db, workbook_id, target_db, tmp_path):
 
 class DoorImporter:
     """The import as it was first written: every answer and entry through the edit door
-    (`workbook.edits`, `workbook.records`), one call each, each checked again. The import
+    (`workbook.door`), one call each, each checked again. The import
     now writes table by table; whatever it stores must be what this stores, row for row."""
 
     def __init__(self, db, document):
@@ -271,17 +269,17 @@ class DoorImporter:
         ):
             for key, value in self.doc.get(section, {}).items():
                 path = reading.child_path(section, key)
-                self.door(path, records.set_answer, table, wid, key, field, value)
+                self.door(path, door.set_answer, table, wid, key, field, value)
         for pid, future in self.doc.get("futures", {}).items():
             for key in spec.FUTURE_KEYS:
                 if key in future or key == "title":  # title: so an empty future is kept too
                     path = reading.child_path(reading.child_path("futures", pid), key)
                     value = future.get(key, "")
-                    self.door(path, records.set_answer, "futures", wid, pid, key, value)
+                    self.door(path, door.set_answer, "futures", wid, pid, key, value)
         if self.doc.get("edge_statement"):
             statement = self.doc["edge_statement"]
             edge = ("edge_notes", wid, None, "edge_statement", statement)
-            self.door("edge_statement", records.set_answer, *edge)
+            self.door("edge_statement", door.set_answer, *edge)
         self.lists(wid)
         return wid
 
@@ -293,23 +291,23 @@ class DoorImporter:
             entry = ratings[sid]
             name = entry["name"]
             description = entry.get("description", "")
-            added = self.door(where, records.add_custom_strength, wid, name.strip(), description)
+            added = self.door(where, door.add_own_strength, wid, name.strip(), description)
             self.custom[sid] = added.key
             # The door trims a new name; set it again as it was written, spaces and all.
             named = ("strength_ratings", wid, added.key, "custom_name", name)
-            self.door(reading.child_path(where, "name"), records.set_answer, *named)
+            self.door(reading.child_path(where, "name"), door.set_answer, *named)
         for sid, entry in ratings.items():
             for field in spec.RATING_KEYS:
                 if field in entry or field == "proficiency":  # the first one adds the row
                     path = reading.child_path(reading.child_path("ratings", sid), field)
                     rating = ("strength_ratings", wid, self.strength(sid), field, entry.get(field))
-                    self.door(path, records.set_answer, *rating)
+                    self.door(path, door.set_answer, *rating)
 
     def lists(self, wid):
         for path, item in self.entries("evidence"):
             values = self.given(item, "situation", "action", "result")
             strength = self.strength(item["strength_id"])
-            add = records.add_row
+            add = door.add_row
             row = self.door(path, add, "evidence", wid, strength_id=strength, **values).row_id
             if item.get("created_at"):
                 self.db.execute(
@@ -319,22 +317,22 @@ class DoorImporter:
             values = self.given(item, *shapes.JOURNAL)
             if "private" in values:
                 values["private"] = int(values["private"])
-            self.door(path, records.add_row, "journal_entries", wid, **values)
+            self.door(path, door.add_row, "journal_entries", wid, **values)
         for path, item in self.entries("tasks"):
             values = self.given(item, "position", *spec.TASK_KEYS)
-            row = self.door(path, records.add_row, "ai_tasks", wid, **values).row_id
+            row = self.door(path, door.add_row, "ai_tasks", wid, **values).row_id
             if "id" in item:
                 self.tasks[item["id"]] = row
         for path, item in self.entries("goals"):
             values = self.given(item, "title", "measure", "target_date", "commitment")
             values["links"] = [self.link(link) for link in item.get("links", [])]
-            goal = self.door(path, records.add_row, "goals", wid, **values).row_id
+            goal = self.door(path, door.add_row, "goals", wid, **values).row_id
             if "id" in item:
                 self.goals[item["id"]] = goal
             for index, action in enumerate(item.get("actions", [])):
                 self.door(
                     reading.child_path(reading.child_path(path, "actions"), index),
-                    records.add_row,
+                    door.add_row,
                     "actions",
                     goal,
                     **self.given(action, *shapes.ACTION),
@@ -344,13 +342,13 @@ class DoorImporter:
             values = self.given(item, *shapes.MILESTONE)
             if "done" in values:
                 values["done"] = int(values["done"])
-            self.door(path, records.add_row, "milestones", wid, **values)
+            self.door(path, door.add_row, "milestones", wid, **values)
         for path, item in self.entries("support"):
             values = self.given(item, *shapes.SUPPORT)
-            self.door(path, records.add_row, "support_requests", wid, **values)
+            self.door(path, door.add_row, "support_requests", wid, **values)
         for path, item in self.entries("questions"):
             values = self.given(item, *shapes.QUESTION)
-            self.door(path, records.add_row, "conversation_questions", wid, **values)
+            self.door(path, door.add_row, "conversation_questions", wid, **values)
         for _, item in self.entries("snapshots"):
             self.db.execute(
                 "INSERT INTO rating_snapshots (workbook_id, taken_at, data) VALUES (?, ?, ?)",
@@ -379,11 +377,11 @@ class DoorImporter:
             elif target and kind == "goal":
                 values["target_id"] = f"goal:{self.goals.get(int(target[len('goal:') :]), 0)}"
             if fits:
-                self.door(path, records.add_row, "reinvestments", wid, **values)
+                self.door(path, door.add_row, "reinvestments", wid, **values)
                 continue
             # More hours placed than the tasks free: in with no hours, then the hours as written.
             hours = values.pop("hours", 0.0)
-            row = self.door(path, records.add_row, "reinvestments", wid, **values).row_id
+            row = self.door(path, door.add_row, "reinvestments", wid, **values).row_id
             placed.append((float(hours), row))
         for hours, row in placed:
             self.db.execute("UPDATE reinvestments SET hours = ? WHERE id = ?", [hours, row])
@@ -407,7 +405,7 @@ def import_through_the_door(db, document, name=None):
 def stopped_clock(monkeypatch):
     """Every time the door or the import stamps is this one, so two imports compare equal."""
     stamp = "2026-11-22T09:30:00.000+00:00"
-    for module in (edits, records, importing):
+    for module in (change, door, rows, importing):
         monkeypatch.setattr(module, "now_iso", lambda: stamp)
     return stamp
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from workbook.errors import DatabaseProblem, NotSaved, WorkbookError, not_saved
 
 if TYPE_CHECKING:
-    from workbook.edits import Change
+    from workbook.change import Change
     from workbook.history import History
 
 DEFAULT_DELAY_MS = 400

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QW
 
 from ui.autosave import Autosaver
 from ui.widgets import TextBox
-from workbook import records
-from workbook.edits import Change
+from workbook import door
+from workbook.change import Change
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -46,7 +46,7 @@ class Binder(QObject):
             if wid is None:
                 return
             self.autosaver.stage(
-                (table, wid, key, field), records.set_answer, self.db, table, wid, key, field, value
+                (table, wid, key, field), door.set_answer, self.db, table, wid, key, field, value
             )
 
         return write
@@ -54,7 +54,7 @@ class Binder(QObject):
     def row_field(self, table: str, row_id: int, field: str) -> Callable[[Any], None]:
         def write(value: Any) -> None:
             self.autosaver.stage(
-                (table, row_id, field), records.update_row, self.db, table, row_id, field, value
+                (table, row_id, field), door.update_row, self.db, table, row_id, field, value
             )
 
         return write

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
     from sqlite_utils import Database
 
-    from workbook.edits import Change
+    from workbook.change import Change
     from workbook.session import Session
 
 # Each step's page, imported only when first shown so start-up stays lean.
@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
         import contextlib
         import sqlite3
 
-        from workbook.edits import mark_opened
+        from workbook.door import mark_opened
 
         self.autosaver.flush()
         self.workbook_id = workbook_id
@@ -430,7 +430,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def new_workbook(self) -> None:
-        from workbook.edits import create_workbook, unique_name
+        from workbook.door import create_workbook, unique_name
 
         name = self._ask_name(
             "New workbook",
@@ -442,7 +442,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def start_empty_workbook(self) -> None:
-        from workbook.edits import create_workbook, unique_name
+        from workbook.door import create_workbook, unique_name
 
         change = self._run(create_workbook, unique_name(self.session.db, "My workbook"))
         if change:
@@ -466,7 +466,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def rename_current(self) -> None:
-        from workbook.edits import rename_workbook
+        from workbook.door import rename_workbook
 
         if self.workbook_id is None:
             return
@@ -476,7 +476,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def duplicate_current(self) -> None:
-        from workbook.edits import duplicate_workbook
+        from workbook.door import duplicate_workbook
 
         if self.workbook_id is not None and (
             change := self._run(duplicate_workbook, self.workbook_id)
@@ -488,7 +488,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         from ui.backup_purge import offer_to_remove_deleted
-        from workbook.edits import delete_workbook
+        from workbook.door import delete_workbook
         from workbook.queries import get_workbook
 
         if self.workbook_id is None:
@@ -646,27 +646,10 @@ class MainWindow(QMainWindow):
         self.save_label.setText(SAVE_STATES[state])
 
     def _describe(self, change: Change | None) -> str:
-        if change is None:
-            return ""
-        if change.table == "workbooks":
-            return " rename"
-        from ui.steps.about_you import FIELD_LABELS
+        from workbook.history import label
 
-        field = change.field or ""
-        label = FIELD_LABELS.get(field) or field.replace("_", " ")
-        if change.key:
-            from workbook.content import load_content
-
-            content = load_content()
-            named = content.strengths.get(change.key) or content.paths.get(change.key)
-            subject = named.name if named else None
-            if change.key in content.preferences:
-                subject = "a preference"
-            elif change.key in content.context:
-                subject = "your situation"
-            if subject:
-                label = f"{label} of {subject}" if field != "agreement" else subject
-        return f" “{label}”"
+        text = label(change)
+        return f" {text}" if text else ""
 
     def _update_actions(self) -> None:
         if self.session is None:

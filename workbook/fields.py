@@ -1,246 +1,183 @@
-"""The fields of every answer and list table: each field's rule, and each table's shape.
+"""What a field and a table of a workbook are: the vocabulary `workbook.registry` is written in.
 
-A rule takes a value as a person or a file gives it and returns what is stored,
-or raises InvalidEdit with a plain message. `KEYED` (answers keyed by a content
-id), `SINGLE` (one row per workbook) and `ROWS` (lists of entries) say which
-fields each table has, what adding a row needs and where a row belongs. The
-door (`workbook.records`) checks every edit against them, and the workbook
-file's checks (`workbook.workbook_file.checking`) read the same rules. This is
-where one registry of tables and fields will grow (issue 11).
+A `Field` says what a column holds (its kind, limits and allowed values), what a blank
+answer stores, whether a new row must be given it, how it appears in the workbook file,
+whether it is private and whether a coach's anonymous overview may count it. A `Table`
+says how its rows hang together and where it sits in the workbook file.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
-from workbook.edits import JOURNAL_KINDS, name_rule, text_rule
-from workbook.errors import InvalidEdit
-from workbook.model import MAX_LONG_TEXT, MAX_SHORT_TEXT
-
-Rule = Callable[[Any], Any]
-MAX_HOURS = 80.0
+from workbook.model import MAX_LONG_TEXT
 
 
-def whole(low: int, high: int, what: str) -> Rule:
-    def check(value: Any) -> int | None:
-        if value in (None, ""):
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise InvalidEdit(f"{what} must be a whole number from {low} to {high}.")
-        if not low <= value <= high:
-            raise InvalidEdit(f"{what} must be from {low} to {high}.")
-        return value
+class Kind(Enum):
+    """What a field holds; each kind has one rule at the door and one check in a file."""
 
-    return check
-
-
-def number(low: float, high: float, what: str, *, optional: bool = False) -> Rule:
-    def check(value: Any) -> float | None:
-        if value in (None, ""):
-            if optional:
-                return None
-            return 0.0
-        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
-            raise InvalidEdit(f"{what} must be a number.")
-        if not low <= value <= high:
-            raise InvalidEdit(f"{what} must be from {low:g} to {high:g}.")
-        return float(value)
-
-    return check
+    TEXT = "text"  # up to `limit` characters, line breaks allowed
+    LINE = "line"  # a name: one line of visible text
+    WHOLE = "whole"  # a whole number from `low` to `high`
+    NUMBER = "number"  # a number from `low` to `high`
+    CHOICE = "choice"  # one of `choices`
+    DATE = "date"  # YYYY-MM-DD
+    MOMENT = "moment"  # a date and time, stamped by the door
+    FLAG = "flag"  # yes or no, stored as 0 or 1
+    ID = "id"  # a content id (a prompt, a library task...), named by `known`
+    STRENGTH = "strength"  # a catalogue strength's id, or custom_<n> of the person's own
+    LINKS = "links"  # a list of "strength:<id>", "path:<id>" or "task:<row id>", stored as JSON
+    DOCUMENT = "document"  # JSON the program writes itself (a check-in's snapshot)
 
 
-def choice(options: tuple[Any, ...], what: str, *, optional: bool = True) -> Rule:
-    def check(value: Any) -> Any:
-        if value in (None, "") and optional:
-            return None
-        if value not in options or isinstance(value, bool):
-            raise InvalidEdit(
-                f"{value!r} is not one of the {what}: {', '.join(map(str, options))}."
-            )
-        return value
+class Shape(Enum):
+    """How a table's rows hang together."""
 
-    return check
+    KEYED = "keyed"  # one row per workbook and content id, made on first answer
+    SINGLE = "single"  # one row per workbook
+    ROWS = "rows"  # a list of entries with their own ids
 
 
-def iso_date(what: str) -> Rule:
-    def check(value: Any) -> str | None:
-        if value in (None, ""):
-            return None
-        if isinstance(value, datetime):  # a datetime is a date too, but its text has a time
-            return value.date().isoformat()
-        if isinstance(value, date):
-            return value.isoformat()
-        try:
-            return date.fromisoformat(str(value)).isoformat()
-        except ValueError:
-            raise InvalidEdit(f"{what} must be a date written as YYYY-MM-DD.") from None
+class InFile(Enum):
+    """How a table appears in the workbook file."""
 
-    return check
+    OBJECT = "object"  # "profile": {field: value}
+    MAP = "map"  # "futures": {content id: {field: value}}
+    MAP_VALUE = "map_value"  # "preferences": {content id: value of the one field}
+    VALUE = "value"  # "edge_statement": the one field's value, at the top
+    LIST = "list"  # "tasks": [{field: value}, ...] in order
+    NESTED = "nested"  # "actions": a list inside each entry of the parent's list
 
 
-def flag(value: Any) -> int:
-    if not isinstance(value, bool | int) or value not in (0, 1):
-        raise InvalidEdit("This must be yes or no.")
-    return int(value)
-
-
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-def content_id(value: Any) -> str | None:
-    if value in (None, ""):
-        return None
-    if not isinstance(value, str) or not ID_PATTERN.match(value):
-        raise InvalidEdit(f"{value!r} is not a valid id.")
-    return value
-
-
-def links(value: Any) -> str:
-    if value in (None, ""):
-        return "[]"
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            raise InvalidEdit("Links must be a list.") from None
-    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-        raise InvalidEdit("Links must be a list of names such as 'strength:mentoring'.")
-    return json.dumps(list(value))
-
-
-SHORT = text_rule(MAX_SHORT_TEXT)
-LONG = text_rule(MAX_LONG_TEXT)
-#: A strength of the person's own is named on one line, like a workbook.
-STRENGTH_NAME = name_rule(MAX_SHORT_TEXT, "A strength's name")
-RATING_5 = whole(1, 5, "A rating")
-GAUGE = whole(1, 5, "A gauge")
+#: Said of a blank answer to a field that has no blank: the door refuses it.
+REFUSE = object()
 
 
 @dataclass(frozen=True)
-class TableSpec:
-    fields: dict[str, Rule]
-    key: str | None = None  # keyed tables: the column holding the content id
-    parent: str = "workbook_id"  # actions belong to a goal
-    required: tuple[str, ...] = ()  # fields add_row must be given
-    defaults: dict[str, Any] = field(default_factory=dict)
+class Field:
+    name: str  # the column
+    kind: Kind
+    #: How messages name it ("Proficiency must be from 1 to 5.").
+    label: str = "This answer"
+    #: How the window names it (an undo label: Undo "Current role"); from `name` if "".
+    title: str = ""
+    limit: int = MAX_LONG_TEXT  # text
+    low: float = 0  # whole numbers and numbers
+    high: float = 0
+    choices: tuple[Any, ...] = ()
+    #: The choices as messages name them together: "the statuses on offer".
+    choices_label: str = "choices"
+    #: What the column holds when nothing was said: a new row's value, and what a blank
+    #: answer stores. None for a column that may be empty (NULL).
+    default: Any = None
+    #: A new row must be given it (the file must hold it); a blank answer is refused.
+    required: bool = False
+    #: Whether a blank answer may clear it to its default (a list's position may not).
+    clearable: bool = True
+    #: Filled in by the door, never edited: "now" (a time stamp) or "today" (a date).
+    stamp: str = ""
+    #: The key in the workbook file: "" when the file leaves it out, None for `name`.
+    file_key: str | None = None
+    #: The file may hold null here (where the door stores a blank as "" or a default).
+    file_null: bool | None = None
+    #: A content collection a file's id must name ("prompts", "tasks", "questions").
+    known: str = ""
+    #: Only for strengths of the person's own (custom_<n>).
+    custom_only: bool = False
+    #: The person's own words or a judgement about themselves that is not for others by
+    #: default: kept out of group overviews, and of shared copies where the export says so.
+    private: bool = False
+    #: A closed answer (a number or a choice) that a coach's anonymous overview may count.
+    countable: bool = False
+
+    @property
+    def shown(self) -> str:
+        """The field's name as a person reads it."""
+        return self.title or self.name.replace("_", " ").capitalize()
+
+    @property
+    def key(self) -> str:
+        """The field's key in the workbook file ("" when the file leaves it out)."""
+        return self.name if self.file_key is None else self.file_key
+
+    @property
+    def file_required(self) -> bool:
+        """The workbook file must hold it (a journal entry's date is filled in by the door
+        when a person leaves it out, never by an import)."""
+        return self.required or self.stamp == "today"
+
+    @property
+    def nullable(self) -> bool:
+        """Whether the column may hold NULL."""
+        return self.default is None and not self.required and not self.stamp
+
+    @property
+    def null_in_file(self) -> bool:
+        if self.file_null is not None:
+            return self.file_null
+        return self.nullable and self.kind not in (Kind.TEXT, Kind.LINE)
+
+    @property
+    def blank(self) -> Any:
+        """What a blank answer (None or "") stores, or REFUSE."""
+        if self.required or not self.clearable:
+            return REFUSE
+        if self.kind in (Kind.TEXT, Kind.LINE) and self.default is None and not self.nullable:
+            return ""
+        return self.default
+
+    @property
+    def sql_type(self) -> str:
+        if self.kind in (Kind.WHOLE, Kind.FLAG) or (
+            self.kind is Kind.CHOICE and isinstance(self.choices[0], int)
+        ):
+            return "INTEGER"
+        return "REAL" if self.kind is Kind.NUMBER else "TEXT"
 
 
-KEYED: dict[str, TableSpec] = {
-    "strength_ratings": TableSpec(
-        {
-            "proficiency": whole(1, 5, "Proficiency"),
-            "energy": whole(1, 5, "Energy"),
-            "edge": whole(1, 4, "Edge"),
-            "rank": whole(1, 999, "A rank"),
-            "overuse_note": LONG,
-            "custom_name": STRENGTH_NAME,
-            "custom_description": LONG,
-        },
-        key="strength_id",
-    ),
-    "preference_answers": TableSpec({"agreement": RATING_5}, key="preference_id"),
-    "context_answers": TableSpec({"answer": LONG}, key="question_id"),
-    "futures": TableSpec(
-        {
-            "title": SHORT,
-            "story": LONG,
-            "questions": LONG,
-            "resources": GAUGE,
-            "liking": GAUGE,
-            "confidence": GAUGE,
-            "coherence": GAUGE,
-            "prototype": LONG,
-        },
-        key="path_id",
-    ),
-}
+@dataclass(frozen=True)
+class Table:
+    name: str
+    shape: Shape
+    fields: tuple[Field, ...]
+    #: The place in the workbook file and how it is written there.
+    file_key: str
+    in_file: InFile
+    #: What the rows are called in messages and undo labels ("a task", "tasks").
+    noun: str
+    plural: str
+    #: Keyed tables: the column holding the content id.
+    key: str = ""
+    #: The column naming the row's owner: the workbook, or (for actions) the goal.
+    parent: str = "workbook_id"
+    #: Lists whose order the person sets (a `position` column).
+    ordered: bool = False
+    #: Lists whose entries others point at: the file gives each an "id".
+    file_ids: bool = False
+    #: The step whose page shows it (see `workbook.steps`), for targeted refresh.
+    step: str = ""
+    #: Rows whose text the search index holds: deleting one purges the old text.
+    searched: bool = False
+    #: Written by the program (a check-in's snapshot), never edited by the door.
+    internal: bool = False
 
-SINGLE: dict[str, TableSpec] = {"edge_notes": TableSpec({"edge_statement": LONG})}
+    def field(self, name: str) -> Field:
+        for candidate in self.fields:
+            if candidate.name == name:
+                return candidate
+        raise KeyError(name)
 
-ROWS: dict[str, TableSpec] = {
-    "evidence": TableSpec(
-        {"strength_id": content_id, "situation": LONG, "action": LONG, "result": LONG},
-        required=("strength_id",),
-        defaults={"created_at": None},
-    ),
-    "journal_entries": TableSpec(
-        {
-            "kind": choice(JOURNAL_KINDS, "kinds of entry", optional=False),
-            "prompt_id": content_id,
-            "body": LONG,
-            "source": SHORT,
-            "energy_level": whole(1, 5, "The energy level"),
-            "entry_date": iso_date("The entry's date"),
-            "private": flag,
-        },
-        required=("kind",),
-        defaults={"created_at": None, "updated_at": None},
-    ),
-    "ai_tasks": TableSpec(
-        {
-            "name": SHORT,
-            "library_task_id": content_id,
-            "hours_per_week": number(0, MAX_HOURS, "Hours a week"),
-            "mode": choice(("automate", "augment", "keep_human"), "modes"),
-            "ai_share": number(0, 1, "The share AI takes", optional=True),
-            "tool": SHORT,
-            "validation": LONG,
-            "review_hours": number(0, MAX_HOURS, "Review time"),
-            "stakes": lambda v: choice(("low", "medium", "high"), "stakes")(v) or "",
-            "risk_note": LONG,
-            "agency": whole(1, 5, "The agency you keep"),
-            "position": whole(0, 100_000, "A position"),
-        }
-    ),
-    "reinvestments": TableSpec(
-        {
-            "hours": number(0, MAX_HOURS, "Hours"),
-            "target_kind": choice(
-                ("strength", "goal", "path", "other"), "kinds of target", optional=False
-            ),
-            "target_id": SHORT,
-            "note": LONG,
-        },
-        defaults={"target_kind": "other"},
-    ),
-    "goals": TableSpec(
-        {
-            "title": SHORT,
-            "measure": LONG,
-            "target_date": iso_date("The target date"),
-            "links": links,
-            "commitment": whole(1, 10, "Commitment"),
-            "position": whole(0, 100_000, "A position"),
-        }
-    ),
-    "actions": TableSpec(
-        {
-            "title": SHORT,
-            "kind": choice(("experience", "others", "formal"), "kinds of action"),
-            "due_date": iso_date("The due date"),
-            "status": choice(("planned", "doing", "done", "dropped"), "statuses", optional=False),
-            "position": whole(0, 100_000, "A position"),
-        },
-        parent="goal_id",
-        defaults={"status": "planned"},
-    ),
-    "milestones": TableSpec(
-        {"day": choice((30, 60, 90), "milestone days", optional=False), "text": LONG, "done": flag},
-        required=("day",),
-    ),
-    "support_requests": TableSpec(
-        {
-            "source": choice(("manager", "hr", "mentor", "other"), "sources", optional=False),
-            "request": LONG,
-        },
-        defaults={"source": "manager"},
-    ),
-    "conversation_questions": TableSpec(
-        {"library_id": content_id, "text": LONG, "position": whole(0, 100_000, "A position")}
-    ),
-}
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    @property
+    def editable(self) -> tuple[Field, ...]:
+        """The fields the door edits (a time stamp is the door's own)."""
+        return tuple(f for f in self.fields if not f.stamp or f.stamp == "today")
+
+    @property
+    def in_file_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.key)

@@ -1,19 +1,23 @@
-"""Undo and redo of edits within a session, one stack per workbook.
+"""Undo and redo within a session, one stack per workbook, and what each step is called.
 
-A History records the Changes the edit functions return and replays their
-`before` (undo) or `after` (redo) value through the door (`workbook.edits` and
-`workbook.records`, with `apply_value`), so undo validates and saves like any
-other edit. It lives here, above both, so neither of them imports the other.
+A History records the Changes the door returns and puts them back through the same
+code (`workbook.rows`): a field gets its `before` (undo) or `after` (redo) value again,
+an added entry is deleted and a deleted one restored with the same id and everything
+that hung off it, a moved entry goes back to its place, and a group (many tasks added
+at once, a check-in with its snapshot) is undone whole, in one transaction. So undo
+validates and saves like any other edit. `label` names a step for the Undo action.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from workbook import edits
-from workbook.edits import Change
+from workbook import rows
+from workbook.change import ADDED, DELETED, FIELD, GROUP, MOVED, Change
+from workbook.door import rename_workbook
 from workbook.errors import NotFound
-from workbook.fields import ROWS, SINGLE
+from workbook.fields import Shape
+from workbook.registry import BY_NAME
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -50,13 +54,14 @@ class History:
         return stack[-1] if stack else None
 
     def undo(self, db: Database, workbook_id: int) -> Change | None:
-        """Put back the value before the last edit; returns the Change applied."""
+        """Put back what was there before the last change; returns the Change applied."""
         stack = self._undo.get(workbook_id)
         if not stack:
             return None
         change = stack[-1]
         # Popped only once applied: a refused undo (say, the old name is taken now) stays.
-        applied = apply_value(db, change, change.before)
+        with db.atomic():
+            applied = reverse(db, change)
         stack.pop()
         self._redo.setdefault(workbook_id, []).append(change)
         return applied
@@ -66,7 +71,8 @@ class History:
         if not stack:
             return None
         change = stack[-1]
-        applied = apply_value(db, change, change.after)
+        with db.atomic():
+            applied = replay(db, change)
         stack.pop()
         self._undo.setdefault(workbook_id, []).append(change)
         return applied
@@ -77,22 +83,89 @@ class History:
         self._redo.pop(workbook_id, None)
 
 
-def apply_value(db: Database, change: Change, value: Any) -> Change:
-    """Set the field a Change touched to `value` again (used by undo and redo)."""
-    if change.table == "profile":
-        return edits.set_profile_field(db, change.workbook_id, change.field or "", value)
+def set_value(db: Database, change: Change, value: Any) -> Change:
+    """Set the field a Change touched to `value` again."""
     if change.table == "workbooks" and change.field == "name":
-        return edits.rename_workbook(db, change.workbook_id, value)
-    if change.key is not None or change.table in SINGLE:
-        # Here, not at the top: records loads the content, which the window's start need
-        # not wait for when the first page shown edits the profile only.
-        from workbook import records
-
-        return records.set_answer(
+        return rename_workbook(db, change.workbook_id, value)
+    table = BY_NAME.get(change.table)
+    if table is not None and table.shape in (Shape.KEYED, Shape.SINGLE):
+        return rows.set_answer(
             db, change.table, change.workbook_id, change.key, change.field or "", value
         )
-    if change.row_id is not None and change.table in ROWS:
-        from workbook import records
-
-        return records.update_row(db, change.table, change.row_id, change.field or "", value)
+    if table is not None and change.row_id is not None:
+        return rows.update_row(db, change.table, change.row_id, change.field or "", value)
     raise NotFound(f"Changes to {change.table} cannot be replayed.")
+
+
+def reverse(db: Database, change: Change) -> Change:
+    """Undo one Change: what it changed goes back to how it was."""
+    if change.kind == FIELD:
+        return set_value(db, change, change.before)
+    if change.kind == ADDED:
+        return rows.delete_row(db, change.table, change.row_id or 0, undoing=True)
+    if change.kind == DELETED:
+        return rows.restore_row(db, change.table, change.before)
+    if change.kind == MOVED:
+        return rows.move_row(db, change.table, change.row_id or 0, change.before)
+    if change.kind == GROUP:
+        parts = tuple(reverse(db, part) for part in reversed(change.parts))
+        return Change(GROUP, change.workbook_id, change.table, parts=parts)
+    raise NotFound(f"A change of kind {change.kind!r} cannot be undone.")
+
+
+def replay(db: Database, change: Change) -> Change:
+    """Redo one Change that was undone."""
+    if change.kind == FIELD:
+        return set_value(db, change, change.after)
+    if change.kind == ADDED:
+        return rows.restore_row(db, change.table, {"row": change.after})
+    if change.kind == DELETED:
+        return rows.delete_row(db, change.table, change.row_id or 0)
+    if change.kind == MOVED:
+        return rows.move_row(db, change.table, change.row_id or 0, change.after)
+    if change.kind == GROUP:
+        parts = tuple(replay(db, part) for part in change.parts)
+        return Change(GROUP, change.workbook_id, change.table, parts=parts)
+    raise NotFound(f"A change of kind {change.kind!r} cannot be redone.")
+
+
+def label(change: Change | None) -> str:
+    """What undoing or redoing `change` is called, after "Undo" or "Redo": “Current role”,
+    “Energy of Mentoring”, add a task, delete a goal, move an action, rename, or a group's
+    own description (add 5 starter tasks)."""
+    if change is None:
+        return ""
+    if change.table == "workbooks":
+        return "rename"
+    if change.kind == GROUP:
+        return change.description
+    table = BY_NAME.get(change.table)
+    noun = table.noun if table else "an entry"
+    if change.kind == ADDED:
+        return f"add {noun}"
+    if change.kind == DELETED:
+        return f"delete {noun}"
+    if change.kind == MOVED:
+        return f"move {noun}"
+    try:
+        shown = table.field(change.field or "").shown if table else change.field or ""
+    except KeyError:
+        shown = (change.field or "").replace("_", " ")
+    if change.key:
+        subject = _subject(change.key)
+        if subject:
+            shown = subject if change.field == "agreement" else f"{shown} of {subject}"
+    return f"“{shown}”"
+
+
+def _subject(key: str) -> str | None:
+    """The name of what a keyed answer is about (a strength, a path, a preference...)."""
+    from workbook.content import load_content
+
+    content = load_content()
+    if key in content.preferences:
+        return "a preference"
+    if key in content.context:
+        return "your situation"
+    named = content.strengths.get(key) or content.paths.get(key)
+    return named.name if named else None

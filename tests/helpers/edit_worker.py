@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from workbook.edits import add_journal_entry, create_workbook, set_profile_field
+from workbook.door import add_journal_entry, create_workbook, set_profile_field
 from workbook.storage import open_database
 
 WORKBOOK_NAME = "Crash test"

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from ui.app import install_exit_paths
 from ui.main_window import MainWindow
-from workbook.edits import create_workbook
+from workbook.door import create_workbook
 from workbook.queries import most_recent_workbook
 from workbook.session import Session
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from workbook.edits import add_journal_entry, create_workbook
+from workbook.door import add_journal_entry, create_workbook
 from workbook.errors import WorkbookError
 from workbook.session import Access, Session
 

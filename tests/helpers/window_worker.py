@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from ui.app import ALREADY_OPEN, open_session
 from ui.main_window import MainWindow
-from workbook.edits import add_journal_entry, create_workbook
+from workbook.door import add_journal_entry, create_workbook
 from workbook.queries import most_recent_workbook
 
 

@@ -26,22 +26,16 @@ from PySide6.QtWidgets import (
 
 from ui.autosave import Autosaver
 from ui.widgets import TextBox, heading, hint
-from workbook.edits import set_profile_field
+from workbook.door import set_profile_field
 from workbook.model import HORIZONS, MAX_YEARS_EXPERIENCE, ROLE_FAMILIES, TRACKS, Profile
 from workbook.queries import load_profile
+from workbook.registry import PROFILE
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-FIELD_LABELS = {
-    "person_name": "Your name",
-    "current_role": "Current role",
-    "role_family": "Role family",
-    "years_experience": "Years of experience",
-    "current_track": "Current track",
-    "aim": "What you want from this",
-    "horizon_years": "Time horizon",
-}
+#: What each field is called on the page, as undo names it too (`workbook.registry`).
+FIELD_LABELS = {field.name: field.shown for field in PROFILE.fields}
 
 
 class AboutYouPage(QScrollArea):

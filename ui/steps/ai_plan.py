@@ -44,12 +44,12 @@ from ui.steps.ai_tasks_view import TaskTable
 from ui.steps.ai_widgets import FlagsBox, confirm, section
 from ui.widgets import heading
 from ui.widgets import hint as note
-from workbook import records
+from workbook import door
 from workbook.analysis.ai_plan import AIPlanResult, analyse_ai_plan, total_freed
 from workbook.analysis.strengths import analyse_strengths
+from workbook.change import Change
 from workbook.content import load_content
 from workbook.data import WorkbookData, load_workbook_data
-from workbook.edits import Change
 from workbook.model import ROLE_FAMILIES
 
 if TYPE_CHECKING:
@@ -352,7 +352,7 @@ class AIPlanPage(QScrollArea):
         return change, self._refusal
 
     def _write_task(self, task_id: int, field: str, value: Any) -> bool:
-        change, refusal = self._run(records.update_row, self._db, "ai_tasks", task_id, field, value)
+        change, refusal = self._run(door.update_row, self._db, "ai_tasks", task_id, field, value)
         if change is None:
             self._show_task_message(refusal)
         return change is not None
@@ -430,7 +430,7 @@ class AIPlanPage(QScrollArea):
         try:
             for template in new:
                 change, refusal = self._run(
-                    records.add_row,
+                    door.add_row,
                     self._db,
                     "ai_tasks",
                     self._workbook_id,
@@ -463,9 +463,7 @@ class AIPlanPage(QScrollArea):
         if self._workbook_id is None:
             return
         self.table.commit_open_editor()
-        change, refusal = self._run(
-            records.add_row, self._db, "ai_tasks", self._workbook_id, name=""
-        )
+        change, refusal = self._run(door.add_row, self._db, "ai_tasks", self._workbook_id, name="")
         if change is None:
             self._show_task_message(refusal)
             return
@@ -488,7 +486,7 @@ class AIPlanPage(QScrollArea):
         )
         if not confirm(self, "Remove task", question):
             return
-        change, refusal = self._run(records.delete_row, self._db, "ai_tasks", task.id)
+        change, refusal = self._run(door.delete_row, self._db, "ai_tasks", task.id)
         if change is None:
             self._show_task_message(refusal)
             return
@@ -511,7 +509,7 @@ class AIPlanPage(QScrollArea):
         self.table.commit_open_editor()
         column = max(0, self.table.currentIndex().column())
         task = self.model.task(row)
-        change, refusal = self._run(records.move_row, self._db, "ai_tasks", task.id, target)
+        change, refusal = self._run(door.move_row, self._db, "ai_tasks", task.id, target)
         if change is None:
             self._show_task_message(refusal)
             return

@@ -31,10 +31,10 @@ from ui.binding import Binder, set_text
 from ui.steps.ai_plan_text import hours
 from ui.steps.ai_widgets import confirm
 from ui.widgets import hint as note
-from workbook import records
+from workbook import door
+from workbook.change import Change
 from workbook.data import Reinvestment
-from workbook.edits import Change
-from workbook.fields import MAX_HOURS
+from workbook.registry import MAX_HOURS
 
 #: (kind, label) as stored in reinvestments.target_kind.
 KINDS: tuple[tuple[str, str], ...] = (
@@ -289,7 +289,7 @@ class ReinvestmentPanel(QWidget):
             return
         start = max(0.0, int(self._room * 10 + 1e-6) / 10)  # rounded down: always fits
         change = self._edit(
-            records.add_row,
+            door.add_row,
             self._binder.db,
             "reinvestments",
             self._workbook_id,
@@ -304,7 +304,7 @@ class ReinvestmentPanel(QWidget):
     @Slot(int, float)
     def _hours_chosen(self, item_id: int, value: float) -> None:
         change = self._edit(
-            records.update_row, self._binder.db, "reinvestments", item_id, "hours", value
+            door.update_row, self._binder.db, "reinvestments", item_id, "hours", value
         )
         if change is None and item_id in self._items:
             row = next(r for r in self.rows if r.item_id == item_id)
@@ -317,14 +317,14 @@ class ReinvestmentPanel(QWidget):
         if item is None or item.target_kind == kind:
             return
         db = self._binder.db
-        changed = self._edit(records.update_row, db, "reinvestments", item_id, "target_kind", kind)
+        changed = self._edit(door.update_row, db, "reinvestments", item_id, "target_kind", kind)
         if changed and item.target_id:
-            self._edit(records.update_row, db, "reinvestments", item_id, "target_id", "")
+            self._edit(door.update_row, db, "reinvestments", item_id, "target_id", "")
 
     @Slot(int, str)
     def _target_chosen(self, item_id: int, target_id: str) -> None:
         self._edit(
-            records.update_row, self._binder.db, "reinvestments", item_id, "target_id", target_id
+            door.update_row, self._binder.db, "reinvestments", item_id, "target_id", target_id
         )
 
     @Slot(int)
@@ -337,4 +337,4 @@ class ReinvestmentPanel(QWidget):
             "The hours become free to place again."
         )
         if confirm(self, "Remove this place", question):
-            self._edit(records.delete_row, self._binder.db, "reinvestments", item_id)
+            self._edit(door.delete_row, self._binder.db, "reinvestments", item_id)

@@ -49,8 +49,8 @@ from PySide6.QtWidgets import (
 
 from ui.steps.ai_plan_text import AGENCY, MODES, STAKES, agency_text, hours
 from ui.steps.ai_tasks_model import COLUMNS, COMPACT_ROLE, Column, agency_short
-from workbook.fields import MAX_HOURS
 from workbook.model import MAX_SHORT_TEXT
+from workbook.registry import MAX_HOURS
 
 Index = QModelIndex | QPersistentModelIndex
 SHORT_FIELDS = {"name", "tool"}

@@ -4,7 +4,7 @@
 agreement rating whose levels say what each number means.
 `ContextPanel` asks about the organisation: choice questions as radio
 buttons with the content's options, the open question as a text box.
-Both write through the binder (`workbook.records.set_answer`) and put
+Both write through the binder (`workbook.door.set_answer`) and put
 stored answers back with `load`, without counting them as new edits.
 """
 

@@ -1,6 +1,6 @@
 """Check-ins: dated notes on progress, and what moved since the last one.
 
-"Check in now" records a check-in at once (`records.record_checkin`, which
+"Check in now" records a check-in at once (`door.record_checkin`, which
 also stores a snapshot of the ratings and path scores) and opens its note
 for writing, so nothing typed waits for a Save button. What moved since the
 previous check-in is worked out just before the new one is recorded, and
@@ -39,7 +39,7 @@ from ui.steps.plan_widgets import (
 )
 from ui.widgets import GrowingTextBox
 from ui.widgets import hint as note
-from workbook import records
+from workbook import door
 from workbook.analysis.plan_choices import moved_lines, score_lines
 from workbook.analysis.progress import Progress, progress
 from workbook.data import JournalEntry, WorkbookData, load_workbook_data
@@ -236,7 +236,7 @@ class CheckinsSection(QWidget):
         moved = progress(before, ctx.content)
         self._saved = (moved, before)
         change = ctx.binder.now(
-            records.record_checkin, ctx.binder.db, ctx.workbook_id, "", date.today().isoformat()
+            door.record_checkin, ctx.binder.db, ctx.workbook_id, "", date.today().isoformat()
         )
         if change is None:
             self._saved = None

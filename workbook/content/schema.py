@@ -13,14 +13,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from workbook.registry import table
+
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 SOURCE_PATTERN = re.compile(r"^(coaching practice|\d{3}_[0-9a-f]{16}\.txt)$")
 
 STEPS = ("about", "strengths", "edge", "ai_plan", "plan")
 GROW = ("goal", "reality", "options", "will")
-MODES = ("automate", "augment", "keep_human")
-STAKES = ("low", "medium", "high")
-ACTION_KINDS = ("experience", "others", "formal")
+#: A library task's mode and stakes, and a suggested action's kind, are what a person
+#: may store (`workbook.registry`).
+MODES = table("ai_tasks").field("mode").choices
+STAKES = table("ai_tasks").field("stakes").choices
+ACTION_KINDS = table("actions").field("kind").choices
 TOPICS = ("path", "strengths", "ai", "growth", "support")
 SCALE_IDS = ("proficiency", "energy", "edge", "agreement", "gauge")
 

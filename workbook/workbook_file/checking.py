@@ -12,9 +12,7 @@ from typing import Any
 
 from workbook.content import load_content
 from workbook.content.catalogue import Content
-from workbook.edits import (
-    NUL,
-)
+from workbook.rules import NUL
 from workbook.workbook_file.reading import Where, child_path, kind_of, show_value, where_text
 from workbook.workbook_file.shapes import (
     AGREEMENT,

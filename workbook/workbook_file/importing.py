@@ -10,12 +10,8 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbook.edits import (
-    create_workbook,
-    now_iso,
-    touch,
-    unique_name,
-)
+from workbook.change import now_iso, touch
+from workbook.door import create_workbook, unique_name
 from workbook.errors import WorkbookError, WorkbookFileProblem
 from workbook.workbook_file.checking import validate
 from workbook.workbook_file.reading import child_path, read_file, where_text

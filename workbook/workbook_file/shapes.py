@@ -14,38 +14,14 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from workbook.content.catalogue import Content
-from workbook.edits import (
-    CONTROLS_IN_NAME,
-    JOURNAL_KINDS,
-    MAX_WORKBOOK_NAME,
-    NAME_CONTROLS,
-    NUL,
-)
-from workbook.fields import MAX_HOURS
-from workbook.model import (
-    HORIZONS,
-    MAX_LONG_TEXT,
-    MAX_SHORT_TEXT,
-    MAX_YEARS_EXPERIENCE,
-    ROLE_FAMILIES,
-    STRENGTH_MODES,
-    TRACKS,
-)
+from workbook.door import MAX_WORKBOOK_NAME
+from workbook.fields import Field as Column
+from workbook.fields import Kind
+from workbook.model import MAX_LONG_TEXT, MAX_SHORT_TEXT
+from workbook.registry import BY_NAME
+from workbook.rules import CONTROLS_IN_NAME, NAME_CONTROLS, NUL
 from workbook.workbook_file.reading import Where, kind_of, show_value
-from workbook.workbook_file.spec import (
-    ACTION_KINDS,
-    ACTION_STATUSES,
-    DATE_TEXT,
-    LINK_KINDS,
-    MAX_ITEMS,
-    MAX_POSITION,
-    MILESTONE_DAYS,
-    MODES,
-    ROW_REF,
-    STAKES,
-    SUPPORT_SOURCES,
-    TARGET_KINDS,
-)
+from workbook.workbook_file.spec import DATE_TEXT, LINK_KINDS, MAX_ITEMS, ROW_REF
 
 
 class Checker(Protocol):
@@ -265,135 +241,82 @@ def _object(fields: Shape) -> Check:
     return check
 
 
-SHORT = _text(MAX_SHORT_TEXT)
-LONG = _text(MAX_LONG_TEXT)
-NAME = _text(MAX_SHORT_TEXT, line=True)
-AGREEMENT = _whole(1, 5, nullable=False)
+#: What a file's id of each kind of content must name, as messages say it.
+KNOWN = {
+    "prompts": "a prompt",
+    "tasks": "a task in the task library",
+    "questions": "a question in the question library",
+}
 
-PROFILE = Shape(
-    {
-        "person_name": Field(NAME),
-        "current_role": Field(SHORT),
-        "role_family": Field(one_of(tuple(k for k, _ in ROLE_FAMILIES))),
-        "years_experience": Field(_whole(0, MAX_YEARS_EXPERIENCE)),
-        "current_track": Field(one_of(tuple(k for k, _ in TRACKS))),
-        "aim": Field(LONG),
-        "horizon_years": Field(one_of(tuple(k for k, _ in HORIZONS))),
-        "strength_mode": Field(one_of(tuple(k for k, _ in STRENGTH_MODES), nullable=False)),
+
+def column_check(column: Column) -> Check:
+    """The file's check of a field, from its entry in the registry."""
+    null = column.null_in_file
+    kind = column.kind
+    if kind is Kind.TEXT:
+        return _text(column.limit, nullable=null)
+    if kind is Kind.LINE:
+        return _text(column.limit, nullable=null, line=True)
+    if kind is Kind.WHOLE:
+        return _whole(int(column.low), int(column.high), nullable=null)
+    if kind is Kind.NUMBER:
+        return _number(column.low, column.high, nullable=null)
+    if kind is Kind.CHOICE:
+        # A default outside the choices (stakes not yet judged: "") is written as itself.
+        extra = (
+            () if column.default is None or column.default in column.choices else (column.default,)
+        )
+        return one_of((*extra, *column.choices), nullable=null)
+    if kind is Kind.DATE:
+        return _date(nullable=null)
+    if kind is Kind.FLAG:
+        return _flag
+    if kind is Kind.ID:
+        return _known(column.known, KNOWN[column.known])
+    if kind is Kind.STRENGTH:
+        return known_strength
+    if kind is Kind.LINKS:
+        return _links
+    if kind is Kind.MOMENT:
+        return _moment
+    raise ValueError(f"{column.name}: a {kind} field has no check in a workbook file")
+
+
+def table_shape(table: str, *, custom: bool = False, **more: Field) -> Shape:
+    """An entry of `table` as the file holds it: its fields from the registry, those for a
+    strength of the person's own only when `custom`, then `more` (ids, nested lists)."""
+    fields = {
+        column.key: Field(column_check(column), required=column.file_required)
+        for column in BY_NAME[table].in_file_fields
+        if custom or not column.custom_only
     }
-)
-RATING = Shape(
-    {
-        "custom": Field(_flag, required=True),
-        "proficiency": Field(_whole(1, 5)),
-        "energy": Field(_whole(1, 5)),
-        "edge": Field(_whole(1, 4)),
-        "rank": Field(_whole(1, 999)),
-        "overuse_note": Field(LONG),
-    }
-)
+    ids = {"id": Field(_whole(1, 2**62, nullable=False))} if BY_NAME[table].file_ids else {}
+    return Shape({**ids, **fields, **more})
+
+
+PROFILE = table_shape("profile")
+RATING = Shape({"custom": Field(_flag, required=True), **table_shape("strength_ratings")})
 CUSTOM_RATING = Shape(
     {
         **RATING,
+        **table_shape("strength_ratings", custom=True),
+        # The one field the file requires for a strength of the person's own: its name.
         "name": Field(_text(MAX_SHORT_TEXT, blank=False, line=True), required=True),
-        "description": Field(LONG),
     }
 )
-EVIDENCE = Shape(
-    {
-        "strength_id": Field(known_strength, required=True),
-        "situation": Field(LONG),
-        "action": Field(LONG),
-        "result": Field(LONG),
-        "created_at": Field(_moment),
-    }
-)
-JOURNAL = Shape(
-    {
-        "kind": Field(one_of(JOURNAL_KINDS, nullable=False), required=True),
-        "entry_date": Field(_date(nullable=False), required=True),
-        "prompt_id": Field(_known("prompts", "a prompt")),
-        "body": Field(LONG),
-        "source": Field(SHORT),
-        "energy_level": Field(_whole(1, 5)),
-        "private": Field(_flag),
-    }
-)
-FUTURE = Shape(
-    {
-        "title": Field(SHORT),
-        "story": Field(LONG),
-        "questions": Field(LONG),
-        "resources": Field(_whole(1, 5)),
-        "liking": Field(_whole(1, 5)),
-        "confidence": Field(_whole(1, 5)),
-        "coherence": Field(_whole(1, 5)),
-        "prototype": Field(LONG),
-    }
-)
-TASK = Shape(
-    {
-        "id": Field(_whole(1, 2**62, nullable=False)),
-        "position": Field(_whole(0, MAX_POSITION, nullable=False)),
-        "name": Field(SHORT),
-        "library_task_id": Field(_known("tasks", "a task in the task library")),
-        "hours_per_week": Field(_number(0, MAX_HOURS)),
-        "mode": Field(one_of(MODES)),
-        "ai_share": Field(_number(0, 1, nullable=True)),
-        "tool": Field(SHORT),
-        "validation": Field(LONG),
-        "review_hours": Field(_number(0, MAX_HOURS)),
-        "stakes": Field(one_of(STAKES, nullable=False)),
-        "risk_note": Field(LONG),
-        "agency": Field(_whole(1, 5)),
-    }
-)
-REINVESTMENT = Shape(
-    {
-        "hours": Field(_number(0, MAX_HOURS)),
-        "target_kind": Field(one_of(TARGET_KINDS, nullable=False)),
-        "target_id": Field(_text(MAX_SHORT_TEXT, nullable=True)),
-        "note": Field(LONG),
-    }
-)
-ACTION = Shape(
-    {
-        "title": Field(SHORT),
-        "kind": Field(one_of(ACTION_KINDS)),
-        "due_date": Field(_date()),
-        "status": Field(one_of(ACTION_STATUSES, nullable=False)),
-    }
-)
-GOAL = Shape(
-    {
-        "id": Field(_whole(1, 2**62, nullable=False)),
-        "title": Field(SHORT),
-        "measure": Field(LONG),
-        "target_date": Field(_date()),
-        "links": Field(_links),
-        "commitment": Field(_whole(1, 10)),
-        "actions": Field(_list_of(ACTION)),
-    }
-)
-MILESTONE = Shape(
-    {
-        "day": Field(one_of(MILESTONE_DAYS, nullable=False), required=True),
-        "text": Field(LONG),
-        "done": Field(_flag),
-    }
-)
-SUPPORT = Shape(
-    {
-        "source": Field(one_of(SUPPORT_SOURCES, nullable=False)),
-        "request": Field(LONG),
-    }
-)
-QUESTION = Shape(
-    {
-        "library_id": Field(_known("questions", "a question in the question library")),
-        "text": Field(LONG),
-    }
-)
+EVIDENCE = table_shape("evidence")
+JOURNAL = table_shape("journal_entries")
+FUTURE = table_shape("futures")
+TASK = table_shape("ai_tasks")
+REINVESTMENT = table_shape("reinvestments")
+ACTION = table_shape("actions")
+GOAL = table_shape("goals", actions=Field(_list_of(ACTION)))
+MILESTONE = table_shape("milestones")
+SUPPORT = table_shape("support_requests")
+QUESTION = table_shape("conversation_questions")
+AGREEMENT = column_check(BY_NAME["preference_answers"].field("agreement"))
+LONG = _text(MAX_LONG_TEXT)
+SHORT = _text(MAX_SHORT_TEXT)
 SNAPSHOT_SCALES = (_whole(1, 5), _whole(1, 5), _whole(1, 4), _whole(1, 999))
 SCORE = _number(-1e9, 1e9)
 
@@ -429,7 +352,7 @@ SNAPSHOT_DATA = Shape(
     {
         "ratings": Field(_snapshot_ratings),
         "scores": Field(_snapshot_scores),
-        "mode": Field(one_of(tuple(k for k, _ in STRENGTH_MODES), nullable=False)),
+        "mode": PROFILE["strength_mode"],
     }
 )
 SNAPSHOT = Shape(

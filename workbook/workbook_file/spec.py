@@ -1,57 +1,33 @@
-"""The workbook file's identity, limits, keys and allowed values: what every part reads."""
+"""The workbook file's identity, limits and keys: what every part reads.
+
+The keys of each entry come from the registry (`workbook.registry`), as do the checks of
+their values (`shapes.py`).
+"""
 
 from __future__ import annotations
 
 import re
+
+from workbook.registry import BY_NAME
 
 FORMAT = "career-workbook-file"
 VERSION = 1
 MAX_FILE_BYTES = 20 * 1024 * 1024
 #: Entries in any one list: far more than years of use make, few enough to import quickly.
 MAX_ITEMS = 10_000
-MAX_POSITION = 100_000
 
-PROFILE_KEYS = (
-    "person_name",
-    "current_role",
-    "role_family",
-    "years_experience",
-    "current_track",
-    "aim",
-    "horizon_years",
-    "strength_mode",
-)
-RATING_KEYS = ("proficiency", "energy", "edge", "rank", "overuse_note")
-FUTURE_KEYS = (
-    "title",
-    "story",
-    "questions",
-    "resources",
-    "liking",
-    "confidence",
-    "coherence",
-    "prototype",
-)
-TASK_KEYS = (
-    "name",
-    "library_task_id",
-    "hours_per_week",
-    "mode",
-    "ai_share",
-    "tool",
-    "validation",
-    "review_hours",
-    "stakes",
-    "risk_note",
-    "agency",
-)
-MODES = ("automate", "augment", "keep_human")
-STAKES = ("", "low", "medium", "high")
-TARGET_KINDS = ("strength", "goal", "path", "other")
-ACTION_KINDS = ("experience", "others", "formal")
-ACTION_STATUSES = ("planned", "doing", "done", "dropped")
-MILESTONE_DAYS = (30, 60, 90)
-SUPPORT_SOURCES = ("manager", "hr", "mentor", "other")
+
+def keys(table: str, *, custom: bool = False) -> tuple[str, ...]:
+    """The keys an entry of `table` has in the file, in order, from the registry (ids,
+    which the file gives tasks and goals, and nested lists apart)."""
+    return tuple(f.key for f in BY_NAME[table].in_file_fields if custom or not f.custom_only)
+
+
+PROFILE_KEYS = keys("profile")
+RATING_KEYS = keys("strength_ratings")
+FUTURE_KEYS = keys("futures")
+#: A task's fields but its position, which the file gives beside its id.
+TASK_KEYS = tuple(key for key in keys("ai_tasks") if key != "position")
 LINK_KINDS = ("strength", "path", "task")
 
 CUSTOM_ID = re.compile(r"^custom_[1-9][0-9]{0,8}$")

@@ -30,7 +30,7 @@ from ui.binding import Binder, set_text
 from ui.rating import RatingSelector
 from ui.widgets import GrowingTextBox
 from ui.widgets import hint as para
-from workbook import records
+from workbook import door
 from workbook.content.catalogue import Scale
 from workbook.data import Evidence, Rating, WorkbookData
 
@@ -287,7 +287,7 @@ class StrengthDetail(QWidget):
 
     @Slot()
     def add_evidence(self) -> None:
-        add = partial(records.add_row, strength_id=self.entry.id)
+        add = partial(door.add_row, strength_id=self.entry.id)
         change = self._binder.now(add, self._binder.db, "evidence", self.workbook_id)
         if change is None:
             return
@@ -304,5 +304,5 @@ class StrengthDetail(QWidget):
         question = f"Delete {card.title.text().lower()} of {self.entry.name}?"
         if not confirm_delete(self, "Delete example", question, card.has_text()):
             return
-        if self._binder.now(records.delete_row, self._binder.db, "evidence", row_id):
+        if self._binder.now(door.delete_row, self._binder.db, "evidence", row_id):
             self.evidence_changed.emit()

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ui.binding import Binder
 from ui.widgets import hint as para
-from workbook import records
+from workbook import door
 from workbook.content.catalogue import Prompt
 from workbook.data import JournalEntry, WorkbookData
 
@@ -126,7 +126,7 @@ class JournalList(QWidget):
         question = f"Delete this {what} from {card.date.text()}?"
         if not confirm_delete(self, f"Delete {what}", question, card.has_text()):
             return
-        if self._binder.now(records.delete_row, self._binder.db, "journal_entries", row_id):
+        if self._binder.now(door.delete_row, self._binder.db, "journal_entries", row_id):
             self.deleted.emit()
 
 
@@ -186,7 +186,7 @@ class _Panel(QWidget):
         if self._workbook_id is None:
             return None
         db: Database = self._binder.db
-        add = partial(records.add_row, **values)  # Binder.now passes positional arguments
+        add = partial(door.add_row, **values)  # Binder.now passes positional arguments
         change = self._binder.now(add, db, "journal_entries", self._workbook_id)
         if change is None:
             return None

@@ -37,11 +37,11 @@ from ui.autosave import Autosaver
 from ui.binding import Binder
 from ui.widgets import heading
 from ui.widgets import hint as para
-from workbook import records
+from workbook import door
 from workbook.analysis.strengths import StrengthResult, analyse_strengths
 from workbook.content import load_content
 from workbook.data import WorkbookData, load_workbook_data
-from workbook.edits import set_profile_field
+from workbook.door import set_profile_field
 from workbook.errors import WorkbookError
 from workbook.steps import completion
 
@@ -338,7 +338,7 @@ class StrengthsPage(QWidget):
     def _answer(self, strength_id: str, field: str, value: object) -> None:
         if self._workbook_id is not None:
             self._binder.now(
-                records.set_answer,
+                door.set_answer,
                 self._db,
                 "strength_ratings",
                 self._workbook_id,
@@ -403,7 +403,7 @@ class StrengthsPage(QWidget):
     def _add_own_strength(self, name: str) -> None:
         if self._workbook_id is None:
             return
-        change = self._binder.now(records.add_custom_strength, self._db, self._workbook_id, name)
+        change = self._binder.now(door.add_own_strength, self._db, self._workbook_id, name)
         if change is None:
             return
         self.strength_list.added()
