@@ -159,11 +159,11 @@ def test_refused_name_is_explained_and_nothing_changes(open_window, monkeypatch)
 def test_steps_reachable_by_keyboard_and_pages_built_on_demand(open_window, qtbot):
     window = open_window()
     window.start_empty_workbook()
-    assert set(window._pages) == {"about"}
+    assert window.built_steps == ["about"]
     for _ in range(len(STEPS)):
         qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert window.current_step() == len(STEPS) - 1
-    assert set(window._pages) == {s.id for s in STEPS}
+    assert window.built_steps == [s.id for s in STEPS]  # one by one, as reached
     for widget in (window.sidebar, window.switcher, window.page("about").aim):
         assert widget.accessibleName()
 

@@ -552,6 +552,11 @@ class MainWindow(QMainWindow):
         """The first-run page, if it has been shown."""
         return self._welcome
 
+    @property
+    def built_steps(self) -> list[str]:
+        """The ids of the steps whose pages are built so far, in the order they were built."""
+        return list(self._pages)
+
     def _page(self, index: int) -> QWidget:
         step = STEPS[index]
         page = self._pages.get(step.id)
