@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import make_damaged, sha256, stored_profile
+from ui import storage_notices
 from ui.main_window import MainWindow
 from workbook.door import create_workbook
 from workbook.session import Session
@@ -35,12 +36,18 @@ def test_the_frame_paints_before_any_database_is_open(qtbot, db_path):
     window.shutdown()
 
 
-def test_closing_before_the_database_opens_loses_nothing(qtbot, db_path):
+def test_closing_before_the_database_opens_loses_nothing(qtbot, db_path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(
+        storage_notices,
+        "ask_about_unsaved",
+        lambda parent, going_on="Close": asked.append(going_on) or storage_notices.STAY,
+    )
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
     window.close()  # no session yet: closing must not fail, ask anything or make a file
-    assert not window.isVisible()
+    assert not window.isVisible() and asked == []
     window.shutdown()
     assert window.session is None and not db_path.exists()
 
@@ -94,7 +101,7 @@ window = MainWindow()
 window.painted.connect(app.quit)
 window.show()
 app.exec()
-heavy = ("sqlite3", "sqlite_utils", "reportlab", "workbook.content", "workbook.edits",
+heavy = ("sqlite3", "sqlite_utils", "reportlab", "workbook.content", "workbook.door",
          "workbook.session", "ui.steps", "ui.sidebar")
 print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in heavy or m in heavy)))
 """
