@@ -26,6 +26,7 @@ from ui.cli import EXIT_OK, EXIT_PROBLEM, main
 from workbook.door import add_journal_entry, create_workbook
 from workbook.errors import (
     DamagedDatabase,
+    DatabaseProblem,
     DiskFull,
     LockedByCommand,
     LockedByWindow,
@@ -283,7 +284,7 @@ def test_no_remedy_moves_a_healthy_file(tmp_path):
         with pytest.raises(type(problem)):
             start_new_file(path, problem)
     # Even a stale "damaged" verdict does not move a file that is healthy now.
-    with pytest.raises(Exception, match="can be opened now"):
+    with pytest.raises(DatabaseProblem, match="can be opened now"):
         start_new_file(path, DamagedDatabase(path, "old news"))
     assert names(path) == {"Mine"}
 
