@@ -91,6 +91,8 @@ class Field:
     private: bool = False
     #: A closed answer (a number or a choice) that a coach's anonymous overview may count.
     countable: bool = False
+    #: What the workbook file's JSON Schema says of it, where its kind does not say enough.
+    note: str = ""
 
     @property
     def shown(self) -> str:
@@ -162,6 +164,8 @@ class Table:
     searched: bool = False
     #: Written by the program (a check-in's snapshot), never edited by the door.
     internal: bool = False
+    #: What the workbook file's JSON Schema says of its place in the file.
+    note: str = ""
 
     def field(self, name: str) -> Field:
         for candidate in self.fields:

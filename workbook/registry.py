@@ -150,6 +150,8 @@ TABLES: tuple[Table, ...] = (
         "a strength",
         "strengths",
         key="strength_id",
+        note="Keyed by strength id: a catalogue strength, or custom_<n> for one of the "
+        "person's own.",
         step="strengths",
     ),
     Table(
@@ -206,6 +208,7 @@ TABLES: tuple[Table, ...] = (
         "a preference",
         "preferences",
         key="preference_id",
+        note="Keyed by preference id: agreement from 1 (not at all) to 5 (very much).",
         step="edge",
     ),
     Table(
@@ -217,6 +220,8 @@ TABLES: tuple[Table, ...] = (
         "a workplace answer",
         "workplace answers",
         key="question_id",
+        note="Keyed by context question id: the answer (for a choice question, one of its "
+        "option ids).",
         step="edge",
     ),
     Table(
@@ -237,6 +242,7 @@ TABLES: tuple[Table, ...] = (
         "a future",
         "futures",
         key="path_id",
+        note="Keyed by path id: the future the person imagined on that path.",
         step="edge",
     ),
     Table(
@@ -302,7 +308,12 @@ TABLES: tuple[Table, ...] = (
                 countable=True,
             ),
             # A strength or path id, goal:<id>, or for "other" the person's own words.
-            _short("target_id", file_null=True),
+            _short(
+                "target_id",
+                file_null=True,
+                note="A strength id, a path id, goal:<id of a goal in this file>, or for "
+                "other, free text.",
+            ),
             _text("note", default=""),
         ),
         "reinvestments",
