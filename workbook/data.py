@@ -1,19 +1,26 @@
 """A whole workbook read into memory: what the analysis, summary and exports work on.
 
-Plain dataclasses with no database behind them, so the analysis can be
+Plain dataclasses with no database behind them (their fields are named as the
+registry names the columns, and read by those names), so the analysis can be
 tested (and property-tested) on answers built directly in code.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
+from functools import cache
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
+from workbook.fields import Kind
 from workbook.model import Profile
 from workbook.queries import get_workbook, load_profile
+from workbook.registry import BY_NAME
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -169,165 +176,134 @@ class WorkbookData:
         return [e for e in self.evidence if e.strength_id == strength_id and e.filled]
 
 
-def _rows(db: Database, columns: str, rest: str, params: list[Any]) -> list[tuple[Any, ...]]:
-    # Named columns, read as tuples straight into the dataclasses (in their fields' order):
-    # building a dict per row first took a third of the time a workbook took to load.
-    return db.execute(f"SELECT {columns} {rest}", params).fetchall()
+_CONVERT: dict[Kind, Callable[[Any], Any]] = {
+    Kind.FLAG: bool,
+    Kind.LINKS: lambda stored: tuple(json.loads(stored or "[]")),
+}
+
+
+@cache
+def _plan(cls: type, table: str, alias: str) -> tuple[str, tuple[tuple[int, Callable], ...]]:
+    """The columns to select for `cls` and how to convert the values that need it, worked
+    out once per dataclass."""
+    described = BY_NAME[table]
+    names = [f.name for f in fields(cls) if f.name != "actions"]  # a goal's own list
+    convert = tuple(
+        (index, _CONVERT[described.field(name).kind])
+        for index, name in enumerate(names)
+        if name in described.names and described.field(name).kind in _CONVERT
+    )
+    return ", ".join(f"{alias}{name}" for name in names), convert
+
+
+def _read(
+    db: Database, cls: type[T], table: str, rest: str, params: list[Any], *, alias: str = ""
+) -> list[T]:
+    """Rows of `table` as `cls`, whose fields are named as the table's columns (the
+    registry's fields, its key and `id`), read as tuples straight into the dataclass:
+    building a dict per row first took a third of the time a workbook took to load."""
+    columns, convert = _plan(cls, table, alias)
+    rows = db.execute(f"SELECT {columns} {rest}", params).fetchall()
+    if not convert:
+        return [cls(*row) for row in rows]
+    read = []
+    for row in rows:
+        values = list(row)
+        for index, change in convert:
+            values[index] = change(values[index])
+        read.append(cls(*values))
+    return read
 
 
 def load_workbook_data(db: Database, workbook_id: int) -> WorkbookData:
     """Read every answer of one workbook."""
     info = get_workbook(db, workbook_id)
     w = [workbook_id]
+    mine = "WHERE workbook_id = ?"
     ratings = {
-        row[0]: Rating(*row)
-        for row in _rows(
-            db,
-            "strength_id, proficiency, energy, edge, rank, overuse_note, custom_name, "
-            "custom_description",
-            "FROM strength_ratings WHERE workbook_id = ? ORDER BY id",
-            w,
+        r.strength_id: r
+        for r in _read(
+            db, Rating, "strength_ratings", f"FROM strength_ratings {mine} ORDER BY id", w
         )
     }
-    evidence = tuple(
-        Evidence(*row)
-        for row in _rows(
-            db,
-            "id, strength_id, situation, action, result, created_at",
-            "FROM evidence WHERE workbook_id = ? ORDER BY id",
-            w,
-        )
-    )
-    journal = tuple(
-        JournalEntry(*row[:7], bool(row[7]))
-        for row in _rows(
-            db,
-            "id, kind, body, entry_date, prompt_id, source, energy_level, private",
-            "FROM journal_entries WHERE workbook_id = ? ORDER BY entry_date, id",
-            w,
-        )
-    )
     preferences = {
         key: agreement
-        for key, agreement in _rows(
-            db, "preference_id, agreement", "FROM preference_answers WHERE workbook_id = ?", w
+        for key, agreement in db.execute(
+            f"SELECT preference_id, agreement FROM preference_answers {mine}", w
         )
         if agreement is not None
     }
     context = {
         key: answer
-        for key, answer in _rows(
-            db, "question_id, answer", "FROM context_answers WHERE workbook_id = ?", w
-        )
+        for key, answer in db.execute(f"SELECT question_id, answer FROM context_answers {mine}", w)
         if answer
     }
-    futures = {
-        row[0]: Future(*row)
-        for row in _rows(
-            db,
-            "path_id, title, story, questions, resources, liking, confidence, coherence, prototype",
-            "FROM futures WHERE workbook_id = ?",
-            w,
-        )
-    }
-    note = db.execute("SELECT edge_statement FROM edge_notes WHERE workbook_id = ?", w).fetchone()
-    tasks = tuple(
-        Task(*row)
-        for row in _rows(
-            db,
-            "id, name, hours_per_week, mode, ai_share, validation, review_hours, stakes, tool, "
-            "risk_note, agency, library_task_id, position",
-            "FROM ai_tasks WHERE workbook_id = ? ORDER BY position, id",
-            w,
-        )
-    )
-    reinvestments = tuple(
-        Reinvestment(*row)
-        for row in _rows(
-            db,
-            "id, hours, target_kind, target_id, note",
-            "FROM reinvestments WHERE workbook_id = ? ORDER BY id",
-            w,
-        )
-    )
+    futures = {f.path_id: f for f in _read(db, Future, "futures", f"FROM futures {mine}", w)}
+    note = db.execute(f"SELECT edge_statement FROM edge_notes {mine}", w).fetchone()
     actions: dict[int, list[Action]] = {}
-    for row in _rows(
+    for action in _read(
         db,
-        "a.id, a.goal_id, a.title, a.kind, a.due_date, a.status",
+        Action,
+        "actions",
         "FROM actions a JOIN goals g ON g.id = a.goal_id "
         "WHERE g.workbook_id = ? ORDER BY a.position, a.id",
         w,
+        alias="a.",
     ):
-        actions.setdefault(row[1], []).append(Action(*row))
+        actions.setdefault(action.goal_id, []).append(action)
     goals = tuple(
-        Goal(
-            goal_id,
-            title,
-            measure,
-            target_date,
-            tuple(json.loads(links or "[]")),
-            commitment,
-            tuple(actions.get(goal_id, [])),
-        )
-        for goal_id, title, measure, target_date, links, commitment in _rows(
-            db,
-            "id, title, measure, target_date, links, commitment",
-            "FROM goals WHERE workbook_id = ? ORDER BY position, id",
-            w,
-        )
-    )
-    milestones = tuple(
-        Milestone(milestone_id, day, text, bool(done))
-        for milestone_id, day, text, done in _rows(
-            db,
-            "id, day, text, done",
-            "FROM milestones WHERE workbook_id = ? ORDER BY day, id",
-            w,
-        )
-    )
-    support = tuple(
-        SupportRequest(*row)
-        for row in _rows(
-            db,
-            "id, source, request",
-            "FROM support_requests WHERE workbook_id = ? ORDER BY id",
-            w,
-        )
-    )
-    questions = tuple(
-        QuestionChoice(*row)
-        for row in _rows(
-            db,
-            "id, text, library_id",
-            "FROM conversation_questions WHERE workbook_id = ? ORDER BY position, id",
-            w,
-        )
-    )
-    snapshots = tuple(
-        Snapshot(snapshot_id, taken_at, json.loads(data))
-        for snapshot_id, taken_at, data in _rows(
-            db,
-            "id, taken_at, data",
-            "FROM rating_snapshots WHERE workbook_id = ? ORDER BY taken_at, id",
-            w,
-        )
+        replace(goal, actions=tuple(actions.get(goal.id, [])))
+        for goal in _read(db, Goal, "goals", f"FROM goals {mine} ORDER BY position, id", w)
     )
     return WorkbookData(
         workbook_id=workbook_id,
         name=info.name,
         profile=load_profile(db, workbook_id),
         ratings=ratings,
-        evidence=evidence,
-        journal=journal,
+        evidence=tuple(_read(db, Evidence, "evidence", f"FROM evidence {mine} ORDER BY id", w)),
+        journal=tuple(
+            _read(
+                db,
+                JournalEntry,
+                "journal_entries",
+                f"FROM journal_entries {mine} ORDER BY entry_date, id",
+                w,
+            )
+        ),
         preferences=preferences,
         context=context,
         futures=futures,
         edge_statement=note[0] if note else "",
-        tasks=tasks,
-        reinvestments=reinvestments,
+        tasks=tuple(_read(db, Task, "ai_tasks", f"FROM ai_tasks {mine} ORDER BY position, id", w)),
+        reinvestments=tuple(
+            _read(db, Reinvestment, "reinvestments", f"FROM reinvestments {mine} ORDER BY id", w)
+        ),
         goals=goals,
-        milestones=milestones,
-        support=support,
-        questions=questions,
-        snapshots=snapshots,
+        milestones=tuple(
+            _read(db, Milestone, "milestones", f"FROM milestones {mine} ORDER BY day, id", w)
+        ),
+        support=tuple(
+            _read(
+                db,
+                SupportRequest,
+                "support_requests",
+                f"FROM support_requests {mine} ORDER BY id",
+                w,
+            )
+        ),
+        questions=tuple(
+            _read(
+                db,
+                QuestionChoice,
+                "conversation_questions",
+                f"FROM conversation_questions {mine} ORDER BY position, id",
+                w,
+            )
+        ),
+        snapshots=tuple(
+            Snapshot(snapshot_id, taken_at, json.loads(data))
+            for snapshot_id, taken_at, data in db.execute(
+                f"SELECT id, taken_at, data FROM rating_snapshots {mine} ORDER BY taken_at, id", w
+            )
+        ),
     )
