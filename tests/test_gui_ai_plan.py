@@ -440,3 +440,54 @@ def test_the_page_fits_a_narrow_window_and_the_columns_line_up(open_window, qtbo
         for number, control in enumerate((row.hours, row.kind, row.target)):
             label = header.itemAt(number).widget()
             assert (label.x(), label.width()) == (control.x(), control.width())
+
+
+# ---- undo of whole rows ----------------------------------------------------------------------
+
+
+def test_starting_from_a_role_family_is_one_step_to_undo(open_window, qtbot):
+    window, page = started(open_window, qtbot)
+    count = len(load_content().tasks_for_family("data"))
+    assert count > 1 and len(stored(window).tasks) == count
+    assert window.undo_action.text() == f"&Undo add {count} tasks typical for Data and analytics"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(window).tasks == ()
+    assert page.model.rowCount() == 0
+    window.redo_action.trigger()
+    assert [t.library_task_id for t in stored(window).tasks] == [
+        t.id for t in load_content().tasks_for_family("data")
+    ]
+    assert page.model.rowCount() == count
+
+
+def test_a_removed_task_comes_back_with_undo(open_window, qtbot, answer):
+    window, page = started(open_window, qtbot)
+    before = stored(window).tasks
+    table = page.table
+    table.setFocus()
+    table.selectRow(1)
+    answer(QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert [t.id for t in stored(window).tasks] == [t.id for t in before if t.id != before[1].id]
+    assert window.undo_action.text() == "&Undo delete a task"
+    window.undo_action.trigger()
+    assert stored(window).tasks == before  # same id, place, hours and notes
+    assert page.model.index(1, column_of("name")).data() == before[1].name
+
+
+def test_an_added_task_goes_away_with_undo_and_a_move_goes_back(open_window, qtbot):
+    window, page = started(open_window, qtbot)
+    before = stored(window).tasks
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.down_button, Qt.MouseButton.LeftButton)
+    assert [t.id for t in stored(window).tasks][:2] == [before[1].id, before[0].id]
+    assert window.undo_action.text() == "&Undo move a task"
+    window.undo_action.trigger()
+    assert stored(window).tasks == before
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    editor = page.table.open_editor()
+    if editor is not None:
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert len(stored(window).tasks) == len(before) + 1
+    window.undo_action.trigger()
+    assert stored(window).tasks == before

@@ -14,8 +14,8 @@ any other edit.
   `set_future`, `set_edge_statement`.
 - Lists: `evidence`, `journal`, `tasks`, `reinvestments`, `goals`, `actions`,
   `milestones`, `support`, `questions`, each with `add`, `update`, `delete` and (for
-  ordered lists) `move`; `add_journal_entry`, `add_tasks` (many tasks, one undo step)
-  and `record_checkin`.
+  ordered lists) `move`; `add_journal_entry`, `add_tasks` (many tasks, one undo step),
+  `add_starter_tasks` (a role family's typical tasks, likewise) and `record_checkin`.
 - `set_answer`, `add_row`, `update_row`, `delete_row` and `move_row` take a table's name,
   for the binder that wires any control to its field.
 """
@@ -53,6 +53,7 @@ __all__ = [
     "add_own_strength",
     "add_journal_entry",
     "add_row",
+    "add_starter_tasks",
     "add_tasks",
     "create_workbook",
     "delete_row",
@@ -360,6 +361,59 @@ def add_tasks(
     with db.atomic():
         parts = tuple(add_row(db, "ai_tasks", workbook_id, **values) for values in new_tasks)
     return Change(GROUP, workbook_id, "ai_tasks", parts=parts, description=description)
+
+
+def add_starter_tasks(db: Database, workbook_id: int) -> Change:
+    """The task library's tasks typical for the person's role family, those not yet in
+    the plan, in one transaction and one undo step. Raises InvalidEdit, saying why in
+    plain words, when there is nothing to add."""
+    from workbook.content import load_content
+    from workbook.model import ROLE_FAMILIES
+
+    with db.atomic():
+        row = db.execute("SELECT role_family FROM profile WHERE workbook_id = ?", [workbook_id])
+        family = (row.fetchone() or [None])[0]
+        if not family:
+            raise InvalidEdit(
+                "You have not chosen a role family yet. Choose one in About you, the first "
+                "step, and this button will suggest the tasks typical for it."
+            )
+        name = dict(ROLE_FAMILIES).get(family, family)
+        templates = load_content().tasks_for_family(family)
+        if not templates:
+            raise InvalidEdit(
+                f"The task library has no suggestions for “{name}”. Add your own tasks "
+                "with “Add a task”."
+            )
+        present = {
+            task_id
+            for (task_id,) in db.execute(
+                "SELECT library_task_id FROM ai_tasks WHERE workbook_id = ?", [workbook_id]
+            )
+        }
+        new = [t for t in templates if t.id not in present]
+        if not new:
+            raise InvalidEdit(
+                f"All {len(templates)} tasks suggested for {name} are already in your list."
+            )
+        return add_tasks(
+            db,
+            workbook_id,
+            (
+                {
+                    "name": t.name,
+                    "library_task_id": t.id,
+                    "hours_per_week": t.hours_hint,
+                    "mode": t.mode,
+                    "ai_share": t.ai_share,
+                    "validation": t.validation,
+                    "stakes": t.stakes,
+                    "risk_note": t.stakes_note,
+                }
+                for t in new
+            ),
+            f"add {len(new)} tasks typical for {name}",
+        )
 
 
 def record_checkin(db: Database, workbook_id: int, body: str, entry_date: Any = None) -> Change:

@@ -102,7 +102,10 @@ def reverse(db: Database, change: Change) -> Change:
     if change.kind == FIELD:
         return set_value(db, change, change.before)
     if change.kind == ADDED:
-        return rows.delete_row(db, change.table, change.row_id or 0, undoing=True)
+        try:
+            return rows.delete_row(db, change.table, change.row_id or 0, undoing=True)
+        except NotFound:
+            return change  # gone already (with the goal it belonged to): nothing to take away
     if change.kind == DELETED:
         return rows.restore_row(db, change.table, change.before)
     if change.kind == MOVED:

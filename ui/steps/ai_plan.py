@@ -50,12 +50,9 @@ from workbook.analysis.strengths import analyse_strengths
 from workbook.change import Change
 from workbook.content import load_content
 from workbook.data import WorkbookData, load_workbook_data
-from workbook.model import ROLE_FAMILIES
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-FAMILY_NAMES = dict(ROLE_FAMILIES)
 
 
 class AIPlanPage(QScrollArea):
@@ -68,7 +65,6 @@ class AIPlanPage(QScrollArea):
         self._workbook_id: int | None = None
         self._refusal = ""
         self._loads = 0
-        self._batch = False
         self._stale = False
         self._window_watched: QObject | None = None
         self.plan: AIPlanResult | None = None
@@ -234,8 +230,6 @@ class AIPlanPage(QScrollArea):
 
     def refresh(self) -> None:
         """Called after every saved change: re-read now if shown, else when next shown."""
-        if self._batch:
-            return
         if self.isVisible():
             self.reload()
         else:
@@ -347,7 +341,7 @@ class AIPlanPage(QScrollArea):
         self._refusal = ""
         loads = self._loads
         change = self._autosaver.run(edit, *args)
-        if change is not None and self._loads == loads and not self._batch:
+        if change is not None and self._loads == loads:
             self.reload()  # the window normally refreshes us; a page used alone reloads itself
         return change, self._refusal
 
@@ -402,61 +396,17 @@ class AIPlanPage(QScrollArea):
         if self._workbook_id is None:
             return
         self.table.commit_open_editor()
-        data = load_workbook_data(self._db, self._workbook_id)
-        family = data.profile.role_family
-        if not family:
-            self._show_task_message(
-                "You have not chosen a role family yet. Choose one in About you, the first step, "
-                "and this button will suggest the tasks typical for it."
-            )
+        # One operation of the door: one transaction, one step for Undo.
+        change, refusal = self._run(door.add_starter_tasks, self._db, self._workbook_id)
+        if change is None:
+            self._show_task_message(refusal)
             return
-        name = FAMILY_NAMES.get(family, family)
-        templates = self._content.tasks_for_family(family)
-        if not templates:
-            self._show_task_message(
-                f"The task library has no suggestions for “{name}”. "
-                "Add your own tasks with “Add a task”."
-            )
-            return
-        present = {t.library_task_id for t in data.tasks}
-        new = [t for t in templates if t.id not in present]
-        if not new:
-            self._show_task_message(
-                f"All {len(templates)} tasks suggested for {name} are already in your list."
-            )
-            return
-        first = None
-        self._batch = True
-        try:
-            for template in new:
-                change, refusal = self._run(
-                    door.add_row,
-                    self._db,
-                    "ai_tasks",
-                    self._workbook_id,
-                    name=template.name,
-                    library_task_id=template.id,
-                    hours_per_week=template.hours_hint,
-                    mode=template.mode,
-                    ai_share=template.ai_share,
-                    validation=template.validation,
-                    stakes=template.stakes,
-                    risk_note=template.stakes_note,
-                )
-                if change is None:
-                    self._show_task_message(refusal)
-                    break
-                first = first or change.row_id
-        finally:
-            self._batch = False
-            self.reload()
-        if first is not None:
-            self._show_task_message(
-                f"Added {len(new)} tasks typical for {name}. They are starting points: change "
-                "the hours and AI shares to fit your week, remove what you don't do, and add "
-                "the review time each check costs you."
-            )
-            self._select(self.model.row_of(first))
+        self._show_task_message(
+            f"Added {len(change.parts)} tasks typical for your role family. They are starting "
+            "points: change the hours and AI shares to fit your week, remove what you don't do, "
+            "and add the review time each check costs you. Undo (Ctrl+Z) takes them all away."
+        )
+        self._select(self.model.row_of(change.parts[0].row_id))
 
     @Slot()
     def add_task(self) -> None:
@@ -482,7 +432,7 @@ class AIPlanPage(QScrollArea):
         name = task.name.strip() or "this unnamed task"
         question = (
             f"Remove “{name}” from your plan?\n\n"
-            "Its hours, its check and your notes on it go too. This cannot be undone."
+            "Its hours, its check and your notes on it go too. Undo (Ctrl+Z) brings it back."
         )
         if not confirm(self, "Remove task", question):
             return
