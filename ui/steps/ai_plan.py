@@ -346,7 +346,7 @@ class AIPlanPage(QScrollArea):
         return change, self._refusal
 
     def _write_task(self, task_id: int, field: str, value: Any) -> bool:
-        change, refusal = self._run(door.update_row, self._db, "ai_tasks", task_id, field, value)
+        change, refusal = self._run(door.tasks.update, self._db, task_id, field, value)
         if change is None:
             self._show_task_message(refusal)
         return change is not None
@@ -413,7 +413,7 @@ class AIPlanPage(QScrollArea):
         if self._workbook_id is None:
             return
         self.table.commit_open_editor()
-        change, refusal = self._run(door.add_row, self._db, "ai_tasks", self._workbook_id, name="")
+        change, refusal = self._run(door.tasks.add, self._db, self._workbook_id, name="")
         if change is None:
             self._show_task_message(refusal)
             return
@@ -436,7 +436,7 @@ class AIPlanPage(QScrollArea):
         )
         if not confirm(self, "Remove task", question):
             return
-        change, refusal = self._run(door.delete_row, self._db, "ai_tasks", task.id)
+        change, refusal = self._run(door.tasks.delete, self._db, task.id)
         if change is None:
             self._show_task_message(refusal)
             return
@@ -459,7 +459,7 @@ class AIPlanPage(QScrollArea):
         self.table.commit_open_editor()
         column = max(0, self.table.currentIndex().column())
         task = self.model.task(row)
-        change, refusal = self._run(door.move_row, self._db, "ai_tasks", task.id, target)
+        change, refusal = self._run(door.tasks.move, self._db, task.id, target)
         if change is None:
             self._show_task_message(refusal)
             return

@@ -289,9 +289,8 @@ class ReinvestmentPanel(QWidget):
             return
         start = max(0.0, int(self._room * 10 + 1e-6) / 10)  # rounded down: always fits
         change = self._edit(
-            door.add_row,
+            door.reinvestments.add,
             self._binder.db,
-            "reinvestments",
             self._workbook_id,
             hours=start,
             target_kind="other",
@@ -303,9 +302,7 @@ class ReinvestmentPanel(QWidget):
 
     @Slot(int, float)
     def _hours_chosen(self, item_id: int, value: float) -> None:
-        change = self._edit(
-            door.update_row, self._binder.db, "reinvestments", item_id, "hours", value
-        )
+        change = self._edit(door.reinvestments.update, self._binder.db, item_id, "hours", value)
         if change is None and item_id in self._items:
             row = next(r for r in self.rows if r.item_id == item_id)
             with QSignalBlocker(row.hours):
@@ -317,15 +314,13 @@ class ReinvestmentPanel(QWidget):
         if item is None or item.target_kind == kind:
             return
         db = self._binder.db
-        changed = self._edit(door.update_row, db, "reinvestments", item_id, "target_kind", kind)
+        changed = self._edit(door.reinvestments.update, db, item_id, "target_kind", kind)
         if changed and item.target_id:
-            self._edit(door.update_row, db, "reinvestments", item_id, "target_id", "")
+            self._edit(door.reinvestments.update, db, item_id, "target_id", "")
 
     @Slot(int, str)
     def _target_chosen(self, item_id: int, target_id: str) -> None:
-        self._edit(
-            door.update_row, self._binder.db, "reinvestments", item_id, "target_id", target_id
-        )
+        self._edit(door.reinvestments.update, self._binder.db, item_id, "target_id", target_id)
 
     @Slot(int)
     def _remove_asked(self, item_id: int) -> None:
@@ -337,4 +332,4 @@ class ReinvestmentPanel(QWidget):
             "The hours become free to place again."
         )
         if confirm(self, "Remove this place", question):
-            self._edit(door.delete_row, self._binder.db, "reinvestments", item_id)
+            self._edit(door.reinvestments.delete, self._binder.db, item_id)

@@ -287,8 +287,8 @@ class StrengthDetail(QWidget):
 
     @Slot()
     def add_evidence(self) -> None:
-        add = partial(door.add_row, strength_id=self.entry.id)
-        change = self._binder.now(add, self._binder.db, "evidence", self.workbook_id)
+        add = partial(door.evidence.add, strength_id=self.entry.id)
+        change = self._binder.now(add, self._binder.db, self.workbook_id)
         if change is None:
             return
         self.evidence_changed.emit()
@@ -304,5 +304,5 @@ class StrengthDetail(QWidget):
         question = f"Delete {card.title.text().lower()} of {self.entry.name}?"
         if not confirm_delete(self, "Delete example", question, card.has_text()):
             return
-        if self._binder.now(door.delete_row, self._binder.db, "evidence", row_id):
+        if self._binder.now(door.evidence.delete, self._binder.db, row_id):
             self.evidence_changed.emit()

@@ -126,7 +126,7 @@ class JournalList(QWidget):
         question = f"Delete this {what} from {card.date.text()}?"
         if not confirm_delete(self, f"Delete {what}", question, card.has_text()):
             return
-        if self._binder.now(door.delete_row, self._binder.db, "journal_entries", row_id):
+        if self._binder.now(door.journal.delete, self._binder.db, row_id):
             self.deleted.emit()
 
 
@@ -186,8 +186,8 @@ class _Panel(QWidget):
         if self._workbook_id is None:
             return None
         db: Database = self._binder.db
-        add = partial(door.add_row, **values)  # Binder.now passes positional arguments
-        change = self._binder.now(add, db, "journal_entries", self._workbook_id)
+        add = partial(door.journal.add, **values)  # Binder.now passes positional arguments
+        change = self._binder.now(add, db, self._workbook_id)
         if change is None:
             return None
         self.reload()

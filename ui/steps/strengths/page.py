@@ -335,16 +335,10 @@ class StrengthsPage(QWidget):
 
     # ---- editing ---------------------------------------------------------------------
 
-    def _answer(self, strength_id: str, field: str, value: object) -> None:
+    def _rank(self, strength_id: str, rank: int | None) -> None:
         if self._workbook_id is not None:
             self._binder.now(
-                door.set_answer,
-                self._db,
-                "strength_ratings",
-                self._workbook_id,
-                strength_id,
-                field,
-                value,
+                door.set_rating, self._db, self._workbook_id, strength_id, "rank", rank
             )
 
     @Slot(str)
@@ -355,7 +349,7 @@ class StrengthsPage(QWidget):
             return
         rating = data.ratings.get(self._selected)
         if rating is not None and rating.rank is None and state.is_rated(rating):
-            self._answer(self._selected, "rank", state.next_rank(data))
+            self._rank(self._selected, state.next_rank(data))
 
     @Slot()
     def _evidence_changed(self) -> None:
@@ -377,7 +371,7 @@ class StrengthsPage(QWidget):
         if mode == "ranking":
             order = state.ranking_order(self._content, data)
             for strength_id, rank in state.ranks_to_write(order, data):
-                self._answer(strength_id, "rank", rank)
+                self._rank(strength_id, rank)
             data = self._data() or data
         self._show(data, full=True)
 
@@ -397,7 +391,7 @@ class StrengthsPage(QWidget):
         if data is None:
             return
         for strength_id, rank in state.ranks_to_write(order, data):
-            self._answer(strength_id, "rank", rank)
+            self._rank(strength_id, rank)
 
     @Slot(str)
     def _add_own_strength(self, name: str) -> None:
