@@ -1,10 +1,10 @@
 """Connecting controls to stored answers, the same way on every step page.
 
 A binder knows one database and the autosaver. Each `bind_*` call wires a
-control so that typing stages an edit (through `workbook.records` or
-`workbook.edits`) and leaving the control saves it at once; `load_*`
-methods put stored values back without counting them as new edits. Pages
-stay thin: they lay out controls and call these.
+control so that typing stages an edit (through `workbook.door`) and leaving
+the control saves it at once; `load_*` methods put stored values back without
+counting them as new edits. Pages stay thin: they lay out controls and call
+these.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ only once a workbook is open are imported inside the methods that use them.
 Pages are built the first time they are shown.
 
 The window owns the Session (the open database) and the Autosaver. Every
-edit goes through the autosaver to `workbook.edits`; the window refreshes
+edit goes through the autosaver to `workbook.door`; the window refreshes
 the sidebar and the undo actions from each saved Change. Every way out
 (closing, quitting, SIGTERM, the desktop session ending) ends in
 `shutdown()`, which flushes pending edits before the database is closed.

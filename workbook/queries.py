@@ -1,6 +1,6 @@
 """Reading a workbook back: plain functions that return model objects.
 
-Nothing here writes; edits go through `workbook.edits`.
+Nothing here writes; edits go through `workbook.door`.
 """
 
 from __future__ import annotations

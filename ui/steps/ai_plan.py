@@ -5,7 +5,7 @@ the task table (`ai_tasks_model`, `ai_tasks_view`) with its buttons and
 the flags for high-stakes tasks without real checking; the hours freed in
 words and as a chart (`ui.charts_hours`); the orchestration skills the
 plan relies on (`ai_skills`); and the reinvestment plan (`ai_reinvest`).
-Every change goes through `workbook.records` via the autosaver; after each
+Every change goes through `workbook.door` via the autosaver; after each
 saved change the main window calls `refresh()`, and the page re-reads the
 workbook and the analysis, so what it shows is what is stored.
 """

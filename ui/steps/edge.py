@@ -3,7 +3,7 @@
 The page has four tabs: the preference statements, questions about the
 workplace, the three futures, and the result. A line above the tabs keeps
 the current path scores in view while the person answers. Every control
-writes through the binder (`workbook.records`); the result is recomputed
+writes through the binder (`workbook.door`); the result is recomputed
 with `workbook.analysis.fit.analyse_fit` from the stored answers after
 each saved change (`refresh`): put off while the page is hidden, and
 skipped when nothing the fit counts has changed.

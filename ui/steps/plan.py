@@ -10,7 +10,7 @@ interrupted. The parts: `plan_balance` (70-20-10), `plan_goals` (goals,
 actions, ideas, GROW questions), `plan_lists` (milestones, support,
 conversation questions, with the `plan_library` model), `plan_checkins`,
 and the small controls in `plan_pickers` and `plan_widgets`; they share a
-`plan_context.PlanContext`. Every write goes through `workbook.records`.
+`plan_context.PlanContext`. Every write goes through `workbook.door`.
 """
 
 from __future__ import annotations

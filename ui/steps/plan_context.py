@@ -1,7 +1,7 @@
 """What every part of the development plan page shares: the open workbook and its door.
 
 The page owns one `PlanContext`; goal cards, rows and sections receive it
-instead of the database. Every write goes through `workbook.records` by way
+instead of the database. Every write goes through `workbook.door` by way
 of the Binder (typing is staged with the autosaver; adding, deleting and
 moving run at once), so no widget of the plan writes SQL.
 """

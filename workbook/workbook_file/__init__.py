@@ -21,9 +21,9 @@ names the line or the field:
    entries (goal links, reinvestment targets);
 3. `import_document`: adds the workbook in one transaction, so a refusal at
    any point leaves the database exactly as it was. The workbook itself is
-   created through the edit door (`workbook.edits`); everything in it is then
+   created through the edit door (`workbook.door`); everything in it is then
    written table by table, many rows to a statement, holding exactly what the
-   door (`workbook.records`) would have stored for each answer and entry.
+   door would have stored for each answer and entry.
    `validate` refuses everything the door would refuse in a file, so nothing
    is checked twice; tests/test_workbook_file.py imports through the door as
    well and compares the two databases row by row.

@@ -2,7 +2,9 @@
 
 `checking.py` walks a document with these (`validate`); a check reports a problem
 through the walker it is given (`Checker`), naming where in the document it is.
-The checks refuse what the edit door refuses (`workbook.fields`, `workbook.edits`).
+Each field's check is made from its entry in the registry (`column_check`), and lets
+through only what the door's rule for it stores (`workbook.rules`; tests/test_registry.py
+checks that as a property).
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ class Shape(dict[str, Field]):
 
 def _text(limit: int, *, nullable: bool = False, blank: bool = True, line: bool = False) -> Check:
     """Text up to `limit` characters; a `line` (a name) holds no control character at all,
-    and no text holds a NUL, as the edit door has it (`workbook.edits`)."""
+    and no text holds a NUL, as the edit door has it (`workbook.rules`)."""
 
     def check(v: Checker, value: Any, where: Where) -> None:
         if value is None and nullable:

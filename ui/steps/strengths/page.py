@@ -3,7 +3,7 @@
 The page lays out its tabs and keeps them in step with the database: it
 reads the workbook whole (`load_workbook_data`), asks `analyse_strengths`
 for the result, and hands each part what it shows. Every change goes
-through the Binder to `workbook.records` / `workbook.edits`. `refresh()`
+through the Binder to `workbook.door`. `refresh()`
 comes after every saved change anywhere in the window, so it is cheap: it
 waits until the page is visible, runs once per burst of changes, and never
 puts stored text back into a field someone may be typing in.
