@@ -328,20 +328,20 @@ def test_the_flip_names_the_change_and_the_new_scores():
 
 def test_flip_text_for_a_rating_reads_naturally():
     change = fit.Candidate("strength", "mentoring", "proficiency", 2, 4, Fraction(2))
-    assert fit._describe(CONTENT, WorkbookData(), change) == (
+    assert fit.describe_candidate(CONTENT, WorkbookData(), change) == (
         "rating Mentoring 4 for proficiency instead of 2"
     )
     unrated = fit.Candidate("strength", "mentoring", "edge", None, 3, Fraction(1, 2))
-    assert fit._describe(CONTENT, WorkbookData(), unrated) == (
+    assert fit.describe_candidate(CONTENT, WorkbookData(), unrated) == (
         "rating Mentoring 3 for edge (not rated yet)"
     )
     answered = fit.Candidate("preference", "long_focus", None, 2, 4, Fraction(2))
-    assert fit._describe(CONTENT, WorkbookData(), answered) == (
+    assert fit.describe_candidate(CONTENT, WorkbookData(), answered) == (
         "answering “agree” instead of “disagree” to “I do my best work in long stretches of "
         "time without interruptions”"
     )
     ladder = fit.Candidate("context", "dual_ladder", None, "no", "yes", Fraction(1))
-    assert fit._describe(CONTENT, WorkbookData(), ladder) == (
+    assert fit.describe_candidate(CONTENT, WorkbookData(), ladder) == (
         "answering “Yes” to “Does your organisation have a specialist career ladder that "
         "rises as high as the management one”"
     )

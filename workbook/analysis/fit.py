@@ -289,7 +289,8 @@ def apply_candidate(data: WorkbookData, change: Candidate | Flip) -> WorkbookDat
     return dataclasses.replace(data, context={**data.context, change.item: answer})
 
 
-def _describe(content: Content, data: WorkbookData, c: Candidate) -> str:
+def describe_candidate(content: Content, data: WorkbookData, c: Candidate) -> str:
+    """One change to the answers in the person's words, as "What would change it" says it."""
     if c.kind == "strength":
         name = _strength_name(content, data, c.item)
         if c.old is None:
@@ -357,7 +358,7 @@ def find_flip(
     return (
         Flip(
             winner,
-            _describe(content, data, c),
+            describe_candidate(content, data, c),
             c.kind,
             c.item,
             c.scale,
