@@ -145,3 +145,13 @@ def test_what_a_file_may_hold_the_door_stores(data):
         rule(field)(value)
     except InvalidEdit as refused:
         pytest.fail(f"{field.name}: the file accepts {value!r}, the door says {refused}")
+
+
+def test_every_table_names_a_step_of_the_journey_and_a_change_says_it():
+    from workbook.change import Change
+    from workbook.steps import STEPS
+
+    ids = {step.id for step in STEPS}
+    for table in TABLES:
+        assert table.step in ids, table.name
+        assert Change("field", 1, table.name, "x").steps == {table.step}

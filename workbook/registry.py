@@ -121,7 +121,7 @@ PROFILE = Table(
     InFile.OBJECT,
     "your profile",
     "your profile",
-    step="about_you",
+    step="about",
 )
 
 TABLES: tuple[Table, ...] = (
