@@ -167,3 +167,23 @@ def test_every_list_can_undo_an_add_and_a_delete(db, workbook_id, table):
     assert dump(db)[table] == full
     history.undo(db, workbook_id)
     assert dump(db)[table] == empty
+
+
+def test_the_undo_history_keeps_a_bounded_amount_of_text(db, workbook_id, monkeypatch):
+    from workbook import history as history_module
+
+    monkeypatch.setattr(history_module, "MAX_TEXT", 2_500)
+    history = History()
+    ids = [
+        door.journal.add(db, workbook_id, kind="reflection", body="x" * 1000).row_id
+        for _ in range(4)
+    ]
+    for row_id in ids:
+        history.record(door.journal.delete(db, row_id))
+    # Each deletion keeps its 1,000 characters: only the two newest fit in 2,500.
+    undone = 0
+    while history.can_undo(workbook_id):
+        history.undo(db, workbook_id)
+        undone += 1
+    assert undone == 2
+    assert sorted(r[0] for r in db.execute("SELECT id FROM journal_entries")) == ids[2:]

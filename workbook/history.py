@@ -23,6 +23,22 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 LIMIT = 200
+#: What one workbook's undo steps may hold, roughly, in characters of text: a deleted entry
+#: keeps its text for undo, and a long one can be a million characters.
+MAX_TEXT = 20_000_000
+
+
+def text_size(value: Any) -> int:
+    """About how much a Change's values take: the characters of the text in them."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(text_size(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return sum(text_size(v) for v in value)
+    if isinstance(value, Change):
+        return text_size(value.before) + text_size(value.after) + text_size(value.parts)
+    return 8
 
 
 class History:
@@ -37,6 +53,11 @@ class History:
         stack = self._undo.setdefault(change.workbook_id, [])
         stack.append(change)
         del stack[:-LIMIT]
+        # The oldest steps go first once the text they keep passes MAX_TEXT (the newest
+        # stays, however large: undo of what was just done always works).
+        total = sum(text_size(c) for c in stack)
+        while len(stack) > 1 and total > MAX_TEXT:
+            total -= text_size(stack.pop(0))
         self._redo.pop(change.workbook_id, None)
 
     def can_undo(self, workbook_id: int) -> bool:
