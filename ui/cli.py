@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from exports.sections import sections_help
 from workbook import APP_NAME, __version__
 from workbook.errors import WorkbookError, report_unexpected
 
@@ -81,8 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--sections",
         metavar="LIST",
         default=None,
-        help="comma-separated sections, in any order: cover, summary, strengths, edge, "
-        "ai_plan, goals, milestones, support, questions, journal (default: all but journal)",
+        help=sections_help(),
     )
     pdf.add_argument(
         "--page-size",

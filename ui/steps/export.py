@@ -43,8 +43,6 @@ from ui import jobs
 from ui.autosave import Autosaver
 from ui.steps.export_choices import (
     PAGE_SIZE_LABELS,
-    SECTION_LABELS,
-    SECTION_NOTES,
     PdfChoices,
     Preview,
     default_page_size,
@@ -150,15 +148,15 @@ class ExportPage(QWidget):
         layout.setSpacing(2)
         self.section_boxes: dict[str, QCheckBox] = {}
         for section in SECTIONS:
-            box = QCheckBox(SECTION_LABELS[section.id])
+            box = QCheckBox(section.label)
             box.setObjectName(f"section-{section.id}")
-            box.setAccessibleName(SECTION_LABELS[section.id])
-            box.setAccessibleDescription(SECTION_NOTES[section.id])
+            box.setAccessibleName(section.label)
+            box.setAccessibleDescription(section.note)
             box.setChecked(section.id in DEFAULT_SECTIONS)
             box.toggled.connect(self._choices_changed)
             self.section_boxes[section.id] = box
             layout.addWidget(box)
-            layout.addWidget(_indented(hint(SECTION_NOTES[section.id])))
+            layout.addWidget(_indented(hint(section.note)))
         return group
 
     def _build_private(self) -> QGroupBox:

@@ -27,22 +27,6 @@ from workbook.errors import WorkbookFileProblem
 Progress = Callable[[float, str], None]
 
 #: One line on what each section of the PDF holds, in print order.
-SECTION_NOTES: dict[str, str] = {
-    "cover": "Your name, role, today's date and what you want.",
-    "summary": "One page: strengths, path, hours freed, top goals.",
-    "strengths": "A chart of your ratings and your best examples.",
-    "edge": "Each path's fit and why, your futures, your edge.",
-    "ai_plan": "Your tasks, AI's share, how you check it, hours freed.",
-    "goals": "Your goals with their actions, dates and status.",
-    "milestones": "What you aim to have done at 30, 60 and 90 days.",
-    "support": "What you ask of your manager, HR or a mentor.",
-    "questions": "What you want to raise in the conversation.",
-    "journal": "Feedback and check-ins; never entries marked private.",
-}
-#: Labels for the checkboxes (the PDF's own titles, except the journal's, which says more).
-SECTION_LABELS: dict[str, str] = {s.id: s.title for s in SECTIONS} | {
-    "journal": "Journal: the entries you did not mark private",
-}
 PAGE_SIZE_LABELS = {"A4": "A4 (210 × 297 mm)", "Letter": "US Letter (8.5 × 11 in)"}
 
 #: Where US Letter is the usual paper (CLDR's list), by Qt's territory name.

@@ -1,6 +1,8 @@
 """The plan's sections, in print order, and which ones an export includes.
 
-Each section is a function `build(ctx) -> list[Flowable]` in its own module.
+Each section is a function `build(ctx) -> list[Flowable]` in its own module, listed
+with its title and note in `exports/sections.py` (which the command line reads
+without loading reportlab).
 Everything is in by default except the journal (reflections, energy log,
 feedback, check-ins), which is private: it is printed only when asked for,
 by naming it in `sections` or with `include_private=True`.
@@ -10,11 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from importlib import import_module
 
 from reportlab.platypus import Flowable
 
 from exports.pdf.context import Context
-from exports.pdf.sections import ai_plan, cover, edge, journal, plan, strengths, summary
+from exports.sections import DEFAULT_SECTIONS, SECTION_IDS, SECTION_LIST, SectionInfo
+
+__all__ = ["DEFAULT_SECTIONS", "SECTIONS", "SECTION_IDS", "Section", "choose"]
 
 
 @dataclass(frozen=True)
@@ -23,22 +28,18 @@ class Section:
     title: str  # as in the outline and in an export dialog
     build: Callable[[Context], list[Flowable]]
     private: bool = False
+    note: str = ""  # under its checkbox on the Export page
+    label: str = ""  # the checkbox's label
 
 
-SECTIONS: tuple[Section, ...] = (
-    Section("cover", "Cover", cover.build),
-    Section("summary", "Your plan at a glance", summary.build),
-    Section("strengths", "Your strengths", strengths.build),
-    Section("edge", "Your edge: which path fits", edge.build),
-    Section("ai_plan", "Your AI plan", ai_plan.build),
-    Section("goals", "Goals and actions", plan.goals),
-    Section("milestones", "Milestones", plan.milestones),
-    Section("support", "Support you are asking for", plan.support),
-    Section("questions", "Questions for your career conversation", plan.questions),
-    Section("journal", "Your journal (private)", journal.build, private=True),
-)
-SECTION_IDS = tuple(s.id for s in SECTIONS)
-DEFAULT_SECTIONS = tuple(s.id for s in SECTIONS if not s.private)
+def _section(info: SectionInfo) -> Section:
+    module, function = info.build.split(".")
+    build = getattr(import_module(f"exports.pdf.sections.{module}"), function)
+    return Section(info.id, info.title, build, info.private, info.note, info.label)
+
+
+#: The list in `exports/sections.py`, each with its builder.
+SECTIONS: tuple[Section, ...] = tuple(_section(info) for info in SECTION_LIST)
 
 
 def choose(sections: Iterable[str] | None, include_private: bool) -> list[Section]:
