@@ -144,6 +144,34 @@ def test_showing_a_workbook_reads_without_sqlite_utils(tmp_path):
     assert result.stdout.split("\n")[:2] == ["not loaded", "not loaded"]
 
 
+ON_ABOUT = """
+import sys
+from PySide6.QtWidgets import QApplication
+from ui.main_window import MainWindow
+from workbook.session import Session
+later = ("workbook.door", "workbook.rows", "workbook.backups", "workbook.search")
+app = QApplication([])
+window = MainWindow()
+def ready():
+    print(" ".join(m for m in later if m in sys.modules) or "none")
+    app.quit()
+window.show()
+window.attach(Session.open(sys.argv[1]))
+window.ready.connect(ready)
+app.exec()
+window.shutdown()
+"""
+
+
+def test_the_about_page_shows_before_the_door_loads(tmp_path):
+    """The About page does not need the door every edit goes through (~5 ms to load, with
+    its rules and json), nor backups or the search index: they load once it is shown."""
+    path = one_workbook(tmp_path / "w.sqlite3")
+    result = python(ON_ABOUT, str(path), home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["none"]
+
+
 def test_the_first_edit_after_a_read_only_start_is_saved(qtbot, db_path):
     session = Session.open(one_workbook(db_path))
     assert not session.db.loaded

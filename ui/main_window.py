@@ -337,12 +337,12 @@ class MainWindow(QMainWindow):
         import contextlib
         import sqlite3
 
-        from workbook.door import mark_opened
-
         self.autosaver.flush()
         self.workbook_id = workbook_id
         # Only orders the list of workbooks: a disk that refuses it must not stop the switch.
         if remember:
+            from workbook.door import mark_opened
+
             with contextlib.suppress(sqlite3.Error):
                 mark_opened(self.session.db, workbook_id)
         self._refresh_switcher()

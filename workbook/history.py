@@ -12,15 +12,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from workbook import rows
 from workbook.change import ADDED, DELETED, FIELD, GROUP, MOVED, Change
-from workbook.door import rename_workbook
 from workbook.errors import NotFound
 from workbook.fields import Shape
 from workbook.registry import BY_NAME
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+# `rows` and the door are imported where undo and redo use them: every window makes a
+# History as it opens, and loading them there (with rules and json) put ~5 ms before its
+# first workbook was on screen. They load with the first edit.
 
 LIMIT = 200
 #: What one workbook's undo steps may hold, roughly, in characters of text: a deleted entry
@@ -106,6 +108,9 @@ class History:
 
 def set_value(db: Database, change: Change, value: Any) -> Change:
     """Set the field a Change touched to `value` again."""
+    from workbook import rows
+    from workbook.door import rename_workbook
+
     if change.table == "workbooks" and change.field == "name":
         return rename_workbook(db, change.workbook_id, value)
     table = BY_NAME.get(change.table)
@@ -120,6 +125,8 @@ def set_value(db: Database, change: Change, value: Any) -> Change:
 
 def reverse(db: Database, change: Change) -> Change:
     """Undo one Change: what it changed goes back to how it was."""
+    from workbook import rows
+
     if change.kind == FIELD:
         return set_value(db, change, change.before)
     if change.kind == ADDED:
@@ -139,6 +146,8 @@ def reverse(db: Database, change: Change) -> Change:
 
 def replay(db: Database, change: Change) -> Change:
     """Redo one Change that was undone."""
+    from workbook import rows
+
     if change.kind == FIELD:
         return set_value(db, change, change.after)
     if change.kind == ADDED:

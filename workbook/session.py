@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbook import migrations
-from workbook.backups import backup_if_due
 from workbook.errors import (
     DamagedDatabase,
     DatabaseProblem,
@@ -46,7 +45,6 @@ from workbook.errors import (
 from workbook.history import History
 from workbook.lock import COMMAND, COMMAND_WAIT_S, WINDOW, Busy, WriterLock, quiet_moment
 from workbook.paths import ensure_private_dir
-from workbook.search import purge_deleted_text
 from workbook.storage import (
     LazyDatabase,
     _read_connection,
@@ -196,8 +194,8 @@ class Session:
         return self._damage
 
     def prepare(self) -> None:
-        """Load what edits need (sqlite-utils) while nothing waits for it: once the whole
-        file is checked (loading it opens the way to writes, which need the check)."""
+        """Load what edits need (sqlite-utils, the door) while nothing waits for it: once
+        the whole file is checked (loading it opens the way to writes, which need the check)."""
         if self.closed or self.read_only is not None or not self.verified:
             return
         # A long-running app still gets its daily backup: on open as well as on close.
@@ -205,11 +203,14 @@ class Session:
         prepare = getattr(self.db, "prepare", None)
         if prepare is not None:
             prepare()
+        import workbook.door  # noqa: F401 - every edit goes through it (~5 ms to load)
 
     def backup_if_due(self) -> None:
         """The daily backup, of a file the full check found sound; a full disk must not
         stop the person from working (closing tries again)."""
         if self.verified and self._damage is None and self.read_only is None:
+            from workbook.backups import backup_if_due  # not on the way to the first workbook
+
             with contextlib.suppress(WorkbookError):
                 backup_if_due(self.db, self.path)
 
@@ -239,6 +240,8 @@ class Session:
         # Words from text rewritten during the session leave the search index; a
         # session that only read (sqlite-utils never loaded) rewrote nothing.
         if getattr(self.db, "loaded", True):
+            from workbook.search import purge_deleted_text
+
             with contextlib.suppress(sqlite3.Error):
                 purge_deleted_text(self.db)
                 self.db.conn.commit()

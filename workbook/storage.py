@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from workbook import migrations
-from workbook.backups import make_backup
 from workbook.errors import (
     DamagedDatabase,
     EmptyFile,
@@ -276,6 +275,8 @@ def open_database(
         db = LazyDatabase(conn)
         if migrate and version < migrations.SCHEMA_VERSION:
             if version > 0:
+                from workbook.backups import make_backup  # only before migrating a file
+
                 make_backup(db, path, reason=f"before-migration-to-v{migrations.SCHEMA_VERSION}")
             migrations.apply(db)
     except sqlite3.Error as error:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from ui.autosave import Autosaver
 from ui.widgets import TextBox, heading, hint
-from workbook.door import set_profile_field
 from workbook.model import HORIZONS, MAX_YEARS_EXPERIENCE, ROLE_FAMILIES, TRACKS, Profile
 from workbook.queries import load_profile
 from workbook.registry import PROFILE
@@ -202,6 +201,10 @@ class AboutYouPage(QScrollArea):
     def _stage(self, field: str, value: object) -> None:
         if self._workbook_id is None:
             return
+        # Imported at the first edit, not with the page: the About page is the first one a
+        # new workbook shows, and the door is not needed to show it (~5 ms).
+        from workbook.door import set_profile_field
+
         self._autosaver.stage(
             ("profile", self._workbook_id, field),
             set_profile_field,
