@@ -346,6 +346,8 @@ def check_stored(db_path, prompt_id, target_date):
 def check_reopened(qtbot, window, prompt_id, target_date, hours_freed):
     assert window.current_step() == len(STEPS) - 1  # the window remembers the last step
     assert status(window, "about") == "✓ Complete"
+    # Counted against the content files, these two fill in once the window is on screen.
+    qtbot.waitUntil(lambda: status(window, "edge") is not None)
     assert status(window, "strengths") == "3 of 24 rated"
     assert status(window, "edge").startswith("2 of ")
     assert status(window, "ai_plan") == "1 of 3 done"

@@ -146,14 +146,20 @@ def test_showing_a_workbook_reads_without_sqlite_utils(tmp_path):
 
 ON_ABOUT = """
 import sys
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from ui.main_window import MainWindow
+from ui.sidebar import STATUS_ROLE
 from workbook.session import Session
-later = ("workbook.door", "workbook.rows", "workbook.backups", "workbook.search")
+later = ("workbook.content", "workbook.door", "workbook.rows", "workbook.backups",
+         "workbook.search")
 app = QApplication([])
 window = MainWindow()
 def ready():
     print(" ".join(m for m in later if m in sys.modules) or "none")
+    QTimer.singleShot(0, statuses)  # after the passes the window itself starts at `ready`
+def statuses():
+    print("|".join(window.sidebar.item(i).data(STATUS_ROLE) for i in range(3)))
     app.quit()
 window.show()
 window.attach(Session.open(sys.argv[1]))
@@ -163,13 +169,27 @@ window.shutdown()
 """
 
 
-def test_the_about_page_shows_before_the_door_loads(tmp_path):
-    """The About page does not need the door every edit goes through (~5 ms to load, with
-    its rules and json), nor backups or the search index: they load once it is shown."""
+def test_the_about_page_shows_before_the_content_and_the_door_load(tmp_path):
+    """The About page needs neither the content files (~12 ms to load) nor the door every
+    edit goes through (~5 ms, with its rules and json), nor backups or the search index:
+    they load once it is shown, and the two step statuses that count against the content
+    fill in then."""
     path = one_workbook(tmp_path / "w.sqlite3")
     result = python(ON_ABOUT, str(path), home=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["none"]
+    assert result.stdout.split("\n")[:2] == ["none", "Not started|Not started|Not started"]
+
+
+def test_a_start_on_another_step_builds_only_its_page(qtbot, db_path):
+    """Someone who left off on a later step waits for that page alone, not About too."""
+    from ui.settings import ui_settings
+
+    ui_settings().setValue("last_step", 2)
+    window = MainWindow(Session.open(one_workbook(db_path)))
+    qtbot.addWidget(window)
+    assert window.current_step() == 2
+    assert window.built_steps == ["edge"]
+    window.shutdown()
 
 
 def test_the_first_edit_after_a_read_only_start_is_saved(qtbot, db_path):

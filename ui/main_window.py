@@ -99,6 +99,9 @@ class MainWindow(QMainWindow):
         self._banner: QWidget | None = None
         self._checked_session: Session | None = None
         self._restoring = False
+        #: Whether the first workbook (or the welcome page) has been on screen: until then
+        #: the side bar leaves out the statuses that need the content files.
+        self._shown = False
 
         self.setWindowTitle(APP_NAME)
         self._build_layout()
@@ -134,9 +137,9 @@ class MainWindow(QMainWindow):
             self._show_welcome()
         else:
             last = ui_settings().value("last_step", 0, int)
+            step = last if 0 <= last < len(STEPS) else 0
             # It is the one opened last already: no need to write that down again.
-            self.load_workbook(recent.id, remember=False)
-            self.show_step(last if 0 <= last < len(STEPS) else 0)
+            self.load_workbook(recent.id, remember=False, step=step)
         # Showing the workbook took reads only; what edits need loads once it is on screen.
         self.ready.connect(self._after_ready)
         self.update()  # the paint that announces `ready`
@@ -155,7 +158,16 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _after_ready(self) -> None:
+        self._shown = True
+        QTimer.singleShot(0, self._complete_sidebar)
         QTimer.singleShot(0, self._prepare_session)
+
+    @Slot()
+    def _complete_sidebar(self) -> None:
+        """The statuses left out until the first workbook was on screen (they need the
+        content files, ~12 ms to load, which the About page does not)."""
+        if self.session is not None and not self.session.closed:
+            self._refresh_sidebar()
 
     @Slot()
     def _prepare_session(self) -> None:
@@ -330,10 +342,11 @@ class MainWindow(QMainWindow):
         self.switcher.setCurrentIndex(self.switcher.findData(self.workbook_id))
         self.switcher.blockSignals(False)
 
-    def load_workbook(self, workbook_id: int, *, remember: bool = True) -> None:
+    def load_workbook(self, workbook_id: int, *, remember: bool = True, step: int = 0) -> None:
         """Show a workbook: pending edits to the previous one are saved first.
 
-        `remember` notes it as the workbook opened last, to reopen next time."""
+        `remember` notes it as the workbook opened last, to reopen next time; `step` is
+        the step shown if none is yet (only that page is built)."""
         import contextlib
         import sqlite3
 
@@ -353,7 +366,7 @@ class MainWindow(QMainWindow):
         self._refresh_sidebar()
         self._update_actions()
         if self._stack.currentWidget() in (None, self._welcome):  # nothing shown yet
-            self.show_step(0)
+            self.show_step(step)
 
     def _reload_pages(self) -> None:
         """Load the workbook into the page on screen now; the others when next shown.
@@ -608,12 +621,14 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         from ui.sidebar import STATUS_ROLE
-        from workbook.steps import completion
+        from workbook.steps import NEEDS_CONTENT, completion
 
         for index, step in enumerate(STEPS):
             item = self.sidebar.item(index)
             if self.workbook_id is None:
                 status = ""
+            elif step.id in NEEDS_CONTENT and not self._shown:
+                continue  # the content files load once the first workbook is on screen
             else:
                 done = completion(self.session.db, self.workbook_id, step.id)
                 if done is None:

@@ -32,6 +32,11 @@ STEPS: tuple[Step, ...] = (
 )
 
 
+#: The steps whose completion is counted against the content files (loading them
+#: takes ~12 ms; the window fills these in once the first workbook is on screen).
+NEEDS_CONTENT = frozenset({"strengths", "edge"})
+
+
 def _count(db: Database, sql: str, workbook_id: int) -> int:
     return db.execute(sql, [workbook_id]).fetchone()[0]
 
