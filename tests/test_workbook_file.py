@@ -1014,6 +1014,26 @@ def test_a_row_the_database_refuses_is_named_and_nothing_is_kept(
     assert dump(db) == before
 
 
+def test_a_refused_row_past_the_first_statement_is_named_and_nothing_is_kept(
+    db, example_id, valid_document
+):
+    """Many entries go in several to a statement, and several statements to a list: the
+    refused one is still named, and the statements before it are undone too."""
+    document = copy.deepcopy(valid_document)
+    entry = {"kind": "reflection", "entry_date": "2026-01-01", "body": "Fine."}
+    document["journal"] = [dict(entry) for _ in range(1500)]
+    document["journal"][1234]["body"] = "Refuse me."
+    before = dump(db)
+    db.execute(
+        "CREATE TEMP TRIGGER refuse_one BEFORE INSERT ON journal_entries "
+        "WHEN NEW.body = 'Refuse me.' BEGIN SELECT RAISE(ABORT, 'Not this one.'); END"
+    )
+    with pytest.raises(WorkbookFileProblem) as refused:
+        wf.import_document(db, document)
+    assert refused.value.problems == ["journal[1234]: Not this one."]
+    assert dump(db) == before
+
+
 # ---- fuzzing ---------------------------------------------------------------------------------
 
 FUZZ = settings(

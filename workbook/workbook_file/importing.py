@@ -1,99 +1,117 @@
-"""Adding a checked workbook file to the database in one transaction, table by table."""
+"""Adding a checked workbook file to the database in one transaction, table by table.
+
+Each table's columns, and what each holds where the file says nothing, come from the
+registry (`workbook.registry`), as the file's keys and checks do: `_Rows` makes a table's
+rows from the file's entries. `_Importer` adds by hand only what the file says in its own
+terms: new ids for strengths of one's own, tasks and goals (and the links and targets
+pointing at them), the positions of tasks, and goals' actions, nested in the file.
+"""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Iterable
+from datetime import date
 from functools import partial
-from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbook.change import now_iso, touch
 from workbook.door import create_workbook, unique_name
 from workbook.errors import WorkbookError, WorkbookFileProblem
+from workbook.fields import Kind, Table
+from workbook.registry import BY_NAME
+from workbook.rules import rule
 from workbook.workbook_file.checking import validate
 from workbook.workbook_file.reading import child_path, read_file, where_text
-from workbook.workbook_file.spec import FUTURE_KEYS, PROFILE_KEYS, TASK_KEYS
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-#: The columns each list is written with, in the order `_Importer` builds its rows.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "strength_ratings": (
-        "workbook_id",
-        "strength_id",
-        "custom_name",
-        "custom_description",
-        "proficiency",
-        "energy",
-        "edge",
-        "rank",
-        "overuse_note",
-    ),
-    "preference_answers": ("workbook_id", "preference_id", "agreement"),
-    "context_answers": ("workbook_id", "question_id", "answer"),
-    "futures": ("workbook_id", "path_id", *FUTURE_KEYS),
-    "edge_notes": ("workbook_id", "edge_statement"),
-    "evidence": ("workbook_id", "strength_id", "situation", "action", "result", "created_at"),
-    "journal_entries": (
-        "workbook_id",
-        "kind",
-        "entry_date",
-        "prompt_id",
-        "body",
-        "source",
-        "energy_level",
-        "private",
-        "created_at",
-        "updated_at",
-    ),
-    "ai_tasks": ("workbook_id", "position", *TASK_KEYS),
-    "goals": ("workbook_id", "position", "title", "measure", "target_date", "links", "commitment"),
-    "actions": ("goal_id", "position", "title", "kind", "due_date", "status"),
-    "reinvestments": ("workbook_id", "hours", "target_kind", "target_id", "note"),
-    "milestones": ("workbook_id", "day", "text", "done"),
-    "support_requests": ("workbook_id", "source", "request"),
-    "conversation_questions": ("workbook_id", "position", "library_id", "text"),
-    "rating_snapshots": ("workbook_id", "taken_at", "data"),
-}
-INSERT = {
-    table: f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    for table, columns in COLUMNS.items()
-}
-#: Rows per INSERT statement (fewer if SQLite allows fewer values in one). Many rows to a
-#: statement because SQLite opens a savepoint for each statement and FTS5 writes its pending
-#: index out at every savepoint: journal entries added one statement each cost the search
-#: index a segment (and merges) per entry, three times what the same rows cost together.
-#: The index holds the same either way; only how FTS5 stores it inside differs.
+#: Rows per INSERT statement asked of sqlite-utils' `insert_all`, which makes it fewer
+#: where more would pass its 999 values to a statement. Many rows to a statement because
+#: SQLite opens a savepoint for each statement (and `insert_all` one for each batch) and
+#: FTS5 writes its pending index out at every savepoint: journal entries added one
+#: statement each cost the search index a segment (and merges) per entry, three times
+#: what the same rows cost together. The index holds the same either way; only how FTS5
+#: stores it inside differs.
 MAX_ROWS_PER_STATEMENT = 1000
+
+#: Kinds whose stored value is not the file's: whole hours as 2.0, flags as 0 or 1, links
+#: and a check-in's snapshot as JSON text; the door's rule (`workbook.rules`) makes it.
+#: For any other kind the rule stores the value as it is, once `validate` has passed it.
+CONVERTED = frozenset({Kind.NUMBER, Kind.FLAG, Kind.LINKS, Kind.DOCUMENT})
+
+
+class _Rows:
+    """How the rows of one table are made from the file's entries, from the registry.
+
+    The columns are the row's owner (`Table.parent`), a keyed table's content id and, for
+    a list whose order the file gives by the order of its entries, the position; then
+    every field the file holds or the door stamps. The importer gives the first ones.
+    Each field holds the file's value under its key, as the door's rule stores it, or
+    where the file has none, the door's stamp for a stamped field and otherwise the
+    field's default: what its column holds when the door is not given it.
+    """
+
+    def __init__(self, table: Table) -> None:
+        self.name = table.name
+        lead = [table.parent, *([table.key] if table.key else [])]
+        fields = []
+        for field in table.fields:
+            if field.key or field.stamp:
+                fields.append(field)
+            elif field.name == "position" and table.ordered:
+                lead.append(field.name)
+            # Anything else the file leaves out is left to its column's default.
+        self.placed = "position" in lead
+        self.columns = (*lead, *(field.name for field in fields))
+        self.fields = tuple(
+            (f.key, f.default, rule(f) if f.kind in CONVERTED else None, f.stamp) for f in fields
+        )
+        self.sql = (
+            f"INSERT INTO {table.name} ({', '.join(self.columns)}) "
+            f"VALUES ({', '.join('?' * len(self.columns))})"
+        )
+
+    def row(self, lead: tuple[Any, ...], item: dict[str, Any], stamps: dict[str, str]) -> tuple:
+        """One entry's row: `lead`, then its fields' values."""
+        values = list(lead)
+        for key, default, convert, stamp in self.fields:
+            value = item.get(key) if key else None
+            if value is None:
+                value = stamps[stamp] if stamp else default
+            elif convert is not None:
+                value = convert(value)
+            values.append(value)
+        return tuple(values)
+
+
+ROWS = {table.name: _Rows(table) for table in BY_NAME.values()}
 
 
 class _Importer:
     """Writes one checked document as a new workbook, table by table, in one transaction.
 
-    The edit door (`workbook.edits`, `workbook.records`) checks each value again and takes a
-    savepoint, a few look-ups and a `Change` for every answer, which made an import of a
-    year's workbook take tens of milliseconds. `validate` has already refused everything
-    the door would refuse in a file, so the rows go in directly, holding what the door
-    would have stored: the same values (whole hours as 2.0, flags as 0 or 1), the same
-    defaults for what the file leaves out, the same positions and the same row order.
-    tests/test_workbook_file.py keeps the door's way of importing and checks, row by row,
-    that both give the same database. Only the workbook itself is created through the
-    door, since its name is the one rule that depends on what is already stored.
+    The door (`workbook.door`, writing through `workbook.rows`) checks each value again
+    and takes a savepoint, a few look-ups and a `Change` for every answer, which made an
+    import of a year's workbook take tens of milliseconds. `validate` has already refused
+    everything the door would refuse in a file, so the rows go in directly, holding what
+    the door would have stored: the same values (whole hours as 2.0, flags as 0 or 1),
+    the same defaults for what the file leaves out, the same positions and the same row
+    order. tests/test_workbook_file.py keeps the door's way of importing and checks, row
+    by row, that both give the same database. Only the workbook itself is created through
+    the door, since its name is the one rule that depends on what is already stored.
 
-    Each list goes in as few statements (`insert`); tasks and goals go in one at a time,
-    since links, targets and actions need their new ids (and together they were no faster).
+    Each table goes in with sqlite-utils' `insert_all`, many rows to a statement
+    (`insert`); tasks and goals go in one at a time, since links, targets and actions
+    need their new ids (and together they were no faster).
     """
 
     def __init__(self, db: Database, document: dict[str, Any]) -> None:
         self.db = db
-        self.execute = db.conn.execute
-        self.max_values = db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
         self.doc = document
-        self.stamp = ""  # when the rows were added, set once the workbook exists
+        self.stamps: dict[str, str] = {}  # the door's stamps, "now" and "today"
         self.custom: dict[str, str] = {}  # custom id in the file -> custom id here
         self.tasks: dict[int, int] = {}  # task id in the file -> row id here
         self.goals: dict[int, int] = {}
@@ -104,37 +122,29 @@ class _Importer:
         except WorkbookError as refused:
             raise WorkbookFileProblem([f"{path or 'The file'}: {refused.message}"]) from None
 
-    def insert(self, table: str, rows: list[tuple[Any, ...]], where: Callable[[int], str]) -> None:
+    def row(self, table: str, lead: tuple[Any, ...], item: dict[str, Any]) -> tuple:
+        return ROWS[table].row(lead, item, self.stamps)
+
+    def insert(self, table: str, rows: list[tuple], where: Callable[[int], str]) -> None:
         """Add rows, many to a statement, in their order; the database refusing one (which
         `validate` should make impossible) is reported with the entry's path, like a
         refusal by the door."""
-        columns = COLUMNS[table]
-        size = max(1, min(MAX_ROWS_PER_STATEMENT, self.max_values // len(columns)))
-        row_values = f"({', '.join('?' * len(columns))})"
-        for start in range(0, len(rows), size):
-            batch = rows[start : start + size]
-            sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES " + ", ".join(
-                [row_values] * len(batch)
-            )
-            try:
-                self.execute(sql, list(chain.from_iterable(batch)))
-            except sqlite3.IntegrityError:
-                # SQLite undid the refused statement whole; one row at a time, it names the row.
-                self.insert_each(table, batch, where, start)
+        if not rows:
+            return
+        try:
+            with self.db.atomic():  # a savepoint: a refusal leaves none of these rows behind
+                self.db.table(table).insert_all(
+                    [ROWS[table].columns, *rows], batch_size=MAX_ROWS_PER_STATEMENT
+                )
+        except sqlite3.IntegrityError:
+            # One row at a time, the refused row is known.
+            for index, row in enumerate(rows):
+                self.insert_one(table, row, partial(where, index))
 
-    def insert_each(
-        self, table: str, rows: list[tuple[Any, ...]], where: Callable[[int], str], start: int
-    ) -> None:
-        for index, row in enumerate(rows, start):
-            try:
-                self.execute(INSERT[table], row)
-            except sqlite3.IntegrityError as refused:
-                raise WorkbookFileProblem([f"{where(index)}: {refused}"]) from None
-
-    def insert_one(self, table: str, row: tuple[Any, ...], where: Callable[[], str]) -> int:
+    def insert_one(self, table: str, row: tuple, where: Callable[[], str]) -> int:
         """Add one row and return its id, for entries that others refer to."""
         try:
-            return self.execute(INSERT[table], row).lastrowid
+            return self.db.conn.execute(ROWS[table].sql, row).lastrowid
         except sqlite3.IntegrityError as refused:
             raise WorkbookFileProblem([f"{where()}: {refused}"]) from None
 
@@ -145,7 +155,7 @@ class _Importer:
         wanted = self.doc["name"] if name is None else name
         where = "name" if name is None else "The name asked for"
         wid = self.door(where, create_workbook, self.door(where, unique_name, wanted)).workbook_id
-        self.stamp = now_iso()
+        self.stamps = {"now": now_iso(), "today": date.today().isoformat()}
         self.profile(wid)
         self.ratings(wid)
         self.answers(wid)
@@ -155,15 +165,14 @@ class _Importer:
         return wid
 
     def profile(self, wid: int) -> None:
-        # create_workbook added the row with the columns' defaults; the file's values as given.
-        profile = self.doc.get("profile", {})
-        columns = [key for key in PROFILE_KEYS if key in profile]
-        if columns:
-            assignments = ", ".join(f"{column} = ?" for column in columns)
-            self.execute(
-                f"UPDATE profile SET {assignments} WHERE workbook_id = ?",
-                [*(profile[column] for column in columns), wid],
-            )
+        # create_workbook added the row with the columns' defaults: the file's values, and
+        # the same defaults for what it leaves out.
+        columns = ROWS["profile"].columns[1:]
+        values = self.row("profile", (), self.doc.get("profile", {}))
+        self.db.conn.execute(
+            f"UPDATE profile SET {', '.join(f'{c} = ?' for c in columns)} WHERE workbook_id = ?",
+            [*values, wid],
+        )
 
     def ratings(self, wid: int) -> None:
         ratings: dict[str, dict[str, Any]] = self.doc.get("ratings", {})
@@ -172,143 +181,61 @@ class _Importer:
         own = sorted((sid for sid, r in ratings.items() if r["custom"]), key=lambda s: int(s[7:]))
         rows = []
         for number, sid in enumerate(own, start=1):
-            entry = ratings[sid]
             self.custom[sid] = key = f"custom_{number}"
-            rows.append(
-                (
-                    wid,
-                    key,
-                    entry["name"],  # as written, spaces and all
-                    entry.get("description", ""),
-                    *(entry.get(field) for field in ("proficiency", "energy", "edge", "rank")),
-                    entry.get("overuse_note", ""),
-                )
-            )
+            # Its name as written, spaces and all, and no description stored as "", as
+            # `add_own_strength` stores it (a catalogue strength's stays NULL).
+            entry = {"description": "", **ratings[sid]}
+            rows.append(self.row("strength_ratings", (wid, key), entry))
         catalogue = [sid for sid, entry in ratings.items() if not entry["custom"]]
-        for sid in catalogue:
-            entry = ratings[sid]
-            rows.append(
-                (
-                    wid,
-                    sid,
-                    None,
-                    None,
-                    *(entry.get(field) for field in ("proficiency", "energy", "edge", "rank")),
-                    entry.get("overuse_note", ""),
-                )
-            )
+        rows += [self.row("strength_ratings", (wid, sid), ratings[sid]) for sid in catalogue]
         self.insert("strength_ratings", rows, _keyed("ratings", own + catalogue))
 
     def answers(self, wid: int) -> None:
-        for table, section in (
-            ("preference_answers", "preferences"),
-            ("context_answers", "context"),
-        ):
+        for table in ("preference_answers", "context_answers"):  # {content id: the one field}
+            section = BY_NAME[table].file_key
+            (key,) = (field.key for field in BY_NAME[table].in_file_fields)
             answers = self.doc.get(section, {})
-            self.insert(
-                table,
-                [(wid, key, value) for key, value in answers.items()],
-                _keyed(section, answers),
-            )
+            rows = [self.row(table, (wid, cid), {key: value}) for cid, value in answers.items()]
+            self.insert(table, rows, _keyed(section, answers))
         futures = self.doc.get("futures", {})
-        self.insert(
-            "futures",
-            [
-                (wid, pid, *(future.get(key, FUTURE_DEFAULTS[key]) for key in FUTURE_KEYS))
-                for pid, future in futures.items()
-            ],
-            _keyed("futures", futures),
-        )
-        # The door keeps no row for an edge statement never written.
+        rows = [self.row("futures", (wid, pid), future) for pid, future in futures.items()]
+        self.insert("futures", rows, _keyed("futures", futures))
+        # The door keeps no row for an edge statement never written. The file holds it at
+        # the top, under the field's own key.
         if self.doc.get("edge_statement"):
-            self.insert(
-                "edge_notes", [(wid, self.doc["edge_statement"])], lambda _: "edge_statement"
-            )
+            row = self.row("edge_notes", (wid,), self.doc)
+            self.insert("edge_notes", [row], lambda _: "edge_statement")
 
     def lists(self, wid: int) -> None:
-        stamp = self.stamp
-        self.insert(
-            "evidence",
-            [
-                (
-                    wid,
-                    self.strength(item["strength_id"]),
-                    item.get("situation", ""),
-                    item.get("action", ""),
-                    item.get("result", ""),
-                    item.get("created_at") or stamp,
-                )
-                for item in self.doc.get("evidence", [])
-            ],
-            _listed("evidence"),
-        )
-        self.insert(
-            "journal_entries",
-            [
-                (
-                    wid,
-                    item["kind"],
-                    item["entry_date"],
-                    item.get("prompt_id"),
-                    item.get("body", ""),
-                    item.get("source", ""),
-                    item.get("energy_level"),
-                    int(item.get("private", True)),  # private unless the file says otherwise
-                    stamp,
-                    stamp,
-                )
-                for item in self.doc.get("journal", [])
-            ],
-            _listed("journal"),
-        )
+        evidence = [
+            {**item, "strength_id": self.strength(item["strength_id"])}
+            for item in self.doc.get("evidence", [])
+        ]
+        self.listed("evidence", wid, evidence)
+        self.listed("journal_entries", wid)
         self.ai_tasks(wid)
         self.plan(wid)
-        self.insert(
-            "reinvestments",
-            [
-                (
-                    wid,
-                    float(item.get("hours", 0.0)),
-                    item.get("target_kind", "other"),
-                    self.target(item.get("target_kind", "other"), item.get("target_id")),
-                    item.get("note", ""),
-                )
-                for item in self.doc.get("reinvestments", [])
-            ],
-            _listed("reinvestments"),
-        )
-        self.insert(
-            "milestones",
-            [
-                (wid, item["day"], item.get("text", ""), int(item.get("done", False)))
-                for item in self.doc.get("milestones", [])
-            ],
-            _listed("milestones"),
-        )
-        self.insert(
-            "support_requests",
-            [
-                (wid, item.get("source", "manager"), item.get("request", ""))
-                for item in self.doc.get("support", [])
-            ],
-            _listed("support"),
-        )
-        self.insert(
-            "conversation_questions",
-            [
-                (wid, position, item.get("library_id"), item.get("text", ""))
-                for position, item in enumerate(self.doc.get("questions", []))
-            ],
-            _listed("questions"),
-        )
-        self.insert(
-            "rating_snapshots",
-            [
-                (wid, item["taken_at"], json.dumps(self.snapshot(item["data"])))
-                for item in self.doc.get("snapshots", [])
-            ],
-            _listed("snapshots"),
-        )
+        self.listed("reinvestments", wid, map(self.targeted, self.doc.get("reinvestments", [])))
+        self.listed("milestones", wid)
+        self.listed("support_requests", wid)
+        self.listed("conversation_questions", wid)
+        snapshots = [
+            {**item, "data": self.snapshot(item["data"])} for item in self.doc.get("snapshots", [])
+        ]
+        self.listed("rating_snapshots", wid, snapshots)
+
+    def listed(self, table: str, wid: int, entries: Iterable[dict[str, Any]] | None = None) -> None:
+        """A list of the workbook's, its `entries` those of the file unless given; an ordered
+        one's positions are the entries' places in the list, as the door numbers them."""
+        rows = ROWS[table]
+        section = BY_NAME[table].file_key
+        if entries is None:
+            entries = self.doc.get(section, [])
+        values = [
+            rows.row((wid, n) if rows.placed else (wid,), item, self.stamps)
+            for n, item in enumerate(entries)
+        ]
+        self.insert(table, values, _listed(section))
 
     def ai_tasks(self, wid: int) -> None:
         last = -1  # a task without a position goes after every task so far, as with the door
@@ -316,60 +243,25 @@ class _Importer:
             position = item.get("position")
             if position is None:
                 position = last + 1
+                item = {**item, "position": position}
             last = max(last, position)
-            share = item.get("ai_share")
-            row = self.insert_one(
-                "ai_tasks",
-                (
-                    wid,
-                    position,
-                    item.get("name", ""),
-                    item.get("library_task_id"),
-                    float(item.get("hours_per_week", 0.0)),
-                    item.get("mode"),
-                    None if share is None else float(share),
-                    item.get("tool", ""),
-                    item.get("validation", ""),
-                    float(item.get("review_hours", 0.0)),
-                    item.get("stakes", ""),
-                    item.get("risk_note", ""),
-                    item.get("agency"),
-                ),
-                partial(child_path, "tasks", index),
-            )
+            row = self.row("ai_tasks", (wid,), item)
+            row_id = self.insert_one("ai_tasks", row, partial(child_path, "tasks", index))
             if "id" in item:
-                self.tasks[item["id"]] = row
+                self.tasks[item["id"]] = row_id
 
     def plan(self, wid: int) -> None:
-        actions: list[tuple[Any, ...]] = []
+        actions: list[tuple] = []
         places: list[tuple[Any, ...]] = []  # each action's path, written out only if needed
         for index, item in enumerate(self.doc.get("goals", [])):
-            goal = self.insert_one(
-                "goals",
-                (
-                    wid,
-                    index,
-                    item.get("title", ""),
-                    item.get("measure", ""),
-                    item.get("target_date"),
-                    json.dumps([self.link(link) for link in item.get("links", [])]),
-                    item.get("commitment"),
-                ),
-                partial(child_path, "goals", index),
-            )
+            if item.get("links"):
+                item = {**item, "links": [self.link(link) for link in item["links"]]}
+            row = self.row("goals", (wid, index), item)
+            goal = self.insert_one("goals", row, partial(child_path, "goals", index))
             if "id" in item:
                 self.goals[item["id"]] = goal
             for position, action in enumerate(item.get("actions", [])):
-                actions.append(
-                    (
-                        goal,
-                        position,
-                        action.get("title", ""),
-                        action.get("kind"),
-                        action.get("due_date"),
-                        action.get("status", "planned"),
-                    )
-                )
+                actions.append(self.row("actions", (goal, position), action))
                 places.append(("goals", index, "actions", position))
         self.insert("actions", actions, lambda n: where_text(places[n]))
 
@@ -382,12 +274,14 @@ class _Importer:
             return f"task:{self.tasks.get(int(target), 0)}"
         return link
 
-    def target(self, kind: str, target: str | None) -> str | None:
+    def targeted(self, item: dict[str, Any]) -> dict[str, Any]:
+        """A reinvestment as the file would give it here: a strength or goal by its new id."""
+        kind, target = item.get("target_kind"), item.get("target_id")
         if target and kind == "strength":
-            return self.strength(target)
+            return {**item, "target_id": self.strength(target)}
         if target and kind == "goal":
-            return f"goal:{self.goals.get(int(target[len('goal:') :]), 0)}"
-        return target
+            return {**item, "target_id": f"goal:{self.goals.get(int(target[len('goal:') :]), 0)}"}
+        return item
 
     def snapshot(self, data: dict[str, Any]) -> dict[str, Any]:
         result = dict(data)
@@ -405,19 +299,6 @@ def _keyed(section: str, keys: Iterable[str]) -> Callable[[int], str]:
     """The path of the n-th answer of an object by id, such as `context.dual_ladder`."""
     keys = list(keys)
     return lambda n: child_path(section, keys[n])
-
-
-#: What the `futures` table holds for a field the file leaves out.
-FUTURE_DEFAULTS: dict[str, Any] = {
-    "title": "",
-    "story": "",
-    "questions": "",
-    "resources": None,
-    "liking": None,
-    "confidence": None,
-    "coherence": None,
-    "prototype": "",
-}
 
 
 def import_document(db: Database, document: Any, name: str | None = None) -> int:
