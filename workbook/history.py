@@ -137,7 +137,8 @@ def reverse(db: Database, change: Change) -> Change:
     if change.kind == DELETED:
         return rows.restore_row(db, change.table, change.before)
     if change.kind == MOVED:
-        return rows.move_row(db, change.table, change.row_id or 0, change.before)
+        rows.set_positions(db, change.table, change.before)
+        return change
     if change.kind == GROUP:
         parts = tuple(reverse(db, part) for part in reversed(change.parts))
         return Change(GROUP, change.workbook_id, change.table, parts=parts)
@@ -155,7 +156,8 @@ def replay(db: Database, change: Change) -> Change:
     if change.kind == DELETED:
         return rows.delete_row(db, change.table, change.row_id or 0)
     if change.kind == MOVED:
-        return rows.move_row(db, change.table, change.row_id or 0, change.after)
+        rows.set_positions(db, change.table, change.after)
+        return change
     if change.kind == GROUP:
         parts = tuple(replay(db, part) for part in change.parts)
         return Change(GROUP, change.workbook_id, change.table, parts=parts)

@@ -308,28 +308,41 @@ def _insert(db: Database, table: str, row: dict[str, Any]) -> None:
     )
 
 
+def _positions(db: Database, table: Table, parent: int) -> tuple[tuple[int, int], ...]:
+    return tuple(
+        db.execute(
+            f"SELECT id, position FROM {table.name} WHERE {table.parent} = ? ORDER BY position, id",
+            [parent],
+        ).fetchall()
+    )
+
+
 def move_row(db: Database, table_name: str, row_id: int, new_index: int) -> Change:
-    """Put an entry at `new_index` in its list (0 is first), renumbering the rest."""
+    """Put an entry at `new_index` in its list (0 is first), renumbering the rest. The
+    Change holds every entry's position before and after, so undo puts back exactly the
+    order (and the numbers) there were."""
     table = table_of(table_name, Shape.ROWS)
     if not table.ordered:
         raise InvalidEdit("This list keeps no order.")
+    workbook_id = owner(db, table, row_id)
     with db.atomic():
-        workbook_id = owner(db, table, row_id)
         parent = db.execute(
             f"SELECT {table.parent} FROM {table.name} WHERE id = ?", [row_id]
         ).fetchone()[0]
-        ids = [
-            r[0]
-            for r in db.execute(
-                f"SELECT id FROM {table.name} WHERE {table.parent} = ? ORDER BY position, id",
-                [parent],
-            )
-        ]
-        before = ids.index(row_id)
+        before = _positions(db, table, parent)
+        ids = [rid for rid, _ in before]
         ids.remove(row_id)
-        new_index = max(0, min(new_index, len(ids)))
-        ids.insert(new_index, row_id)
-        for position, rid in enumerate(ids):
+        ids.insert(max(0, min(new_index, len(ids))), row_id)
+        after = tuple((rid, position) for position, rid in enumerate(ids))
+        set_positions(db, table.name, after)
+    return Change(MOVED, workbook_id, table.name, "position", before, after, row_id=row_id)
+
+
+def set_positions(db: Database, table_name: str, positions: tuple[tuple[int, int], ...]) -> None:
+    """Give each entry its position: (id, position) pairs, as a move's Change holds them."""
+    table = table_of(table_name, Shape.ROWS)
+    with db.atomic():
+        for rid, position in positions:
             db.execute(f"UPDATE {table.name} SET position = ? WHERE id = ?", [position, rid])
-        touch(db, workbook_id, now_iso())
-    return Change(MOVED, workbook_id, table.name, "position", before, new_index, row_id=row_id)
+        if positions:
+            touch(db, owner(db, table, positions[0][0]), now_iso())
