@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import set_clock
+from workbook.door import COPIED_TABLES as WORKBOOK_TABLES
 from workbook.door import (
     MAX_WORKBOOK_NAME,
     Change,
@@ -22,7 +23,6 @@ from workbook.door import (
 )
 from workbook.errors import InvalidEdit, NotFound
 from workbook.history import LIMIT, History, set_value
-from workbook.migrations import WORKBOOK_TABLES
 from workbook.model import (
     HORIZONS,
     MAX_LONG_TEXT,

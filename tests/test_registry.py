@@ -155,3 +155,30 @@ def test_every_table_names_a_step_of_the_journey_and_a_change_says_it():
     for table in TABLES:
         assert table.step in ids, table.name
         assert Change("field", 1, table.name, "x").steps == {table.step}
+
+
+def test_a_copy_of_a_workbook_copies_every_table_of_the_registry():
+    from workbook.door import COPIED_TABLES
+
+    for table in TABLES:
+        assert table.name in COPIED_TABLES or table.parent != "workbook_id", table.name
+
+
+@pytest.mark.parametrize("table", ["profile", "evidence", "journal_entries", "ai_tasks", "goals"])
+def test_every_field_in_the_file_is_read_back_by_the_readers(table):
+    """The export reads each in-file field off the readers' dataclasses: a field in the
+    registry but not in its dataclass would be lost (or crash the export)."""
+    from dataclasses import fields
+
+    from workbook import data, model
+
+    cls = {
+        "profile": model.Profile,
+        "evidence": data.Evidence,
+        "journal_entries": data.JournalEntry,
+        "ai_tasks": data.Task,
+        "goals": data.Goal,
+    }[table]
+    names = {f.name for f in fields(cls)}
+    for field in BY_NAME[table].in_file_fields:
+        assert field.name in names, f"{table}.{field.name} is not read into {cls.__name__}"

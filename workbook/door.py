@@ -30,9 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from workbook.change import ADDED, CREATED, DELETED, FIELD, GROUP, Change, now_iso, touch
 from workbook.errors import InvalidEdit
-from workbook.migrations import WORKBOOK_TABLES
 from workbook.queries import get_workbook
-from workbook.registry import BY_NAME
+from workbook.registry import BY_NAME, NOT_YET_USED, TABLES
 from workbook.rows import (
     add_row,
     custom_name_taken,
@@ -76,6 +75,11 @@ __all__ = [
 ]
 
 MAX_WORKBOOK_NAME = 120
+#: What a copy of a workbook copies: every table of the registry kept by workbook (a
+#: goal's actions follow their goal), and those a migration made that wait for a use.
+COPIED_TABLES = tuple(t.name for t in TABLES if t.parent == "workbook_id") + tuple(
+    table for table, column in NOT_YET_USED if column == "*"
+)
 SCALES = ("proficiency", "energy", "edge", "rank")
 
 
@@ -194,7 +198,7 @@ def duplicate_workbook(db: Database, workbook_id: int, name: str | None = None) 
         stamp = now_iso()
         new_id = _insert_workbook(db, new_name, stamp)
         goal_ids: dict[int, int] = {}
-        for table in WORKBOOK_TABLES:
+        for table in COPIED_TABLES:
             copied = _copy_rows(db, table, workbook_id, new_id)
             if table == "goals":
                 goal_ids = copied

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-# Tables that belong to one workbook: everything a person enters.
+# The tables of version 1 that belong to one workbook (frozen with _v1_initial, which
+# indexes each; `workbook.registry` lists today's tables).
 WORKBOOK_TABLES = (
     "profile",
     "strength_ratings",

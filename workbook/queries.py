@@ -5,6 +5,7 @@ Nothing here writes; edits go through `workbook.door`.
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import TYPE_CHECKING
 
 from workbook.errors import NotFound
@@ -55,16 +56,20 @@ def most_recent_workbook(db: Database) -> WorkbookInfo | None:
     return WorkbookInfo(*row) if row else None
 
 
+#: The profile's columns are the dataclass's fields (named as `workbook.registry` names
+#: them), so a field added to both is read with no change here.
+_PROFILE_COLUMNS = tuple(f.name for f in fields(Profile) if f.name != "workbook_id")
+
+
 def load_profile(db: Database, workbook_id: int) -> Profile:
     row = db.execute(
-        "SELECT person_name, current_role, role_family, years_experience, current_track, "
-        "aim, horizon_years, strength_mode FROM profile WHERE workbook_id = ?",
+        f"SELECT {', '.join(_PROFILE_COLUMNS)} FROM profile WHERE workbook_id = ?",
         [workbook_id],
     ).fetchone()
     if row is None:
         get_workbook(db, workbook_id)  # raises NotFound for a missing workbook
         return Profile(workbook_id)
-    return Profile(workbook_id, *row)
+    return Profile(workbook_id, **dict(zip(_PROFILE_COLUMNS, row, strict=True)))
 
 
 def count_workbooks(db: Database) -> int:
