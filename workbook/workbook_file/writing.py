@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -16,15 +17,23 @@ from workbook.registry import BY_NAME
 from workbook.workbook_file.spec import FORMAT, MAX_FILE_BYTES, VERSION
 
 
+@cache
+def _plan(table: str, custom: bool) -> tuple[tuple[str, str, bool], ...]:
+    """(key in the file, attribute, is a list of links) for each of `table`'s fields in
+    the file, worked out once: an export reads thousands of entries."""
+    return tuple(
+        (field.key, field.name, field.kind is Kind.LINKS)
+        for field in BY_NAME[table].in_file_fields
+        if custom or not field.custom_only
+    )
+
+
 def _entry(row: Any, table: str, *, custom: bool = False) -> dict[str, Any]:
     """One entry as the file holds it: the registry's keys for `table`, in order."""
-    entry = {}
-    for field in BY_NAME[table].in_file_fields:
-        if field.custom_only and not custom:
-            continue
-        value = getattr(row, field.name)
-        entry[field.key] = list(value) if field.kind is Kind.LINKS else value
-    return entry
+    return {
+        key: list(getattr(row, name)) if links else getattr(row, name)
+        for key, name, links in _plan(table, custom)
+    }
 
 
 def _with_id(row: Any, table: str, **more: Any) -> dict[str, Any]:
