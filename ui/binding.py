@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QW
 
 from ui.autosave import Autosaver
 from ui.widgets import TextBox
-from workbook import door
-from workbook.change import Change
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from workbook.change import Change
 
 Target = Callable[[], tuple[Any, ...] | None]
 
@@ -36,12 +36,19 @@ class Binder(QObject):
 
     # ---- what an edit writes -------------------------------------------------------------
 
+    def stage(self, edit: Callable[..., Change], *args: Any) -> None:
+        """Stage `edit(db, *args)`, a door operation whose last argument is the value, under
+        the operation and its other arguments: typing again replaces what is pending."""
+        self.autosaver.stage((edit, *args[:-1]), edit, self.db, *args)
+
     def answer(
         self, table: str, workbook_id: Callable[[], int | None], key: str | None, field: str
     ) -> Callable[[Any], None]:
         """A writer for one keyed answer: `write(value)` stages it."""
 
         def write(value: Any) -> None:
+            from workbook import door  # with the first edit: not needed to show a page
+
             wid = workbook_id()
             if wid is None:
                 return
@@ -53,6 +60,8 @@ class Binder(QObject):
 
     def row_field(self, table: str, row_id: int, field: str) -> Callable[[Any], None]:
         def write(value: Any) -> None:
+            from workbook import door
+
             self.autosaver.stage(
                 (table, row_id, field), door.update_row, self.db, table, row_id, field, value
             )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.autosave import Autosaver
+from ui.binding import Binder
 from ui.widgets import TextBox, heading, hint
 from workbook.model import HORIZONS, MAX_YEARS_EXPERIENCE, ROLE_FAMILIES, TRACKS, Profile
 from workbook.queries import load_profile
@@ -42,6 +43,7 @@ class AboutYouPage(QScrollArea):
         super().__init__(parent)
         self._db = db
         self._autosaver = autosaver
+        self._binder = Binder(db, autosaver, self)
         self._workbook_id: int | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -205,14 +207,7 @@ class AboutYouPage(QScrollArea):
         # new workbook shows, and the door is not needed to show it (~5 ms).
         from workbook.door import set_profile_field
 
-        self._autosaver.stage(
-            ("profile", self._workbook_id, field),
-            set_profile_field,
-            self._db,
-            self._workbook_id,
-            field,
-            value,
-        )
+        self._binder.stage(set_profile_field, self._workbook_id, field, value)
 
     @Slot(str)
     def _line_edited(self, text: str) -> None:
