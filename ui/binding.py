@@ -33,6 +33,12 @@ class Binder(QObject):
         super().__init__(parent)
         self.db = db
         self.autosaver = autosaver
+        #: Why the last edit run with `now` was refused, in plain words ("" if it was not).
+        self.refusal = ""
+        autosaver.refused.connect(self._refused)
+
+    def _refused(self, message: str) -> None:
+        self.refusal = message
 
     # ---- what an edit writes -------------------------------------------------------------
 
@@ -69,8 +75,10 @@ class Binder(QObject):
         return write
 
     def now(self, edit: Callable[..., Change], *args: Any) -> Change | None:
-        """Run a structural edit at once (add, delete, move), after pending typing is saved."""
+        """Run a structural edit at once (add, delete, move), after pending typing is saved;
+        None if it was refused, and then `refusal` says why."""
         self.autosaver.flush()
+        self.refusal = ""
         return self.autosaver.run(edit, *args)
 
     # ---- controls ------------------------------------------------------------------------

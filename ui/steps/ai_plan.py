@@ -63,12 +63,9 @@ class AIPlanPage(QScrollArea):
         self._binder = Binder(db, autosaver, self)
         self._content = load_content()
         self._workbook_id: int | None = None
-        self._refusal = ""
-        self._loads = 0
         self._stale = False
         self._window_watched: QObject | None = None
         self.plan: AIPlanResult | None = None
-        autosaver.refused.connect(self._remember_refusal)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
 
@@ -239,7 +236,6 @@ class AIPlanPage(QScrollArea):
         if self._workbook_id is None:
             return
         self._stale = False
-        self._loads += 1
         data = load_workbook_data(self._db, self._workbook_id)
         plan = analyse_ai_plan(data, self._content)
         self.plan = plan
@@ -329,21 +325,11 @@ class AIPlanPage(QScrollArea):
 
     # ---- editing ---------------------------------------------------------------------------
 
-    @Slot(str)
-    def _remember_refusal(self, message: str) -> None:
-        self._refusal = message
-
     def _run(self, edit: Any, *args: Any, **values: Any) -> tuple[Change | None, str]:
-        """Run an edit now through the autosaver; returns the Change, or None and why not."""
-        if values:
-            edit = partial(edit, **values)
-        self._autosaver.flush()
-        self._refusal = ""
-        loads = self._loads
-        change = self._autosaver.run(edit, *args)
-        if change is not None and self._loads == loads:
-            self.reload()  # the window normally refreshes us; a page used alone reloads itself
-        return change, self._refusal
+        """Run an edit now through the binder, like every page; returns the Change, or None
+        and why not. The window refreshes this page from the Change."""
+        change = self._binder.now(partial(edit, **values) if values else edit, *args)
+        return change, self._binder.refusal
 
     def _write_task(self, task_id: int, field: str, value: Any) -> bool:
         change, refusal = self._run(door.tasks.update, self._db, task_id, field, value)
