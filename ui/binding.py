@@ -27,7 +27,7 @@ Target = Callable[[], tuple[Any, ...] | None]
 
 
 class Binder(QObject):
-    """Binds controls to answers (`set_answer`) or to fields of list rows (`update_row`)."""
+    """Binds controls to the door's operations: typing stages an edit, leaving saves it."""
 
     def __init__(self, db: Database, autosaver: Autosaver, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,32 +47,24 @@ class Binder(QObject):
         the operation and its other arguments: typing again replaces what is pending."""
         self.autosaver.stage((edit, *args[:-1]), edit, self.db, *args)
 
-    def answer(
-        self, table: str, workbook_id: Callable[[], int | None], key: str | None, field: str
-    ) -> Callable[[Any], None]:
-        """A writer for one keyed answer: `write(value)` stages it."""
+    def writer(self, edit: Callable[..., Change], *args: Any) -> Callable[[Any], None]:
+        """A writer for one field: `write(value)` stages `edit(db, *args, value)`, a door
+        operation named for what it does (`door.set_rating`, `door.goals.update`...). An
+        argument given as a function (the workbook shown) is read when the value is
+        written; while it is None nothing is staged."""
 
         def write(value: Any) -> None:
-            from workbook import door  # with the first edit: not needed to show a page
-
-            wid = workbook_id()
-            if wid is None:
-                return
-            self.autosaver.stage(
-                (table, wid, key, field), door.set_answer, self.db, table, wid, key, field, value
-            )
+            now = [arg() if callable(arg) else arg for arg in args]
+            if None not in now:
+                self.stage(edit, *now, value)
 
         return write
 
     def row_field(self, table: str, row_id: int, field: str) -> Callable[[Any], None]:
-        def write(value: Any) -> None:
-            from workbook import door
+        """A writer for one field of an entry of a list (`door.LISTS[table].update`)."""
+        from workbook import door  # with the first list shown: not needed to show a page
 
-            self.autosaver.stage(
-                (table, row_id, field), door.update_row, self.db, table, row_id, field, value
-            )
-
-        return write
+        return self.writer(door.LISTS[table].update, row_id, field)
 
     def now(self, edit: Callable[..., Change], *args: Any) -> Change | None:
         """Run a structural edit at once (add, delete, move), after pending typing is saved;

@@ -16,8 +16,9 @@ any other edit.
   `milestones`, `support`, `questions`, each with `add`, `update`, `delete` and (for
   ordered lists) `move`; `add_journal_entry`, `add_tasks` (many tasks, one undo step),
   `add_starter_tasks` (a role family's typical tasks, likewise) and `record_checkin`.
-- `set_answer`, `add_row`, `update_row`, `delete_row` and `move_row` take a table's name,
-  for the binder that wires any control to its field.
+- `LISTS` finds a list's operations by its table's name; `set_answer`, `add_row`,
+  `update_row`, `delete_row` and `move_row` (by table name) remain for code that walks
+  every table, such as tests.
 """
 
 from __future__ import annotations
@@ -328,6 +329,12 @@ actions = ListOf("actions")
 milestones = ListOf("milestones")
 support = ListOf("support_requests")
 questions = ListOf("conversation_questions")
+#: Each list's operations by its table's name, for a control bound to any entry's field.
+LISTS = {
+    lists.table: lists
+    for lists in (evidence, journal, tasks, reinvestments, goals, actions, milestones)
+    + (support, questions)
+}
 
 
 def add_journal_entry(

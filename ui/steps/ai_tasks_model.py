@@ -3,7 +3,7 @@
 `AITasksModel` shows a workbook's tasks (as read by `workbook.data`) with
 the hours each frees (from `workbook.analysis.ai_plan`). It never writes to
 the database itself: an edit calls the `write(task_id, field, value)`
-function it was given, which goes through `workbook.door.update_row`,
+function it was given, which goes through `workbook.door.tasks.update`,
 and the model shows the new value only when that write succeeded.
 `set_tasks` brings the model up to date with what is stored using proper
 row removals, moves and insertions, so a view keeps its current cell and

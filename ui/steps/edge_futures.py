@@ -27,6 +27,7 @@ from ui.steps.edge_inputs import muted, strong
 from ui.steps.edge_text import GAUGES, horizon_phrase, title_hint
 from ui.widgets import GrowingTextBox, TextBox
 from ui.widgets import hint as para
+from workbook import door
 from workbook.content.catalogue import Content, PathProfile
 from workbook.data import Future, WorkbookData
 from workbook.model import MAX_SHORT_TEXT
@@ -124,7 +125,7 @@ class FuturePanel(QWidget):
         layout.addStretch(1)
 
     def _writer(self, field: str) -> Callable[[object], None]:
-        return self._binder.answer("futures", self._workbook_id, self.path_id, field)
+        return self._binder.writer(door.set_future, self._workbook_id, self.path_id, field)
 
     def _box(self, field: str, name: str, lines: int) -> TextBox:
         box = GrowingTextBox(min_lines=lines, max_lines=14)

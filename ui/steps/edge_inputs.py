@@ -4,7 +4,7 @@
 agreement rating whose levels say what each number means.
 `ContextPanel` asks about the organisation: choice questions as radio
 buttons with the content's options, the open question as a text box.
-Both write through the binder (`workbook.door.set_answer`) and put
+Both write through the binder (`door.set_preference`, `door.set_context_answer`) and put
 stored answers back with `load`, without counting them as new edits.
 """
 
@@ -27,6 +27,7 @@ from ui.binding import Binder, set_text
 from ui.rating import RatingSelector
 from ui.widgets import GrowingTextBox, TextBox
 from ui.widgets import hint as para
+from workbook import door
 from workbook.content.catalogue import Content, ContextQuestion
 from workbook.data import WorkbookData
 
@@ -107,7 +108,7 @@ class PreferencesPanel(QWidget):
     @Slot(object)
     def _rated(self, value: int | None) -> None:
         key = self.sender().property("key")
-        self._binder.answer("preference_answers", self._workbook_id, key, "agreement")(value)
+        self._binder.writer(door.set_preference, self._workbook_id, key)(value)
         self._binder.autosaver.flush()
 
     def load(self, data: WorkbookData) -> None:
@@ -172,9 +173,7 @@ class ContextPanel(QWidget):
                     "One or two sentences, in any language. “I do not see one yet” is an "
                     "honest answer too."
                 )
-                binder.text(
-                    box, binder.answer("context_answers", workbook_id, question.id, "answer")
-                )
+                binder.text(box, binder.writer(door.set_context_answer, workbook_id, question.id))
                 label.setBuddy(box)
                 block.addWidget(box)
                 self.texts[question.id] = box
@@ -183,7 +182,7 @@ class ContextPanel(QWidget):
     def _chosen(self, index: int) -> None:
         key = self.sender().property("key")
         value = self.options[key][index]
-        self._binder.answer("context_answers", self._workbook_id, key, "answer")(value)
+        self._binder.writer(door.set_context_answer, self._workbook_id, key)(value)
         self._binder.autosaver.flush()
 
     def load(self, data: WorkbookData) -> None:

@@ -46,6 +46,7 @@ from ui.steps.edge_text import (
 )
 from ui.widgets import GrowingTextBox
 from ui.widgets import hint as para
+from workbook import door
 from workbook.analysis.fit import FitResult, PathFit
 from workbook.content.catalogue import Content
 from workbook.data import WorkbookData
@@ -218,7 +219,7 @@ class ResultPanel(QWidget):
             "Leave this empty to use the suggestion, or write what you would say, in any language."
         )
         own_label.setBuddy(self.own)
-        binder.text(self.own, binder.answer("edge_notes", workbook_id, None, "edge_statement"))
+        binder.text(self.own, binder.writer(door.set_edge_statement, workbook_id))
         self.own.textChanged.connect(self._own_changed)
         layout.addWidget(own_label)
         layout.addWidget(self.own)

@@ -38,13 +38,13 @@ class PlanContext:
         parent = self.workbook_id if parent_id is None else parent_id
         if parent is None:
             return None
-        add = partial(door.add_row, **values)  # Binder.now passes arguments by position
-        change = self.binder.now(add, self.binder.db, table, parent)
+        add = partial(door.LISTS[table].add, **values)  # Binder.now passes them by position
+        change = self.binder.now(add, self.binder.db, parent)
         return None if change is None else change.row_id
 
     def delete(self, table: str, row_id: int) -> bool:
-        return self.binder.now(door.delete_row, self.binder.db, table, row_id) is not None
+        return self.binder.now(door.LISTS[table].delete, self.binder.db, row_id) is not None
 
     def move(self, table: str, row_id: int, new_index: int) -> bool:
-        change = self.binder.now(door.move_row, self.binder.db, table, row_id, new_index)
+        change = self.binder.now(door.LISTS[table].move, self.binder.db, row_id, new_index)
         return change is not None

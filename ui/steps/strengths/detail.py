@@ -145,9 +145,7 @@ class StrengthDetail(QWidget):
         self.overuse.setPlaceholderText(
             "What does it look like, to the people around you, when you overdo it?"
         )
-        binder.text(
-            self.overuse, binder.answer("strength_ratings", self._wid, entry.id, "overuse_note")
-        )
+        binder.text(self.overuse, binder.writer(door.set_strength_note, self._wid, entry.id))
         column.addWidget(self.overuse)
         layout.addWidget(self.overuse_section)
 
@@ -185,9 +183,7 @@ class StrengthDetail(QWidget):
         self.name_edit.setMaxLength(300)
         self.name_edit.setAccessibleName("Name of your strength")
         set_text(self.name_edit, entry.name)
-        binder.line(
-            self.name_edit, binder.answer("strength_ratings", self._wid, entry.id, "custom_name")
-        )
+        binder.line(self.name_edit, binder.writer(door.name_own_strength, self._wid, entry.id))
         self.description_edit = GrowingTextBox(min_lines=2, max_lines=6)
         self.description_edit.setAccessibleName("What your strength looks like in practice")
         self.description_edit.setPlaceholderText(
@@ -196,7 +192,7 @@ class StrengthDetail(QWidget):
         set_text(self.description_edit, entry.description)
         binder.text(
             self.description_edit,
-            binder.answer("strength_ratings", self._wid, entry.id, "custom_description"),
+            binder.writer(door.describe_own_strength, self._wid, entry.id),
         )
         for text, widget in (("Name:", self.name_edit), ("Description:", self.description_edit)):
             label = QLabel(text)
@@ -269,7 +265,7 @@ class StrengthDetail(QWidget):
     # ---- editing -------------------------------------------------------------------
 
     def _rate(self, field: str, value: int | None) -> None:
-        self._binder.answer("strength_ratings", self._wid, self.entry.id, field)(value)
+        self._binder.writer(door.set_rating, self._wid, self.entry.id, field)(value)
         self._binder.autosaver.flush()
         self.rated.emit(field)
 
