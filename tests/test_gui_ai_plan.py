@@ -4,9 +4,9 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QMessageBox, QScrollArea
 
-from ui.steps.ai_plan_text import agency_notes, agency_text, status_sentence, totals_sentence
-from ui.steps.ai_tasks_model import COLUMNS, COMPACT_ROLE, column_of
-from ui.steps.ai_tasks_view import AgencySpinBox, share_width
+from ui.steps.ai_plan.tasks_model import COLUMNS, COMPACT_ROLE, column_of
+from ui.steps.ai_plan.tasks_view import AgencySpinBox, share_width
+from ui.steps.ai_plan.text import agency_notes, agency_text, status_sentence, totals_sentence
 from workbook.analysis.ai_plan import analyse_ai_plan
 from workbook.content import load_content
 from workbook.data import Task, load_workbook_data

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.charts_fit import ContributionChart, ScoreOverview
-from ui.steps import edge_text
-from ui.steps.edge_models import ContributionsModel, Line
+from ui.steps.edge import text as edge_text
+from ui.steps.edge.models import ContributionsModel, Line
 from workbook import door
 from workbook.analysis.fit import FitResult, analyse_fit
 from workbook.content import load_content

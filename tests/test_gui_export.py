@@ -14,8 +14,8 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QProgressBar
 
 from exports.pdf import DEFAULT_SECTIONS
-from ui.steps import export as export_module
-from ui.steps.export_choices import (
+from ui.steps.export import page as export_module
+from ui.steps.export.choices import (
     PREVIEW_PAGES,
     PdfChoices,
     default_page_size,
@@ -327,8 +327,8 @@ def test_a_bad_workbook_file_is_explained_and_adds_nothing(
 
 def test_without_page_images_the_preview_lists_pages_and_sections(qtbot):
     from exports.pdf import RenderReport
-    from ui.steps import export_preview
-    from ui.steps.export_choices import Preview
+    from ui.steps.export import preview as export_preview
+    from ui.steps.export.choices import Preview
 
     panel = export_preview.PreviewPanel()
     qtbot.addWidget(panel)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea
 
 from tests.helpers.strengths import choose_strength
 from ui.sidebar import STATUS_ROLE
-from ui.steps.ai_tasks_model import column_of
+from ui.steps.ai_plan.tasks_model import column_of
 from ui.steps.strengths.page import TABS
 from workbook.analysis.ai_plan import analyse_ai_plan
 from workbook.analysis.fit import analyse_fit

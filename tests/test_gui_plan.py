@@ -5,8 +5,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ui.steps.plan_library import LibraryModel
-from ui.steps.plan_widgets import focus_order
+from ui.steps.plan.library import LibraryModel
+from ui.steps.plan.widgets import focus_order
 from workbook import door
 from workbook.content import load_content
 from workbook.data import load_workbook_data
@@ -142,7 +142,7 @@ def test_links_and_ideas_added_with_one_click(open_window, qtbot):
     ideas = card.ideas_toggle.text()
     assert ideas.startswith("Ideas for actions (") and not ideas.endswith("(0)")
     card.ideas_toggle.setChecked(True)
-    from ui.steps.plan_goals import IdeaRow
+    from ui.steps.plan.goals import IdeaRow
 
     first = card.ideas_panel.findChildren(IdeaRow)[0]
     idea = first.idea

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.steps.plan_pickers import PickList
+from ui.steps.plan.pickers import PickList
 from workbook.data import load_workbook_data
 from workbook.example import add_example
 from workbook.session import Session

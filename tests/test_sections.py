@@ -39,7 +39,7 @@ def test_a_new_section_reaches_the_export_page_and_the_help(monkeypatch, open_wi
     """A section added to the list, with its builder, shows on the Export page with its
     note and is named in the help: nothing else to edit."""
     from exports.pdf import sections as built
-    from ui.steps import export
+    from ui.steps.export import page as export
 
     extra = SectionInfo(
         "thanks", "Thank-you notes", "The people who helped you, by name.", "plan.support"

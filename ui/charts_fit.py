@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ui.steps.edge_text import MINUS, signed
+from ui.steps.edge.text import MINUS, signed
 
 MARGIN = 6.0
 

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from ui.binding import Binder, set_text
 from ui.charts_fit import Bar, ContributionChart, Lane, ScoreOverview
 from ui.help import how_computed_link
-from ui.steps.edge_inputs import muted, strong
-from ui.steps.edge_models import ContributionsModel, FittedTreeView, Line
-from ui.steps.edge_text import (
+from ui.steps.edge.inputs import muted, strong
+from ui.steps.edge.models import ContributionsModel, FittedTreeView, Line
+from ui.steps.edge.text import (
     chart_label,
     confidence_sentence,
     edge_in_use,

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 
 from ui.autosave import Autosaver
 from ui.binding import Binder
-from ui.steps.plan_balance import BalanceView
-from ui.steps.plan_checkins import CheckinsSection
-from ui.steps.plan_context import PlanContext
-from ui.steps.plan_goals import GoalsSection
-from ui.steps.plan_lists import MilestonesSection, QuestionsSection, SupportSection
-from ui.steps.plan_widgets import focus_order, subheading
+from ui.steps.plan.balance import BalanceView
+from ui.steps.plan.checkins import CheckinsSection
+from ui.steps.plan.context import PlanContext
+from ui.steps.plan.goals import GoalsSection
+from ui.steps.plan.lists import MilestonesSection, QuestionsSection, SupportSection
+from ui.steps.plan.widgets import focus_order, subheading
 from ui.widgets import heading
 from ui.widgets import hint as note
 from workbook.analysis.plan_checks import balance, goal_checks

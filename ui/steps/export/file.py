@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ui import jobs
 from ui.autosave import Autosaver
 from ui.settings import ui_settings
-from ui.steps.export_choices import (
+from ui.steps.export.choices import (
     read_workbook_file,
     with_suffix,
     workbook_file_name,

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.steps.plan_widgets import DATE_FORMAT, tool_button
+from ui.steps.plan.widgets import DATE_FORMAT, tool_button
 from ui.wheel_guard import SCROLLS_PAGE
 from workbook.analysis.plan_choices import LINK_KINDS, LinkOption
 

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.binding import set_text
-from ui.steps.plan_context import PlanContext
-from ui.steps.plan_pickers import DateField, LinkPicker
-from ui.steps.plan_widgets import (
+from ui.steps.plan.context import PlanContext
+from ui.steps.plan.pickers import DateField, LinkPicker
+from ui.steps.plan.widgets import (
     Disclosure,
     RowList,
     ask_then_delete,

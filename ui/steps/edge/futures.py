@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from ui.binding import Binder, set_text
 from ui.rating import RatingSelector
-from ui.steps.edge_inputs import muted, strong
-from ui.steps.edge_text import GAUGES, horizon_phrase, title_hint
+from ui.steps.edge.inputs import muted, strong
+from ui.steps.edge.text import GAUGES, horizon_phrase, title_hint
 from ui.widgets import GrowingTextBox, TextBox
 from ui.widgets import hint as para
 from workbook import door

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.help import how_computed_link
-from ui.steps.plan_goals import KINDS
+from ui.steps.plan.goals import KINDS
 from ui.widgets import hint as note
 
 HELP_SECTION = "Development plan checks"

@@ -25,7 +25,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
-from ui.steps.ai_plan_text import MODE_TIPS, MODES, STAKES, agency_text, hours, label
+from ui.steps.ai_plan.text import MODE_TIPS, MODES, STAKES, agency_text, hours, label
 from workbook.analysis.ai_plan import TaskResult
 from workbook.data import Task
 

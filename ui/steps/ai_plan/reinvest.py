@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.binding import Binder, set_text
-from ui.steps.ai_plan_text import hours
-from ui.steps.ai_widgets import confirm
+from ui.steps.ai_plan.text import hours
+from ui.steps.ai_plan.widgets import confirm
 from ui.widgets import hint as note
 from workbook import door
 from workbook.change import Change

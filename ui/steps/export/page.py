@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from exports.pdf import DEFAULT_SECTIONS, SECTIONS
 from ui import jobs
 from ui.autosave import Autosaver
-from ui.steps.export_choices import (
+from ui.steps.export.choices import (
     PAGE_SIZE_LABELS,
     PdfChoices,
     Preview,
@@ -53,8 +53,8 @@ from ui.steps.export_choices import (
     sections_sentence,
     with_suffix,
 )
-from ui.steps.export_file import WorkbookFileBox, export_folder, fresh_data, remember_folder
-from ui.steps.export_preview import PreviewPanel
+from ui.steps.export.file import WorkbookFileBox, export_folder, fresh_data, remember_folder
+from ui.steps.export.preview import PreviewPanel
 from ui.widgets import heading, hint
 from workbook import APP_NAME
 from workbook.content import load_content

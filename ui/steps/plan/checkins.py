@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.binding import set_text
-from ui.steps.plan_context import PlanContext
-from ui.steps.plan_widgets import (
+from ui.steps.plan.context import PlanContext
+from ui.steps.plan.widgets import (
     DATE_FORMAT,
     Disclosure,
     RowList,

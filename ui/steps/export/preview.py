@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QImage, QPainter, QPaintEvent, QPalette, QResiz
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from exports.pdf import SECTIONS
-from ui.steps.export_choices import PREVIEW_PAGES, PageImage, Preview, pages_sentence
+from ui.steps.export.choices import PREVIEW_PAGES, PageImage, Preview, pages_sentence
 from ui.widgets import hint
 
 TITLES = {s.id: s.title for s in SECTIONS}

@@ -47,8 +47,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.steps.ai_plan_text import AGENCY, MODES, STAKES, agency_text, hours
-from ui.steps.ai_tasks_model import COLUMNS, COMPACT_ROLE, Column, agency_short
+from ui.steps.ai_plan.tasks_model import COLUMNS, COMPACT_ROLE, Column, agency_short
+from ui.steps.ai_plan.text import AGENCY, MODES, STAKES, agency_text, hours
 from workbook.model import MAX_SHORT_TEXT
 from workbook.registry import MAX_HOURS
 

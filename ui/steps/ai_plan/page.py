@@ -30,18 +30,18 @@ from ui.autosave import Autosaver
 from ui.binding import Binder
 from ui.charts_hours import HoursBar, HoursChart
 from ui.help import how_computed_link
-from ui.steps.ai_plan_text import (
+from ui.steps.ai_plan.reinvest import ReinvestmentPanel
+from ui.steps.ai_plan.skills import SkillsPanel
+from ui.steps.ai_plan.tasks_model import AITasksModel, column_of
+from ui.steps.ai_plan.tasks_view import TaskTable
+from ui.steps.ai_plan.text import (
     agency_notes,
     remaining_sentence,
     status_sentence,
     task_details,
     totals_sentence,
 )
-from ui.steps.ai_reinvest import ReinvestmentPanel
-from ui.steps.ai_skills import SkillsPanel
-from ui.steps.ai_tasks_model import AITasksModel, column_of
-from ui.steps.ai_tasks_view import TaskTable
-from ui.steps.ai_widgets import FlagsBox, confirm, section
+from ui.steps.ai_plan.widgets import FlagsBox, confirm, section
 from ui.widgets import heading
 from ui.widgets import hint as note
 from workbook import door

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from ui.autosave import Autosaver
 from ui.binding import Binder
-from ui.steps.edge_futures import FuturesPanel
-from ui.steps.edge_inputs import ContextPanel, PreferencesPanel
-from ui.steps.edge_result import ResultPanel
-from ui.steps.edge_text import nothing_yet, scores_line
+from ui.steps.edge.futures import FuturesPanel
+from ui.steps.edge.inputs import ContextPanel, PreferencesPanel
+from ui.steps.edge.result import ResultPanel
+from ui.steps.edge.text import nothing_yet, scores_line
 from ui.widgets import heading
 from ui.widgets import hint as para
 from workbook.analysis.fit import FitResult, analyse_fit

@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ui.steps.ai_plan_text import skill_numbers, skill_rating_sentence
+from ui.steps.ai_plan.text import skill_numbers, skill_rating_sentence
 from ui.widgets import hint as note
 from workbook.analysis.ai_plan import SkillNeed
 from workbook.content.catalogue import Content

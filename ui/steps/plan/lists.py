@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.binding import set_text
-from ui.steps.plan_context import PlanContext
-from ui.steps.plan_library import LibraryModel
-from ui.steps.plan_widgets import (
+from ui.steps.plan.context import PlanContext
+from ui.steps.plan.library import LibraryModel
+from ui.steps.plan.widgets import (
     RowList,
     ask_then_delete,
     small_heading,
