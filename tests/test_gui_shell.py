@@ -221,3 +221,14 @@ def test_workbook_file_import_from_the_menu_before_any_workbook(
     window.import_workbook_file()  # reads and checks the file on a worker
     qtbot.waitUntil(lambda: window.workbook_id is not None, timeout=10_000)
     assert window.switcher.currentText() == "Example: Nadia Haddad"
+
+
+def test_every_step_page_keeps_the_page_contract(open_window):
+    from ui.steps import StepPage
+    from workbook.steps import STEPS
+
+    window = open_window()
+    window.start_empty_workbook()
+    for index, step in enumerate(STEPS):
+        window.show_step(index)
+        assert isinstance(window.page(step.id), StepPage), step.id

@@ -58,8 +58,8 @@ PAGES = {
 
 
 def build_page(step: Step, db: Database, autosaver: Autosaver) -> QWidget:
-    """The page for a step: every page takes (db, autosaver) and has
-    show_workbook(workbook_id) and refresh()."""
+    """The page for a step: every page takes (db, autosaver) and keeps the contract of
+    `ui.steps.StepPage` (show_workbook, refresh)."""
     import importlib
 
     module_name, class_name = PAGES[step.id]
