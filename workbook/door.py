@@ -38,11 +38,11 @@ from workbook.rows import (
     custom_name_taken,
     delete_row,
     move_row,
-    rule,
+    read_row,
     set_answer,
     update_row,
 )
-from workbook.rules import CONTROLS_IN_NAME, NAME_CONTROLS
+from workbook.rules import CONTROLS_IN_NAME, NAME_CONTROLS, rule
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -265,8 +265,7 @@ def add_own_strength(db: Database, workbook_id: int, name: str, description: str
             [workbook_id, key, name, description],
         ).lastrowid
         touch(db, workbook_id, now_iso())
-        cursor = db.execute("SELECT * FROM strength_ratings WHERE id = ?", [row_id])
-        row = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
+        row = read_row(db, "strength_ratings", row_id)
     return Change(ADDED, workbook_id, "strength_ratings", after=row, key=key, row_id=row_id)
 
 

@@ -192,10 +192,15 @@ def clean_row(table: Table, values: dict[str, Any]) -> dict[str, Any]:
     return clean
 
 
-def _read_row(db: Database, table: str, row_id: int) -> dict[str, Any]:
-    cursor = db.execute(f"SELECT * FROM {table} WHERE id = ?", [row_id])
+def read_rows(db: Database, table: str, where: str, value: int) -> list[dict[str, Any]]:
+    """Whole rows as {column: value}, as undo keeps them to put them back."""
+    cursor = db.execute(f"SELECT * FROM {table} WHERE {where} = ? ORDER BY id", [value])
     names = [d[0] for d in cursor.description]
-    return dict(zip(names, cursor.fetchone(), strict=True))
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def read_row(db: Database, table: str, row_id: int) -> dict[str, Any]:
+    return read_rows(db, table, "id", row_id)[0]
 
 
 def add_row(db: Database, table_name: str, parent_id: int, **values: Any) -> Change:
@@ -227,7 +232,7 @@ def add_row(db: Database, table_name: str, parent_id: int, **values: Any) -> Cha
             [parent_id, *clean.values()],
         ).lastrowid
         touch(db, workbook_id, clean.get("created_at") or now_iso())
-        after = _read_row(db, table.name, row_id)
+        after = read_row(db, table.name, row_id)
     return Change(ADDED, workbook_id, table.name, row_id=row_id, after=after)
 
 
@@ -269,13 +274,13 @@ def delete_row(db: Database, table_name: str, row_id: int, *, undoing: bool = Fa
     table = table_of(table_name, *shapes, internal=undoing)
     with db.atomic():
         workbook_id = owner(db, table, row_id)
-        removed = {"row": _read_row(db, table.name, row_id), "children": {}}
-        for child in _children(table):
-            cursor = db.execute(
-                f"SELECT * FROM {child.name} WHERE {child.parent} = ? ORDER BY id", [row_id]
-            )
-            names = [d[0] for d in cursor.description]
-            removed["children"][child.name] = [dict(zip(names, r, strict=True)) for r in cursor]
+        removed = {
+            "row": read_row(db, table.name, row_id),
+            "children": {
+                child.name: read_rows(db, child.name, child.parent, row_id)
+                for child in _children(table)
+            },
+        }
         db.execute(f"DELETE FROM {table.name} WHERE id = ?", [row_id])
         touch(db, workbook_id, now_iso())
         if table.searched:
