@@ -491,3 +491,10 @@ def test_an_added_task_goes_away_with_undo_and_a_move_goes_back(open_window, qtb
     assert len(stored(window).tasks) == len(before) + 1
     window.undo_action.trigger()
     assert stored(window).tasks == before
+
+
+def test_the_added_message_names_the_family_and_goes_when_undone(open_window, qtbot):
+    window, page = started(open_window, qtbot)
+    assert "typical for Data and analytics" in page.task_message.text()
+    window.undo_action.trigger()
+    assert not page.task_message.isVisible()

@@ -64,6 +64,8 @@ class AIPlanPage(QScrollArea):
         self._content = load_content()
         self._workbook_id: int | None = None
         self._stale = False
+        #: The tasks the message under the buttons speaks of (the starter tasks just added).
+        self._message_about: frozenset[int] = frozenset()
         self._window_watched: QObject | None = None
         self.plan: AIPlanResult | None = None
         self.setWidgetResizable(True)
@@ -241,6 +243,8 @@ class AIPlanPage(QScrollArea):
         self.plan = plan
         results = {t.id: t for t in plan.tasks}
         self.model.set_tasks(data.tasks, results, self._library_tips(data))
+        if self._message_about and not self._message_about <= {t.id for t in data.tasks}:
+            self._show_task_message("")  # undone: "Added 9 tasks" no longer holds
         self.starting_points.setVisible(any(t.library_task_id for t in data.tasks))
         self.flags_box.show_flags(plan.flags)
         notes = agency_notes(data.tasks)
@@ -337,7 +341,8 @@ class AIPlanPage(QScrollArea):
             self._show_task_message(refusal)
         return change is not None
 
-    def _show_task_message(self, text: str) -> None:
+    def _show_task_message(self, text: str, about: frozenset[int] = frozenset()) -> None:
+        self._message_about = about
         self.task_message.setText(text)
         self.task_message.setVisible(bool(text))
 
@@ -387,10 +392,12 @@ class AIPlanPage(QScrollArea):
         if change is None:
             self._show_task_message(refusal)
             return
+        # The door names the family in the change's description: "add 9 tasks typical for…".
         self._show_task_message(
-            f"Added {len(change.parts)} tasks typical for your role family. They are starting "
-            "points: change the hours and AI shares to fit your week, remove what you don't do, "
-            "and add the review time each check costs you. Undo (Ctrl+Z) takes them all away."
+            f"Added{change.description.removeprefix('add')}. They are starting points: change "
+            "the hours and AI shares to fit your week, remove what you don't do, and add the "
+            "review time each check costs you. Undo (Ctrl+Z) takes them all away.",
+            frozenset(part.row_id for part in change.parts),
         )
         self._select(self.model.row_of(change.parts[0].row_id))
 
