@@ -7,7 +7,13 @@
         times MainWindow.load_workbook (plus the event-loop pass it schedules) when
         switching between participants on the strengths step; prints the median and max.
 
-Both print one JSON object on stdout. The database is used as given: pass a copy.
+    python -m benchmarks.gui_probe clicks --db FILE [--clicks 60]
+        clicks rating buttons on the strengths step (proficiency, energy) and preference
+        buttons on the edge step; for each click, the longest gap between a 1 ms timer's
+        ticks from the press until it is saved, re-scored and repainted; prints the p90
+        and max of each kind.
+
+Each prints one JSON object on stdout. The database is used as given: pass a copy.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 STRENGTHS_STEP = 1
+EDGE_STEP = 2
 
 
 def _window(db: str):  # noqa: ANN202 - a MainWindow
@@ -117,18 +124,83 @@ def switch(db: str, switches: int) -> dict[str, float]:
     return {"median_ms": statistics.median(times), "max_ms": max(times)}
 
 
+class _Stalls:
+    """A 1 ms timer: the longest gap between its ticks while something runs is how long
+    the window could not answer (the work may be spread over timers and posted events)."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.clock.start()
+        self.last = self.clock.nsecsElapsed()
+        self.longest = 0.0
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(1)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = self.clock.nsecsElapsed()
+        self.longest = max(self.longest, (now - self.last) / 1e6)
+        self.last = now
+
+    def click(self, button, settle_ms: int = 120) -> float:  # noqa: ANN001 - a button
+        """The longest stall from a click until `settle_ms` later: the save, the refresh it
+        causes (at once or on a timer) and the repaint."""
+        QTest.qWait(10)
+        self.last = self.clock.nsecsElapsed()
+        self.longest = 0.0
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        self._tick()
+        QTest.qWait(settle_ms)
+        return self.longest
+
+
+def clicks(db: str, count: int) -> dict[str, float]:
+    window = _window(db)
+    strengths = window.page("strengths")
+    stalls = _Stalls()
+    rated: list[float] = []
+    ids = strengths.strength_list.ids()
+    for n in range(count):
+        if n % 6 == 0:  # now and then another strength, as a person moves down the list
+            strengths.select_strength(ids[(n // 6) % len(ids)])
+            QTest.qWait(5)
+        detail = strengths.detail
+        selector = (detail.proficiency, detail.energy)[n % 2]
+        rated.append(stalls.click(selector.buttons[1 + (n * 3) % 5]))
+    window.show_step(EDGE_STEP)
+    QTest.qWait(50)
+    edge = window.page("edge")
+    keys = list(edge.preferences.selectors)
+    preferred: list[float] = []
+    for n in range(count):
+        selector = edge.preferences.selectors[keys[n % len(keys)]]
+        preferred.append(stalls.click(selector.buttons[1 + (n * 2) % 5]))
+    window.shutdown()
+    return {
+        "rating_p90_ms": percentile(rated, 0.9),
+        "rating_max_ms": max(rated),
+        "preference_p90_ms": percentile(preferred, 0.9),
+        "preference_max_ms": max(preferred),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("probe", choices=("typing", "switch"))
+    parser.add_argument("probe", choices=("typing", "switch", "clicks"))
     parser.add_argument("--db", required=True)
     parser.add_argument("--chars", type=int, default=2000)
     parser.add_argument("--switches", type=int, default=20)
+    parser.add_argument("--clicks", type=int, default=60)
     args = parser.parse_args(argv)
     QApplication.instance() or QApplication(sys.argv[:1])
     if args.probe == "typing":
         result = typing(args.db, args.chars)
-    else:
+    elif args.probe == "switch":
         result = switch(args.db, args.switches)
+    else:
+        result = clicks(args.db, args.clicks)
     print(json.dumps(result))
     return 0
 

@@ -205,6 +205,20 @@ class Bench:
         note = f"load_workbook + its event-loop pass, strengths step, {self.coach_size} workbooks"
         return [absolute_result("switch_participant", "ms", values, 16, note)]
 
+    def clicks(self) -> list[Result]:
+        count = "20" if self.quick else "60"
+        rating, preference = [], []
+        for n in range(self.runs):
+            db = self._copy(self.example, f"clicks-{n}.sqlite3")
+            out = self._probe("clicks", "--db", str(db), "--clicks", count)
+            rating.append(out["rating_p90_ms"])
+            preference.append(out["preference_p90_ms"])
+        note = f"p90 over {count} clicks of the longest stall until saved, scored and painted"
+        return [
+            absolute_result("rating_click_p90", "ms", rating, 16, note),
+            absolute_result("preference_click_p90", "ms", preference, 16, note),
+        ]
+
     # ---- in process -------------------------------------------------------------------
 
     def _data(self, db_path: Path, workbook_id: int | None = None):  # noqa: ANN202
@@ -347,6 +361,7 @@ METRICS = {
     "typing": "typing",
     "pdf": "pdf",  # pdf_export, heavy_pdf_per_page
     "switch": "switch",
+    "clicks": "clicks",  # rating_click_p90, preference_click_p90
     "search": "search",
     "open_coach": "open_coach",
     "import_export": "import_export",
