@@ -17,6 +17,7 @@ from workbook.door import (
     delete_workbook,
     duplicate_workbook,
     mark_opened,
+    new_workbook_name,
     rename_workbook,
     set_profile_field,
     unique_name,
@@ -275,6 +276,12 @@ def test_unique_name_stays_within_the_length_limit(db):
 def test_unique_name_refuses_a_blank_name(db):
     with pytest.raises(InvalidEdit, match="needs a name"):
         unique_name(db, "  ")
+
+
+def test_a_new_workbook_is_called_my_workbook_numbered_when_taken(db):
+    assert new_workbook_name(db) == "My workbook"
+    create_workbook(db, new_workbook_name(db))
+    assert new_workbook_name(db) == "My workbook (2)"
 
 
 # ---- rename -----------------------------------------------------------------------------

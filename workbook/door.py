@@ -8,7 +8,8 @@ Change back through the same code (`workbook.rows`), so undo validates and saves
 any other edit.
 
 - Workbooks: `create_workbook`, `rename_workbook`, `duplicate_workbook`,
-  `delete_workbook`, `mark_opened`, `unique_name`.
+  `delete_workbook`, `mark_opened`; the names they take: `clean_name`, `unique_name`,
+  `new_workbook_name`.
 - Answers: `set_profile_field`, `set_rating`, `set_strength_note`, `add_own_strength`,
   `name_own_strength`, `describe_own_strength`, `set_preference`, `set_context_answer`,
   `set_future`, `set_edge_statement`.
@@ -61,6 +62,7 @@ __all__ = [
     "duplicate_workbook",
     "mark_opened",
     "move_row",
+    "new_workbook_name",
     "record_checkin",
     "rename_workbook",
     "set_answer",
@@ -76,6 +78,8 @@ __all__ = [
 ]
 
 MAX_WORKBOOK_NAME = 120
+#: What a new workbook is called until its owner names it.
+NEW_WORKBOOK_NAME = "My workbook"
 #: What a copy of a workbook copies: every table of the registry kept by workbook (a
 #: goal's actions follow their goal), and those a migration made that wait for a use.
 COPIED_TABLES = tuple(t.name for t in TABLES if t.parent == "workbook_id") + tuple(
@@ -118,6 +122,11 @@ def unique_name(db: Database, wanted: str) -> str:
         candidate = name[: MAX_WORKBOOK_NAME - len(suffix)] + suffix
         counter += 1
     return candidate
+
+
+def new_workbook_name(db: Database) -> str:
+    """The name a new workbook is given, or offered: "My workbook", numbered if taken."""
+    return unique_name(db, NEW_WORKBOOK_NAME)
 
 
 def _insert_workbook(db: Database, name: str, stamp: str) -> int:
