@@ -70,6 +70,47 @@ def open_window(qtbot, db_path):
         qtbot.waitUntil(lambda: not jobs.running(), timeout=30_000)
 
 
+class Confirmations:
+    """Answers each question `ui.widgets.confirm` asks as a person would: by clicking the
+    button named next in `queue`, or else the one named `answer` ("Cancel" until told
+    otherwise). `asked` keeps each question as it was shown: title, text, the buttons'
+    names and the default one's."""
+
+    def __init__(self) -> None:
+        self.answer = "Cancel"
+        self.queue: list[str] = []
+        self.asked: list[dict] = []
+
+    def click(self, box) -> int:  # noqa: ANN001 - a QMessageBox
+        answer = self.queue.pop(0) if self.queue else self.answer
+        names = [button.text() for button in box.buttons()]
+        self.asked.append(
+            {
+                "title": box.windowTitle(),
+                "text": box.text(),
+                "buttons": names,
+                "default": box.defaultButton().text() if box.defaultButton() else None,
+            }
+        )
+        assert answer in names, f"no button {answer!r} among {names}"
+        box.buttons()[names.index(answer)].click()
+        return 0
+
+    @property
+    def texts(self) -> list[str]:
+        return [question["text"] for question in self.asked]
+
+
+@pytest.fixture
+def confirmations(monkeypatch):
+    """Every confirmation answered (Cancel unless `confirmations.answer` says which button)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    answers = Confirmations()
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answers.click(box))
+    return answers
+
+
 def make_damaged(path: Path) -> None:
     """A real workbook file with a page of its b-tree overwritten with junk."""
     db = open_database(path)

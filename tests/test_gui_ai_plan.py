@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QMessageBox, QScrollArea
+from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QScrollArea
 
 from ui.steps.ai_plan.tasks_model import COLUMNS, COMPACT_ROLE, column_of
 from ui.steps.ai_plan.tasks_view import AgencySpinBox, share_width
@@ -12,16 +12,6 @@ from workbook.content import load_content
 from workbook.data import Task, load_workbook_data
 
 AI_PLAN = 3
-
-
-@pytest.fixture
-def answer(monkeypatch):
-    """Answer the next confirmation question with the given button."""
-
-    def set_answer(button):
-        monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: button)
-
-    return set_answer
 
 
 def choose_role_family(window, family_id):
@@ -152,7 +142,7 @@ def test_the_agency_kept_is_chosen_with_its_meaning(open_window, qtbot):
     assert index.data() == "4 · I do it, AI helps"
 
 
-def test_an_allocation_over_the_hours_freed_is_refused(open_window, qtbot, answer):
+def test_an_allocation_over_the_hours_freed_is_refused(open_window, qtbot, confirmations):
     window, page = started(open_window, qtbot)
     freed = page.plan.hours_freed
     assert freed > 0
@@ -183,7 +173,7 @@ def test_an_allocation_over_the_hours_freed_is_refused(open_window, qtbot, answe
     assert not panel.message.isVisible()
     assert "still free to place" in panel.remaining.text()
 
-    answer(QMessageBox.StandardButton.Yes)
+    confirmations.answer = "Remove"
     qtbot.mouseClick(panel.rows[0].remove, Qt.MouseButton.LeftButton)
     assert stored(window).reinvestments == ()
 
@@ -229,7 +219,7 @@ def test_a_high_stakes_task_without_validation_is_flagged(open_window, qtbot):
     assert model.index(0, column_of("name")).data(Qt.ItemDataRole.DecorationRole) is None
 
 
-def test_reorder_with_buttons_and_keys_then_delete(open_window, qtbot, answer):
+def test_reorder_with_buttons_and_keys_then_delete(open_window, qtbot, confirmations):
     window, page = started(open_window, qtbot)
     ids = [t.id for t in stored(window).tasks]
     table = page.table
@@ -246,16 +236,16 @@ def test_reorder_with_buttons_and_keys_then_delete(open_window, qtbot, answer):
     assert not page.up_button.isEnabled()
 
     page.table.selectRow(2)
-    answer(QMessageBox.StandardButton.Cancel)
+    confirmations.answer = "Cancel"
     qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
     assert len(stored(window).tasks) == len(ids)
-    answer(QMessageBox.StandardButton.Yes)
+    confirmations.answer = "Remove"
     qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
     assert [t.id for t in stored(window).tasks] == ids[:2] + ids[3:]
     assert [page.model.task(r).id for r in range(page.model.rowCount())] == ids[:2] + ids[3:]
 
 
-def test_the_model_passes_qt_model_checks(open_window, qtbot, qtmodeltester, answer):
+def test_the_model_passes_qt_model_checks(open_window, qtbot, qtmodeltester, confirmations):
     window, page = started(open_window, qtbot)
     model = page.model
     qtmodeltester.check(model, force_py=False)
@@ -263,7 +253,7 @@ def test_the_model_passes_qt_model_checks(open_window, qtbot, qtmodeltester, ans
     model.setData(model.index(1, column_of("name")), "Renamed")
     page.table.selectRow(1)
     page.move_down()
-    answer(QMessageBox.StandardButton.Yes)
+    confirmations.answer = "Remove"
     page.remove_task()
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     page.table.commit_open_editor()
@@ -460,13 +450,13 @@ def test_starting_from_a_role_family_is_one_step_to_undo(open_window, qtbot):
     assert page.model.rowCount() == count
 
 
-def test_a_removed_task_comes_back_with_undo(open_window, qtbot, answer):
+def test_a_removed_task_comes_back_with_undo(open_window, qtbot, confirmations):
     window, page = started(open_window, qtbot)
     before = stored(window).tasks
     table = page.table
     table.setFocus()
     table.selectRow(1)
-    answer(QMessageBox.StandardButton.Yes)
+    confirmations.answer = "Remove"
     qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
     assert [t.id for t in stored(window).tasks] == [t.id for t in before if t.id != before[1].id]
     assert window.undo_action.text() == "&Undo delete a task"

@@ -231,7 +231,7 @@ def test_a_future_is_written_gauged_and_stored(open_window, qtbot):
 
 
 def test_own_edge_statement_is_stored_shown_and_can_start_from_the_suggestion(
-    open_window, qtbot, monkeypatch
+    open_window, qtbot, confirmations
 ):
     window = open_window()
     click(qtbot, window.welcome.example_button)
@@ -260,19 +260,13 @@ def test_own_edge_statement_is_stored_shown_and_can_start_from_the_suggestion(
     assert not panel.use_suggestion.isEnabled()
 
     # Over words of one's own, the suggestion asks first; cancelling keeps every word.
-    asked = []
-
-    def cancel(*args):
-        asked.append(args[2])
-        return QMessageBox.StandardButton.Cancel
-
-    monkeypatch.setattr(QMessageBox, "question", cancel)
     panel.own.setFocus()
     qtbot.keyClick(panel.own, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     type_into(qtbot, panel.own, " Mine.")
     leave(qtbot, panel.own)
     click(qtbot, panel.use_suggestion)
-    assert asked and "Replace what you wrote" in asked[0]
+    [question] = confirmations.asked
+    assert "Replace what you wrote" in question["text"] and "Replace" in question["buttons"]
     assert stored(window).edge_statement == result.edge_statement + " Mine."
 
 

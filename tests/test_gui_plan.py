@@ -3,7 +3,7 @@ milestones, support, conversation questions, check-ins, deleting, and reopening.
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ui.steps.plan.library import LibraryModel
 from ui.steps.plan.widgets import focus_order
@@ -12,25 +12,6 @@ from workbook.content import load_content
 from workbook.data import load_workbook_data
 
 PLAN_STEP = 4
-
-
-@pytest.fixture
-def answer(monkeypatch):
-    """What the person answers when asked to confirm a delete (Cancel unless changed)."""
-    asked = []
-    reply = {"button": QMessageBox.StandardButton.Cancel}
-
-    def question(parent, title, text, *args):
-        asked.append(text)
-        return reply["button"]
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-
-    def set_reply(button):
-        reply["button"] = button
-        return asked
-
-    return set_reply
 
 
 def open_plan(open_window, qtbot, example=False):
@@ -233,19 +214,18 @@ def test_check_in_shows_what_moved(open_window, qtbot):
     assert len(stored(window).snapshots) == 2
 
 
-def test_deleting_asks_first(open_window, qtbot, answer):
+def test_deleting_asks_first(open_window, qtbot, confirmations):
     window, page = open_plan(open_window, qtbot)
     card = add_goal(qtbot, page, "Run the forecast on my own")
     click(qtbot, card.add_action_button)
     qtbot.keyClicks(card.actions.rows()[0].title, "Write the checklist")
     click(qtbot, page.support.add_button)
 
-    asked = answer(QMessageBox.StandardButton.Cancel)
     click(qtbot, card.actions.rows()[0].delete_button)
-    assert "Write the checklist" in asked[-1]
+    assert "Write the checklist" in confirmations.texts[-1]
     assert len(stored(window).goals[0].actions) == 1
 
-    answer(QMessageBox.StandardButton.Yes)
+    confirmations.answer = "Delete"
     click(qtbot, card.actions.rows()[0].delete_button)
     assert stored(window).goals[0].actions == ()
     assert card.add_action_button.hasFocus()
@@ -254,7 +234,7 @@ def test_deleting_asks_first(open_window, qtbot, answer):
     assert stored(window).support == ()
 
     click(qtbot, card.delete_button)
-    assert "Run the forecast on my own" in asked[-1]
+    assert "Run the forecast on my own" in confirmations.texts[-1]
     assert stored(window).goals == ()
     assert page.goals.empty.isVisible()
     assert page.goals.add_button.hasFocus()

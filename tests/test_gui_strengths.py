@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
@@ -136,30 +135,28 @@ def test_rating_with_clicks_is_saved_shown_and_explained(page, qtbot):
     assert "Critical thinking" in page.results.plain_text().split("Drains to manage")[1]
 
 
-def test_deleting_an_example_asks_first(page, qtbot, monkeypatch):
+def test_deleting_an_example_asks_first(page, qtbot, confirmations):
     choose_strength(qtbot, page, "mentoring")
     add_example(qtbot, page, "A new starter", "I paired with her", "She shipped alone")
     settle(page, qtbot)
     card = page.detail.evidence_cards[0]
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     click(qtbot, card.delete_button)
     assert len(stored(page).evidence) == 1
+    [question] = confirmations.asked
+    assert (question["buttons"], question["default"]) == (["Cancel", "Delete"], "Cancel")
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    confirmations.answer = "Delete"
     click(qtbot, card.delete_button)
     assert stored(page).evidence == ()
     assert page.detail.evidence_cards == []
 
     # An empty example goes without a question.
-    def no_question(*args, **kwargs):
-        raise AssertionError("an empty example needs no confirmation")
-
-    monkeypatch.setattr(QMessageBox, "question", no_question)
     click(qtbot, page.detail.add_evidence_button)
     assert len(stored(page).evidence) == 1
     click(qtbot, page.detail.evidence_cards[0].delete_button)
     assert stored(page).evidence == ()
+    assert len(confirmations.asked) == 2
 
 
 def test_a_strength_of_your_own_is_added_and_rated(page, qtbot):
@@ -293,7 +290,7 @@ def test_ranking_model_is_a_proper_item_model(qtmodeltester, qtbot):
     qtmodeltester.check(model)
 
 
-def test_reflection_entries_are_written_edited_and_deleted(page, qtbot, monkeypatch):
+def test_reflection_entries_are_written_edited_and_deleted(page, qtbot, confirmations):
     qtbot.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
     assert page.tabs.currentIndex() == TABS.index("reflections")
     panel = page.reflections
@@ -348,16 +345,10 @@ def test_reflection_entries_are_written_edited_and_deleted(page, qtbot, monkeypa
     prompts.setCurrentRow(1)
     assert len(panel.entries.cards) == 2
 
-    asked = []
-
-    def yes(*args, **kwargs):
-        asked.append(args)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", yes)
+    confirmations.answer = "Delete"
     older = panel.entries.cards[1]
     click(qtbot, older.delete_button)
-    assert asked
+    assert confirmations.asked
     bodies = [e.body for e in stored(page).journal if e.kind == "reflection"]
     assert bodies == ["Three weeks later"]
     assert len(panel.entries.cards) == 1

@@ -1,10 +1,13 @@
-"""Small building blocks shared by the step pages: headings, hints, a growing text box."""
+"""The one kit of small widgets shared by every page: a heading, a hint (a sentence of
+guidance), a muted line, a Yes/Cancel confirmation, text boxes that say when they are left
+or grow with their text. Pages import them by these names; a step keeps no copy of its own.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QFont, QResizeEvent
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtGui import QFont, QPalette, QResizeEvent
+from PySide6.QtWidgets import QLabel, QMessageBox, QPlainTextEdit, QSizePolicy, QWidget
 
 
 def heading(text: str, parent: QWidget | None = None) -> QLabel:
@@ -27,6 +30,29 @@ def hint(text: str, parent: QWidget | None = None) -> QLabel:
     label.setSizePolicy(policy)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     return label
+
+
+def muted(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A quieter hint (a date, a count, a side note), in the palette's placeholder colour."""
+    label = hint(text, parent)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+def confirm(parent: QWidget | None, title: str, text: str, ok_text: str) -> bool:
+    """Ask before something is done that cannot simply be taken back: True to go ahead.
+
+    The button that goes ahead says what it does ("Delete", "Replace"); Cancel is the
+    default, so Enter and Escape both leave things as they are.
+    """
+    no_buttons = QMessageBox.StandardButton.NoButton
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, no_buttons, parent)
+    go_ahead = box.addButton(ok_text, QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is go_ahead
 
 
 class TextBox(QPlainTextEdit):

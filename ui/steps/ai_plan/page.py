@@ -41,9 +41,8 @@ from ui.steps.ai_plan.text import (
     task_details,
     totals_sentence,
 )
-from ui.steps.ai_plan.widgets import FlagsBox, confirm, section
-from ui.widgets import heading
-from ui.widgets import hint as note
+from ui.steps.ai_plan.widgets import FlagsBox, section
+from ui.widgets import confirm, heading, hint
 from workbook import door
 from workbook.analysis.ai_plan import AIPlanResult, analyse_ai_plan, total_freed
 from workbook.analysis.strengths import analyse_strengths
@@ -78,13 +77,13 @@ class AIPlanPage(QScrollArea):
         outer.setSpacing(10)
         outer.addWidget(heading("AI-amplification plan"))
         outer.addWidget(
-            note(
+            hint(
                 "Which of your tasks AI can take over or help with, how you keep your own "
                 "judgement over its output, and where the hours it frees go. The hours and "
                 "shares you enter are estimates: change them whenever you learn more."
             )
         )
-        self.status = note("")
+        self.status = hint("")
         self.status.setAccessibleName("How complete this step is")
         outer.addWidget(self.status)
 
@@ -105,7 +104,7 @@ class AIPlanPage(QScrollArea):
     def _build_tasks(self, outer: QVBoxLayout) -> None:
         outer.addWidget(section("Your recurring tasks"))
         outer.addWidget(
-            note(
+            hint(
                 "One row per task you do most weeks. Choose a cell and start typing, or press "
                 "F2, to change it; Enter saves. “What you keep” is how much of the task you "
                 "want in your own hands, from 1 “AI does it alone” to 5 “I do it, AI stays out”."
@@ -134,11 +133,11 @@ class AIPlanPage(QScrollArea):
         row.addStretch(1)
         outer.addLayout(row)
 
-        self.task_message = note("")
+        self.task_message = hint("")
         self.task_message.setAccessibleName("Task list message")
         self.task_message.hide()
         outer.addWidget(self.task_message)
-        self.starting_points = note(self._content.task_note)
+        self.starting_points = hint(self._content.task_note)
         self.starting_points.setAccessibleName("About the suggested tasks")
         outer.addWidget(self.starting_points)
 
@@ -160,12 +159,12 @@ class AIPlanPage(QScrollArea):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)  # not while a cell is edited
             shortcut.activated.connect(slot)
 
-        self.details = note("")
+        self.details = hint("")
         self.details.setAccessibleName("The selected task in full")
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         outer.addWidget(self.details)
 
-        self.agency_notes = note("")
+        self.agency_notes = hint("")
         self.agency_notes.setAccessibleName("Choices and opportunities")
         outer.addWidget(self.agency_notes)
 
@@ -186,7 +185,7 @@ class AIPlanPage(QScrollArea):
         self.totals.setFont(font)
         outer.addWidget(self.totals)
         outer.addWidget(
-            note(
+            hint(
                 "Hours freed are the hours AI takes minus the time its check costs you. "
                 "A task you keep human frees none."
             )
@@ -196,7 +195,7 @@ class AIPlanPage(QScrollArea):
 
         outer.addWidget(section("Skills your plan relies on"))
         outer.addWidget(
-            note(
+            hint(
                 "Directing AI well takes five skills. Each is listed with how much your plan "
                 "needs it (1 to 5) and your own rating, largest gap first. Your rating is "
                 "the proficiency you gave the strength of the same name in Strength "
@@ -208,7 +207,7 @@ class AIPlanPage(QScrollArea):
 
         outer.addWidget(section("Where the freed hours go"))
         outer.addWidget(
-            note(
+            hint(
                 "Hours freed are only a gain if you decide what they are for. Give them to a "
                 "strength you want to use more, a goal in your plan, a path you are exploring, "
                 "or something else that matters to you."
@@ -427,7 +426,7 @@ class AIPlanPage(QScrollArea):
             f"Remove “{name}” from your plan?\n\n"
             "Its hours, its check and your notes on it go too. Undo (Ctrl+Z) brings it back."
         )
-        if not confirm(self, "Remove task", question):
+        if not confirm(self, "Remove task", question, "Remove"):
             return
         change, refusal = self._run(door.tasks.delete, self._db, task.id)
         if change is None:

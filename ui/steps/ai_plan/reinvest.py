@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
 
 from ui.binding import Binder, set_text
 from ui.steps.ai_plan.text import hours
-from ui.steps.ai_plan.widgets import confirm
-from ui.widgets import hint as note
+from ui.widgets import confirm, hint
 from workbook import door
 from workbook.change import Change
 from workbook.data import Reinvestment
@@ -216,7 +215,7 @@ class ReinvestmentPanel(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        self.message = note("")
+        self.message = hint("")
         self.message.setAccessibleName("Reinvestment message")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
@@ -331,5 +330,5 @@ class ReinvestmentPanel(QWidget):
             f"Remove the {hours(item.hours)} placed here, and its note?\n\n"
             "The hours become free to place again."
         )
-        if confirm(self, "Remove this place", question):
+        if confirm(self, "Remove this place", question, "Remove"):
             self._edit(door.reinvestments.delete, self._binder.db, item_id)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.steps.ai_plan.text import skill_numbers, skill_rating_sentence
-from ui.widgets import hint as note
+from ui.widgets import hint
 from workbook.analysis.ai_plan import SkillNeed
 from workbook.content.catalogue import Content
 
@@ -40,9 +40,9 @@ class SkillRow(QFrame):
         top.addStretch(1)
         top.addWidget(self.numbers)
         layout.addLayout(top)
-        self.reason = note("")
+        self.reason = hint("")
         self.reason.setAccessibleName(f"{name}: why your plan needs it")
-        self.rating = note("")
+        self.rating = hint("")
         self.rating.setAccessibleName(f"{name}: your rating")
         layout.addWidget(self.reason)
         layout.addWidget(self.rating)

@@ -1,27 +1,14 @@
-"""Small building blocks of the AI plan page: notes, headings, a confirmation, the flags box.
+"""Small building blocks of the AI plan page: its section headings and the flags box.
 
-`note()` is `ui.widgets.hint()` sized by its height for the width it gets,
-so a long sentence on a wide page leaves no empty band above or below it.
+The kit every page shares (`hint`, `muted`, `confirm`) is in `ui.widgets`.
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from ui.widgets import hint as note
-
-
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    """Ask before removing something that undo cannot bring back; Cancel is the default."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+from ui.widgets import hint
 
 
 def section(text: str) -> QLabel:
@@ -53,10 +40,10 @@ class FlagsBox(QFrame):
         font.setBold(True)
         self.title.setFont(font)
         layout.addWidget(self.title)
-        self.text = note("")
+        self.text = hint("")
         self.text.setAccessibleName("Flags")
         layout.addWidget(self.text)
-        self.outro = note(
+        self.outro = hint(
             "Your call in each case: naming a check, and the time it takes, keeps your "
             "judgement over what AI produces."
         )

@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
 
 from ui.binding import Binder, set_text
 from ui.rating import RatingSelector
-from ui.steps.edge.inputs import muted, strong
+from ui.steps.edge.inputs import strong
 from ui.steps.edge.text import GAUGES, horizon_phrase, title_hint
-from ui.widgets import GrowingTextBox, TextBox
-from ui.widgets import hint as para
+from ui.widgets import GrowingTextBox, TextBox, hint, muted
 from workbook import door
 from workbook.content.catalogue import Content, PathProfile
 from workbook.data import Future, WorkbookData
@@ -53,7 +52,7 @@ class FuturePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
-        layout.addWidget(muted(para(path.description)))
+        layout.addWidget(muted(path.description))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -69,8 +68,7 @@ class FuturePanel(QWidget):
         self.title.setPlaceholderText("Six words that name this future")
         binder.line(self.title, self._writer("title"))
         self.title.textChanged.connect(self._count_words)
-        self.title_hint = muted(QLabel())
-        self.title_hint.setWordWrap(True)
+        self.title_hint = muted()
         self.title_hint.setAccessibleName(f"{name} future: word count")
         self._label(form, "Six-word &title", self.title)
         form.addRow(self.title_hint)
@@ -96,10 +94,8 @@ class FuturePanel(QWidget):
         form.addRow(strong("Four gauges"))
         form.addRow(
             muted(
-                para(
-                    "How this future looks to you today, from 1 (very little) to 5 (a great "
-                    "deal). Gut feeling is fine; you can change them after a conversation."
-                )
+                "How this future looks to you today, from 1 (very little) to 5 (a great "
+                "deal). Gut feeling is fine; you can change them after a conversation."
             )
         )
         levels = content.scales["gauge"].levels
@@ -175,7 +171,7 @@ class FuturesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        self.intro = para("")
+        self.intro = hint("")
         layout.addWidget(self.intro)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Futures, one per path")

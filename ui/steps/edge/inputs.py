@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -25,19 +25,12 @@ from PySide6.QtWidgets import (
 
 from ui.binding import Binder, set_text
 from ui.rating import RatingSelector
-from ui.widgets import GrowingTextBox, TextBox
-from ui.widgets import hint as para
+from ui.widgets import GrowingTextBox, TextBox, hint, muted
 from workbook import door
 from workbook.content.catalogue import Content, ContextQuestion
 from workbook.data import WorkbookData
 
 WorkbookId = Callable[[], int | None]
-
-
-def muted(label: QLabel) -> QLabel:
-    """A quieter line of guidance, in the palette's placeholder colour."""
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
 
 
 def strong(text: str) -> QLabel:
@@ -81,7 +74,7 @@ class PreferencesPanel(QWidget):
         layout.setSpacing(10)
         scale = content.scales["agreement"]
         layout.addWidget(
-            para(
+            hint(
                 f"{scale.question} 1 means strongly disagree, 5 strongly agree; hover or move "
                 "to a number to read what it means. There are no right answers: each statement "
                 "says something about which kind of work suits you."
@@ -96,7 +89,7 @@ class PreferencesPanel(QWidget):
             statement = strong(f"{number}. {preference.statement}")
             block.addWidget(statement)
             if preference.hint:
-                block.addWidget(muted(para(preference.hint)))
+                block.addWidget(muted(preference.hint))
             selector = RatingSelector(f"How true: {preference.statement}", scale.levels)
             selector.setObjectName(f"preference_{preference.id}")
             selector.setProperty("key", preference.id)
@@ -133,7 +126,7 @@ class ContextPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         layout.addWidget(
-            para(
+            hint(
                 "A few questions about the place where you work. They change which paths are "
                 "open to you, not who you are. “I am not sure” is a fine answer, and a good "
                 "question to take to your career conversation."
@@ -150,7 +143,7 @@ class ContextPanel(QWidget):
             label = strong(question.text)
             block.addWidget(label)
             if question.hint:
-                block.addWidget(muted(para(question.hint)))
+                block.addWidget(muted(question.hint))
             if question.kind == "choice":
                 group = QButtonGroup(self)
                 group.setProperty("key", question.id)

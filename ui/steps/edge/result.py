@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from ui.binding import Binder, set_text
 from ui.charts_fit import Bar, ContributionChart, Lane, ScoreOverview
 from ui.help import how_computed_link
-from ui.steps.edge.inputs import muted, strong
+from ui.steps.edge.inputs import strong
 from ui.steps.edge.models import ContributionsModel, FittedTreeView, Line
 from ui.steps.edge.text import (
     chart_label,
@@ -44,8 +43,7 @@ from ui.steps.edge.text import (
     sum_of,
     why_text,
 )
-from ui.widgets import GrowingTextBox
-from ui.widgets import hint as para
+from ui.widgets import GrowingTextBox, confirm, hint, muted
 from workbook import door
 from workbook.analysis.fit import FitResult, PathFit
 from workbook.content.catalogue import Content
@@ -70,7 +68,7 @@ def section_title(text: str) -> QLabel:
 
 def reading(text: str = "") -> QLabel:
     """A wrapped result text a person can select and copy, and reach with the keyboard."""
-    label = para(text)
+    label = hint(text)
     label.setTextInteractionFlags(
         Qt.TextInteractionFlag.TextSelectableByMouse
         | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -89,7 +87,7 @@ class PathDetail(QWidget):
         layout.setSpacing(8)
         self.title = strong(name)
         layout.addWidget(self.title)
-        self.description = muted(para(""))
+        self.description = muted("")
         layout.addWidget(self.description)
         self.confidence = reading()
         self.confidence.setAccessibleName(f"{name}: confidence")
@@ -105,7 +103,7 @@ class PathDetail(QWidget):
         self.table.setModel(self.model)
         self.table.setAccessibleName(f"{name}: every answer that moved the score, with its points")
         layout.addWidget(self.table)
-        self.why = muted(para(WHY_PROMPT))
+        self.why = muted(WHY_PROMPT)
         self.why.setAccessibleName(f"{name}: why the chosen answer counts")
         layout.addWidget(self.why)
         self.table.selectionModel().currentRowChanged.connect(self._show_why)
@@ -195,7 +193,7 @@ class ResultPanel(QWidget):
         layout.addSpacing(10)
         layout.addWidget(section_title("Your edge statement"))
         layout.addWidget(
-            para(
+            hint(
                 "A sentence or two you could say in a career conversation about what you bring "
                 "and where it fits best. Start from the suggestion, or put it in your own words."
             )
@@ -204,7 +202,7 @@ class ResultPanel(QWidget):
         frame.setFrameShape(QFrame.Shape.StyledPanel)
         frame_layout = QVBoxLayout(frame)
         frame_layout.setContentsMargins(10, 8, 10, 8)
-        frame_layout.addWidget(muted(QLabel("Suggested from your answers:")))
+        frame_layout.addWidget(muted("Suggested from your answers:"))
         self.suggestion = reading()
         self.suggestion.setObjectName("edge_suggestion")
         self.suggestion.setAccessibleName("Suggested edge statement")
@@ -229,7 +227,7 @@ class ResultPanel(QWidget):
         self.use_suggestion.setToolTip("Copy the suggested statement into your own box to edit it.")
         self.use_suggestion.clicked.connect(self._copy_suggestion)
         row.addWidget(self.use_suggestion)
-        self.in_use = muted(para(""))
+        self.in_use = muted("")
         self.in_use.setAccessibleName("Which edge statement your plan uses")
         row.addWidget(self.in_use, 1)
         layout.addLayout(row)
@@ -237,7 +235,7 @@ class ResultPanel(QWidget):
         layout.addSpacing(10)
         layout.addWidget(section_title("Why each score"))
         layout.addWidget(
-            para(
+            hint(
                 "Every path starts at 50. Each answer a path counts moves it up or down, and "
                 "the moves add up to the score. These are starting points to talk about, worked "
                 "out from your answers; change an answer and they change with it."
@@ -298,16 +296,13 @@ class ResultPanel(QWidget):
     def _copy_suggestion(self) -> None:
         if not self._suggestion:
             return
-        if self.own.toPlainText().strip():
-            answer = QMessageBox.question(
-                self,
-                "Use the suggestion",
-                "Replace what you wrote with the suggested statement?\n\n"
-                "If you change your mind, Edit ▸ Undo brings your words back.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if self.own.toPlainText().strip() and not confirm(
+            self,
+            "Use the suggestion",
+            "Replace what you wrote with the suggested statement?\n\n"
+            "If you change your mind, Edit ▸ Undo brings your words back.",
+            "Replace",
+        ):
+            return
         self.own.setPlainText(self._suggestion)  # a real edit: staged and saved, and undoable
         self._binder.autosaver.flush()

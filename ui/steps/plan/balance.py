@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from ui.help import how_computed_link
 from ui.steps.plan.goals import KINDS
-from ui.widgets import hint as note
+from ui.widgets import hint
 
 HELP_SECTION = "Development plan checks"
 
@@ -101,7 +101,7 @@ class BalanceView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(
-            note(
+            hint(
                 "People tend to grow most by doing real work (about 70%), then by learning "
                 "from others (20%), then from courses and reading (10%). These are rough "
                 "proportions to aim for, not a rule."

@@ -37,8 +37,7 @@ from ui.steps.plan.widgets import (
     small_heading,
     tool_button,
 )
-from ui.widgets import GrowingTextBox
-from ui.widgets import hint as note
+from ui.widgets import GrowingTextBox, hint
 from workbook import door
 from workbook.analysis.plan_choices import moved_lines, score_lines
 from workbook.analysis.progress import Progress, progress
@@ -157,7 +156,7 @@ class CheckinsSection(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(
-            note(
+            hint(
                 "Come back every few weeks and write a few lines: what you did, what you "
                 "learned, what changed. Re-rate your strengths first, and you will see what "
                 "moved since your last check-in."

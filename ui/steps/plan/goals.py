@@ -35,13 +35,11 @@ from ui.steps.plan.widgets import (
     Disclosure,
     RowList,
     ask_then_delete,
-    confirm_delete,
     elided,
     small_heading,
     tool_button,
 )
-from ui.widgets import GrowingTextBox
-from ui.widgets import hint as note
+from ui.widgets import GrowingTextBox, confirm, hint
 from workbook.analysis.plan_choices import ideas_for, link_label, link_options
 from workbook.content.catalogue import ActionIdea, Prompt
 from workbook.data import Action, Goal
@@ -154,7 +152,7 @@ class IdeaRow(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         kind = KIND_WORDS.get(idea.kind, idea.kind)
-        text = note(f"{idea.text} ({kind})")
+        text = hint(f"{idea.text} ({kind})")
         layout.addWidget(text, 1)
         self.add_button = QPushButton("Add")
         self.add_button.setAccessibleName(f"Add as an action: {elided(idea.text, 80)}")
@@ -175,7 +173,7 @@ def grow_panel(prompts: list[Prompt]) -> QWidget:
     layout.setContentsMargins(12, 8, 12, 8)
     layout.setSpacing(8)
     layout.addWidget(
-        note(
+        hint(
             "Coaches often walk through four stages: the goal, the reality today, the "
             "options, and what you will do. Think them through, or talk them over with "
             "someone, then sharpen the goal above."
@@ -253,7 +251,7 @@ class GoalCard(QFrame):
         self.commitment.setSuffix(" of 10")
         ctx.binder.number(self.commitment, ctx.writer("goals", goal.id, "commitment"))
         self.commitment.valueChanged.connect(self._show_commitment_hint)
-        self.commitment_hint = note(
+        self.commitment_hint = hint(
             commitment_prompt.hint
             if commitment_prompt and commitment_prompt.hint
             else "If your answer is below 7, ask what would move it one point higher."
@@ -272,7 +270,7 @@ class GoalCard(QFrame):
             widget.setAccessibleName(name)
             form.addRow(label, widget)
         self.links.add_combo.setAccessibleName(f"Goal {number}: link a strength, path or AI task")
-        commitment_label = note(question)
+        commitment_label = hint(question)
         commitment_label.setBuddy(self.commitment)
         self.commitment.setAccessibleName(f"Goal {number}: {question}")
         self.commitment.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -297,7 +295,7 @@ class GoalCard(QFrame):
         outer.addWidget(small_heading("Actions"))
         self.actions = RowList(spacing=12)
         outer.addWidget(self.actions)
-        self.no_actions = note("No actions yet. What is one thing you could do this month?")
+        self.no_actions = hint("No actions yet. What is one thing you could do this month?")
         outer.addWidget(self.no_actions)
         self.add_action_button = QPushButton("Add an action")
         self.add_action_button.setAccessibleName(f"Goal {number}: add an action")
@@ -366,7 +364,7 @@ class GoalCard(QFrame):
         parts: list[QWidget] = []
         if ideas:
             parts.append(
-                note(
+                hint(
                     "Ideas that fit what this goal builds on. Add one, then change its words "
                     "so it fits your situation."
                 )
@@ -375,7 +373,7 @@ class GoalCard(QFrame):
         else:
             linked = any(k.startswith(("strength:", "path:")) for k in goal.links)
             parts.append(
-                note(
+                hint(
                     "The ideas for what this goal builds on are already among your actions."
                     if linked
                     else "Link this goal to a strength or a path above to see ideas that fit."
@@ -414,8 +412,9 @@ class GoalCard(QFrame):
         title = elided(self.title.text()) or f"goal {self.number}"
         count = len(self.actions.ids())
         extra = f" and its {count} action{'s' if count != 1 else ''}" if count else ""
-        if confirm_delete(self, "Delete goal", f"Delete the goal “{title}”{extra}?") and (
-            self._ctx.delete("goals", self.goal_id)
+        question = f"Delete the goal “{title}”{extra}?"
+        if confirm(self, "Delete goal", question, "Delete") and self._ctx.delete(
+            "goals", self.goal_id
         ):
             self.deleted.emit()
 
@@ -432,7 +431,7 @@ class GoalsSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        self.empty = note(
+        self.empty = hint(
             "Your plan has no goals yet. Start with one thing you want to be different in "
             "90 days: you can sharpen it as you go."
         )

@@ -30,8 +30,7 @@ from ui.steps.plan.widgets import (
     small_heading,
     tool_button,
 )
-from ui.widgets import GrowingTextBox
-from ui.widgets import hint as note
+from ui.widgets import GrowingTextBox, hint
 from workbook.data import Milestone, QuestionChoice, SupportRequest
 
 DAYS = (30, 60, 90)
@@ -101,7 +100,7 @@ class MilestonesSection(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(
-            note(
+            hint(
                 "Three checkpoints make a long goal feel near. Count the days from when you "
                 "start, and write what will be true by then."
             )
@@ -193,7 +192,7 @@ class SupportSection(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(
-            note(
+            hint(
                 "Who can help, and with what? A clear, small request is easier to say yes to "
                 "than a wish for “more support”."
             )
@@ -286,12 +285,12 @@ class QuestionsSection(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(
-            note(
+            hint(
                 "Questions to bring to a talk with your manager or a mentor. Pick some from "
                 "the library, write your own, and put them in the order you want to ask them."
             )
         )
-        self.empty = note("No questions yet.")
+        self.empty = hint("No questions yet.")
         layout.addWidget(self.empty)
         self.rows = RowList()
         layout.addWidget(self.rows)

@@ -34,8 +34,7 @@ from ui.steps.plan.context import PlanContext
 from ui.steps.plan.goals import GoalsSection
 from ui.steps.plan.lists import MilestonesSection, QuestionsSection, SupportSection
 from ui.steps.plan.widgets import focus_order, subheading
-from ui.widgets import heading
-from ui.widgets import hint as note
+from ui.widgets import heading, hint
 from workbook.analysis.plan_checks import balance, goal_checks
 from workbook.content import load_content
 from workbook.data import load_workbook_data
@@ -60,7 +59,7 @@ class PlanPage(QScrollArea):
         outer.setSpacing(12)
         outer.addWidget(heading("Development plan"))
         outer.addWidget(
-            note(
+            hint(
                 "Turn what you found in the earlier steps into a few goals you can act on: "
                 "what you want, how you will know, by when, and what you will do. Two or "
                 "three goals are plenty."

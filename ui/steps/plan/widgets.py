@@ -1,10 +1,10 @@
 """Small building blocks of the development plan page.
 
-Sentences that wrap to the page's width (`note`), text boxes as tall as
-their text (`GrowingTextBox`), headings, buttons with names for screen
-readers, the delete confirmation, a show/hide toggle (`Disclosure`), a
-column of rows rebuilt only when entries change (`RowList`), and the Tab
-order in reading order (`focus_order`). None of them knows the database.
+Headings, buttons with names for screen readers, asking before a delete
+(`ask_then_delete`, with `ui.widgets.confirm`), a show/hide toggle (`Disclosure`),
+a column of rows rebuilt only when entries change (`RowList`), and the Tab
+order in reading order (`focus_order`). None of them knows the database; the
+kit every page shares (`hint`, `muted`, `confirm`) is in `ui.widgets`.
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QLabel,
     QLayout,
-    QMessageBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.widgets import confirm
 
 DATE_FORMAT = "d MMM yyyy"
 
@@ -80,18 +81,6 @@ def tool_button(text: str, name: str, tip: str = "", parent: QWidget | None = No
     return button
 
 
-def confirm_delete(parent: QWidget, title: str, text: str) -> bool:
-    """Ask before anything is deleted; Cancel is the default."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
 def ask_then_delete(
     owner: QWidget, ctx: Any, table: str, row_id: int, noun: str, text: str
 ) -> bool:
@@ -100,7 +89,7 @@ def ask_then_delete(
     `ctx` is the page's PlanContext; returns whether the row is gone.
     """
     what = elided(text) or f"this {noun}"
-    if not confirm_delete(owner, f"Delete {noun}", f"Delete the {noun} “{what}”?"):
+    if not confirm(owner, f"Delete {noun}", f"Delete the {noun} “{what}”?", "Delete"):
         return False
     return ctx.delete(table, row_id)
 

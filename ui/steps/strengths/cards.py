@@ -21,7 +21,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,21 +36,12 @@ from PySide6.QtWidgets import (
 
 from ui.binding import Binder, set_text
 from ui.rating import RatingSelector
-from ui.widgets import GrowingTextBox, TextBox
+from ui.widgets import GrowingTextBox, TextBox, confirm
 from workbook.data import Evidence, JournalEntry
 
 from .state import MOMENT_LEVELS
 
 DATE_FORMAT = "d MMMM yyyy"
-
-
-def muted(text: str = "", parent: QWidget | None = None) -> QLabel:
-    """A quieter line of text (dates, counts), in the palette's placeholder colour."""
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
 
 
 def bold(text: str, parent: QWidget | None = None) -> QLabel:
@@ -65,18 +54,14 @@ def bold(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
-def confirm_delete(parent: QWidget, title: str, question: str, has_text: bool) -> bool:
-    """Ask before deleting words; an empty entry goes without asking."""
-    if not has_text:
+def may_delete(
+    parent: QWidget, card: EvidenceCard | JournalCard, title: str, question: str
+) -> bool:
+    """Whether an entry may go: one with words in it is asked about, an empty one is not."""
+    if not card.has_text():
         return True
-    answer = QMessageBox.question(
-        parent,
-        title,
-        f"{question}\n\nIts text is removed from the workbook file and cannot be brought back.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    warning = "Its text is removed from the workbook file and cannot be brought back."
+    return confirm(parent, title, f"{question}\n\n{warning}", "Delete")
 
 
 def set_fresh_text(widget: QLineEdit | TextBox, value: str | None) -> None:

@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
 
 from ui.binding import Binder, set_text
 from ui.rating import RatingSelector
-from ui.widgets import GrowingTextBox
-from ui.widgets import hint as para
+from ui.widgets import GrowingTextBox, hint, muted
 from workbook import door
 from workbook.content.catalogue import Scale
 from workbook.data import Evidence, Rating, WorkbookData
 
-from .cards import EvidenceCard, bold, confirm_delete, muted, set_fresh_text
+from .cards import EvidenceCard, bold, may_delete, set_fresh_text
 from .state import Entry, overuse_due, place_sentence, ranking_mode
 
 GENERIC_OVERUSE = (
@@ -82,7 +81,7 @@ class StrengthDetail(QWidget):
             title.setFont(font)
             title.setAccessibleName(entry.name)
             layout.addWidget(title)
-            description = para(entry.description)
+            description = hint(entry.description)
             description.setAccessibleName(f"What {entry.name} means")
             layout.addWidget(description)
 
@@ -134,7 +133,7 @@ class StrengthDetail(QWidget):
         column.setSpacing(4)
         column.addWidget(bold("When it is overdone"))
         column.addWidget(
-            para(
+            hint(
                 "Your skill and your energy are both high here, which is when a strength is "
                 "easiest to overdo. " + (entry.overuse or GENERIC_OVERUSE)
             )
@@ -298,7 +297,7 @@ class StrengthDetail(QWidget):
         if card is None:
             return
         question = f"Delete {card.title.text().lower()} of {self.entry.name}?"
-        if not confirm_delete(self, "Delete example", question, card.has_text()):
+        if not may_delete(self, card, "Delete example", question):
             return
         if self._binder.now(door.evidence.delete, self._binder.db, row_id):
             self.evidence_changed.emit()

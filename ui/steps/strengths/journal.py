@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from ui.binding import Binder
-from ui.widgets import hint as para
+from ui.widgets import hint, muted
 from workbook import door
 from workbook.content.catalogue import Prompt
 from workbook.data import JournalEntry, WorkbookData
 
-from .cards import JournalCard, bold, confirm_delete, muted
+from .cards import JournalCard, bold, may_delete
 from .state import energy_summary
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ class JournalList(QWidget):
             return
         what = {"reflection": "entry", "energy": "moment", "feedback": "feedback"}[self.kind]
         question = f"Delete this {what} from {card.date.text()}?"
-        if not confirm_delete(self, f"Delete {what}", question, card.has_text()):
+        if not may_delete(self, card, f"Delete {what}", question):
             return
         if self._binder.now(door.journal.delete, self._binder.db, row_id):
             self.deleted.emit()
@@ -169,7 +169,7 @@ class _Panel(QWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 12, 8, 16)
         column.setSpacing(10)
-        column.addWidget(para(intro))
+        column.addWidget(hint(intro))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolling(body))
@@ -244,7 +244,7 @@ class ReflectionsPanel(_Panel):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.prompt_text.setFont(font)
         self.prompt_text.setAccessibleName("The prompt")
-        self.prompt_hint = para("")
+        self.prompt_hint = hint("")
         self.prompt_hint.setAccessibleName("A hint for the prompt")
         column.addWidget(self.prompt_text)
         column.addWidget(self.prompt_hint)

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.widgets import hint as para
+from ui.widgets import hint, muted
 from workbook.model import STRENGTH_MODES
 
-from .cards import bold, muted
+from .cards import bold
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -177,7 +177,7 @@ class RankingPanel(QWidget):
         self.mode_group.idClicked.connect(self._mode_clicked)
         layout.addLayout(modes)
         layout.addWidget(
-            para(
+            hint(
                 "Rating asks how skilled you are at each strength on its own. Ranking asks "
                 "you to put them in order, which helps when everything looks like a 4 or a 5. "
                 "In your ranking, first place counts as a skill of 5 and last place as 1, "

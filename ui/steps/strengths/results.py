@@ -14,10 +14,10 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui.help import how_computed_link
-from ui.widgets import hint as para
+from ui.widgets import hint, muted
 from workbook.analysis.strengths import StrengthFinding, StrengthResult
 
-from .cards import bold, muted
+from .cards import bold
 from .state import EMPTY_LISTS, EMPTY_RESULTS
 
 HELP_TITLE = "Signature strengths, strengths to use more, drains"
@@ -42,7 +42,7 @@ class ResultsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 8, 16)
         layout.setSpacing(8)
-        self.empty = para(EMPTY_RESULTS)
+        self.empty = hint(EMPTY_RESULTS)
         self.empty.setAccessibleName("Results")
         layout.addWidget(self.empty)
         self.lists: dict[str, QLabel] = {}
