@@ -361,18 +361,14 @@ def test_the_command_refuses_a_damaged_live_file_and_changes_no_backup(
 
 
 @pytest.fixture
-def answers(monkeypatch):
-    """Answer every QMessageBox.question with the next of `replies`; keeps what was asked."""
-    asked = []
-    replies = []
-
-    def question(parent, title, text, buttons=None, default=None):
-        asked.append((title, text, default))
-        return replies.pop(0)
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(("warning", a[2])))
-    return asked, replies
+def answers(confirmations, monkeypatch):
+    """Each question answered with the next button named in `answers.queue`; a warning is
+    kept among the questions asked."""
+    warned = {"title": "warning", "buttons": [], "default": None}
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda *a, **k: confirmations.asked.append(warned | {"text": a[2]})
+    )
+    return confirmations
 
 
 def window_with_backups(open_window, monkeypatch):
@@ -386,15 +382,17 @@ def window_with_backups(open_window, monkeypatch):
 
 
 def test_deleting_offers_to_remove_it_from_the_backups(open_window, monkeypatch, answers):
-    asked, replies = answers
     window, paths = window_with_backups(open_window, monkeypatch)
-    replies += [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Yes]
-    window.delete_current()
+    answers.queue += ["Delete", "Remove from backups"]
+    window.workbooks.delete_current()
 
-    assert [title for title, *_ in asked] == ["Delete workbook", "Remove from the backups too?"]
-    _, offer, default = asked[1]
-    assert "2 backups still hold a full copy of it, private journal entries included" in offer
-    assert default == QMessageBox.StandardButton.No  # the way back stays, unless asked
+    titles = [question["title"] for question in answers.asked]
+    assert titles == ["Delete workbook", "Remove from the backups too?"]
+    offer = answers.asked[1]
+    assert (
+        "2 backups still hold a full copy of it, private journal entries included" in offer["text"]
+    )
+    assert offer["default"] == "Cancel"  # the way back stays, unless asked
     for text in GONE:
         assert in_any(paths, text) == [], text
     for text in KEPT:
@@ -404,30 +402,27 @@ def test_deleting_offers_to_remove_it_from_the_backups(open_window, monkeypatch,
 
 
 def test_declining_the_offer_keeps_the_backups_as_they_were(open_window, monkeypatch, answers):
-    asked, replies = answers
     window, paths = window_with_backups(open_window, monkeypatch)
     before = [sha256(path) for path in paths]
-    replies += [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No]
-    window.delete_current()
-    assert len(asked) == 2
+    answers.queue += ["Delete", "Cancel"]
+    window.workbooks.delete_current()
+    assert len(answers.asked) == 2
     assert [sha256(path) for path in paths] == before
     assert len(in_any(paths, b"zeppelinfortnight")) == 2
 
 
 def test_with_no_backups_deleting_asks_once(open_window, answers):
-    asked, replies = answers
     window = open_window()
-    window.start_empty_workbook()
-    replies.append(QMessageBox.StandardButton.Yes)
-    window.delete_current()
-    assert len(asked) == 1
+    window.workbooks.start_empty()
+    answers.queue.append("Delete")
+    window.workbooks.delete_current()
+    assert len(answers.asked) == 1
 
 
 def test_the_menu_item_removes_deleted_text_from_every_backup(open_window, monkeypatch, answers):
-    asked, replies = answers
     window, paths = window_with_backups(open_window, monkeypatch)
-    replies += [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No]
-    window.delete_current()  # the offer to clean the backups at once is declined
+    answers.queue += ["Delete", "Cancel"]
+    window.workbooks.delete_current()  # the offer to clean the backups at once is declined
     assert len(in_any(paths, b"zeppelinfortnight")) == 2
 
     [action] = [
@@ -436,22 +431,24 @@ def test_the_menu_item_removes_deleted_text_from_every_backup(open_window, monke
         if a.text() == "Remove deleted &text from backups…"
     ]
     assert action.isEnabled()
-    replies.append(QMessageBox.StandardButton.Yes)
+    answers.queue.append("Remove")
     action.trigger()
-    title, text, default = asked[-1]
-    assert title == "Remove deleted text from backups"
-    assert "Remove from 2 backups every workbook and entry that is no longer in this file" in text
-    assert default == QMessageBox.StandardButton.Cancel
+    question = answers.asked[-1]
+    assert question["title"] == "Remove deleted text from backups"
+    assert (
+        "Remove from 2 backups every workbook and entry that is no longer in this file"
+        in question["text"]
+    )
+    assert question["default"] == "Cancel"
     for text in GONE:
         assert in_any(paths, text) == [], text
     assert "Cleaned 2 backups" in window.statusBar().currentMessage()
 
 
 def test_the_menu_item_can_be_cancelled(open_window, monkeypatch, answers):
-    asked, replies = answers
     window, paths = window_with_backups(open_window, monkeypatch)
     before = [sha256(path) for path in paths]
-    replies.append(QMessageBox.StandardButton.Cancel)
-    window.purge_backups()
-    assert len(asked) == 1
+    answers.queue.append("Cancel")
+    window.backups.purge()
+    assert len(answers.asked) == 1
     assert [sha256(path) for path in paths] == before

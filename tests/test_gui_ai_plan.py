@@ -41,7 +41,7 @@ def stored(window):
 def started(open_window, qtbot, family="data"):
     """A new workbook, a role family chosen, and the page started from it."""
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     choose_role_family(window, family)
     page = plan_page(window)
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
@@ -78,7 +78,7 @@ def test_start_from_role_family_adds_the_library_tasks(open_window, qtbot):
 
 def test_without_a_role_family_the_page_points_to_about_you(open_window, qtbot):
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     page = plan_page(window)
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
     assert "About you" in page.task_message.text()
@@ -180,7 +180,7 @@ def test_an_allocation_over_the_hours_freed_is_refused(open_window, qtbot, confi
 
 def test_a_high_stakes_task_without_validation_is_flagged(open_window, qtbot):
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     page = plan_page(window)
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     editor = page.table.open_editor()
@@ -279,7 +279,7 @@ def test_tasks_survive_closing_and_reopening(open_window, qtbot):
 
 def test_example_shows_skills_by_gap_and_the_reinvestment_plan(open_window, qtbot):
     window = open_window()
-    window.add_example_workbook()
+    window.workbooks.add_example()
     page = plan_page(window)
     plan = page.plan
     assert page.skills.order() == [s.id for s in plan.skills]
@@ -333,7 +333,7 @@ def settled(qtbot, table):
 def test_the_task_table_fits_the_default_window(open_window, qtbot):
     window = open_window()
     assert (window.width(), window.height()) == (1100, 760)  # the size a first start opens at
-    window.add_example_workbook()
+    window.workbooks.add_example()
     page = plan_page(window)
     table, model = page.table, page.model
     header = table.horizontalHeader()
@@ -385,7 +385,7 @@ def test_the_task_table_fits_the_default_window(open_window, qtbot):
 
 def test_a_narrow_window_scrolls_the_table_rather_than_crush_it(open_window, qtbot):
     window = open_window()
-    window.add_example_workbook()
+    window.workbooks.add_example()
     page = plan_page(window)
     table = page.table
     header = table.horizontalHeader()
@@ -418,7 +418,7 @@ def test_the_page_fits_a_narrow_window_and_the_columns_line_up(open_window, qtbo
     """At 900 px the reinvestment rows narrow their "which one" list instead of pushing the
     whole page sideways, and the header's labels stay above their columns."""
     window = open_window()
-    window.add_example_workbook()
+    window.workbooks.add_example()
     page = plan_page(window)
     panel = page.reinvest
     window.resize(900, 760)

@@ -96,7 +96,7 @@ def click(qtbot, button):
 
 def test_rating_preferences_and_answering_context_move_the_scores(open_window, qtbot):
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     page = edge_page(window)
     assert shown_scores(page) == {"specialist": 50.0, "manager": 50.0, "orchestrator": 50.0}
     assert "starts at 50" in page.scores.text()
@@ -174,7 +174,7 @@ def test_contributions_shown_add_up_and_the_flip_is_said(open_window, qtbot):
 
 def test_a_change_on_another_step_shows_when_the_page_comes_back(open_window, qtbot):
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     page = edge_page(window)
     window.show_step(0)
     # What the strengths page does when a person rates a strength there.
@@ -199,7 +199,7 @@ def test_a_change_on_another_step_shows_when_the_page_comes_back(open_window, qt
 
 def test_a_future_is_written_gauged_and_stored(open_window, qtbot):
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     page = edge_page(window)
     page.tabs.setCurrentIndex(2)
     page.futures.tabs.setCurrentIndex(1)
@@ -272,7 +272,7 @@ def test_own_edge_statement_is_stored_shown_and_can_start_from_the_suggestion(
 
 def test_answers_are_shown_again_after_closing_and_reopening(open_window, qtbot, db_path):
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     page = edge_page(window)
     click(qtbot, page.preferences.selectors["hands_on"].buttons[4])
     page.tabs.setCurrentIndex(1)
@@ -301,7 +301,7 @@ def test_answers_are_shown_again_after_closing_and_reopening(open_window, qtbot,
 
 def test_undo_puts_the_previous_rating_back(open_window, qtbot):
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     page = edge_page(window)
     selector = page.preferences.selectors["team_success"]
     click(qtbot, selector.buttons[2])

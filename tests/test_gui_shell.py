@@ -65,7 +65,7 @@ def test_typing_is_saved_and_survives_closing_and_reopening(open_window, qtbot, 
 
 def test_autosave_writes_after_a_pause_in_typing(open_window, qtbot, db_path):
     window = open_window(delay_ms=50)
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     page = window.page("about")
     page.current_role.setFocus()
     qtbot.keyClicks(page.current_role, "Recruiter")
@@ -76,7 +76,7 @@ def test_autosave_writes_after_a_pause_in_typing(open_window, qtbot, db_path):
 
 def test_choices_save_and_the_sidebar_counts_them(open_window, qtbot):
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     page = window.page("about")
     assert "Not started" in sidebar_text(window, "about")
     page.role_family.setFocus()
@@ -99,7 +99,7 @@ def test_choices_save_and_the_sidebar_counts_them(open_window, qtbot):
 
 def test_undo_and_redo_from_the_edit_menu(open_window, qtbot):
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     page = window.page("about")
     qtbot.keyClicks(page.current_role, "Analyst")
     window.sidebar.setFocus()  # leaving the field saves it
@@ -114,17 +114,19 @@ def test_undo_and_redo_from_the_edit_menu(open_window, qtbot):
     assert load_profile(window.session.db, window.workbook_id).current_role == "Analyst"
 
 
-def test_workbook_switcher_new_rename_duplicate_delete(open_window, qtbot, monkeypatch):
+def test_workbook_switcher_new_rename_duplicate_delete(
+    open_window, qtbot, monkeypatch, confirmations
+):
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     answers = iter([("Amina", True), ("Amina K.", True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
-    window.new_workbook()
+    window.workbooks.new()
     assert window.switcher.currentText() == "Amina"
     qtbot.keyClicks(window.page("about").current_role, "Product designer")
-    window.rename_current()
+    window.workbooks.rename_current()
     assert window.switcher.currentText() == "Amina K."
-    window.duplicate_current()
+    window.workbooks.duplicate_current()
     assert window.switcher.currentText() == "Amina K. (copy)"
     assert window.page("about").current_role.text() == "Product designer"
     names = [window.switcher.itemText(i) for i in range(window.switcher.count())]
@@ -136,29 +138,29 @@ def test_workbook_switcher_new_rename_duplicate_delete(open_window, qtbot, monke
     assert window.switcher.currentText() == "My workbook"
     assert window.page("about").current_role.text() == ""
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
-    window.delete_current()
+    window.workbooks.delete_current()
     assert window.switcher.count() == 3
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.delete_current()
+    assert "Delete the workbook “My workbook”" in confirmations.texts[0]
+    confirmations.answer = "Delete"
+    window.workbooks.delete_current()
     assert [w.name for w in list_workbooks(window.session.db)] == ["Amina K.", "Amina K. (copy)"]
 
 
 def test_refused_name_is_explained_and_nothing_changes(open_window, monkeypatch):
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     create_workbook(window.session.db, "Taken")
     shown = []
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("taken", True))
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
-    window.rename_current()
+    window.workbooks.rename_current()
     assert shown and "already a workbook called 'taken'" in shown[0]
     assert window.switcher.currentText() == "My workbook"
 
 
 def test_steps_reachable_by_keyboard_and_pages_built_on_demand(open_window, qtbot):
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     assert window.built_steps == ["about"]
     for _ in range(len(STEPS)):
         qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
@@ -182,7 +184,7 @@ def test_restore_a_backup_from_the_menu(open_window, qtbot, monkeypatch):
     from workbook.backups import list_backups, make_backup
 
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     page = window.page("about")
     qtbot.keyClicks(page.current_role, "Teacher")
     window.save_now()
@@ -191,7 +193,7 @@ def test_restore_a_backup_from_the_menu(open_window, qtbot, monkeypatch):
     window.save_now()
 
     monkeypatch.setattr(BackupDialog, "exec", lambda self: BackupDialog.DialogCode.Accepted)
-    window.restore_backup()
+    window.backups.restore()
     page = window.page("about")
     assert page.current_role.text() == "Teacher"
     assert load_profile(window.session.db, window.workbook_id).current_role == "Teacher"
@@ -218,7 +220,7 @@ def test_workbook_file_import_from_the_menu_before_any_workbook(
     window = open_window()
     assert window.workbook_id is None
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    window.import_workbook_file()  # reads and checks the file on a worker
+    window.workbooks.import_file()  # reads and checks the file on a worker
     qtbot.waitUntil(lambda: window.workbook_id is not None, timeout=10_000)
     assert window.switcher.currentText() == "Example: Nadia Haddad"
 
@@ -228,7 +230,7 @@ def test_every_step_page_keeps_the_page_contract(open_window):
     from workbook.steps import STEPS
 
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     for index, step in enumerate(STEPS):
         window.show_step(index)
         assert isinstance(window.page(step.id), StepPage), step.id

@@ -33,7 +33,7 @@ def open_window(open_window):
 @pytest.fixture
 def page(open_window, qtbot) -> StrengthsPage:
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_step() == 1
     return window.page("strengths")
@@ -422,7 +422,7 @@ def test_every_control_has_an_accessible_name(page, qtbot):
 
 def test_ratings_are_shown_again_after_closing_and_reopening(open_window, qtbot):
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     window.show_step(1)
     page = window.page("strengths")
     rate(qtbot, page, "data_analysis", 4, 5, 3)

@@ -214,10 +214,10 @@ def warnings_shown(monkeypatch):
 
 def test_renaming_in_the_window_to_a_name_with_a_tab_is_refused(open_window, monkeypatch):
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     shown = warnings_shown(monkeypatch)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Amina\tK.", True))
-    window.rename_current()
+    window.workbooks.rename_current()
     assert shown == [WORKBOOK_REFUSAL]
     assert window.switcher.currentText() == "My workbook"
     assert names(window.session.db) == ["My workbook"]
@@ -225,10 +225,10 @@ def test_renaming_in_the_window_to_a_name_with_a_tab_is_refused(open_window, mon
 
 def test_a_new_workbook_named_with_a_nul_is_refused(open_window, monkeypatch):
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     shown = warnings_shown(monkeypatch)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Sam\x00", True))
-    window.new_workbook()
+    window.workbooks.new()
     assert shown == [WORKBOOK_REFUSAL]
     assert names(window.session.db) == ["My workbook"]
     assert window.switcher.count() == 1
@@ -236,7 +236,7 @@ def test_a_new_workbook_named_with_a_nul_is_refused(open_window, monkeypatch):
 
 def test_typing_a_control_character_in_your_name_is_refused_in_the_status_bar(open_window, qtbot):
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     page = window.page("about")
     qtbot.keyClicks(page.person_name, "Sam")
     window.autosaver.flush()

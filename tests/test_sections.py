@@ -58,7 +58,7 @@ def test_a_new_section_reaches_the_export_page_and_the_help(monkeypatch, open_wi
         ),
     )
     window = open_window()
-    window.start_empty_workbook()
+    window.workbooks.start_empty()
     window.show_step(5)  # Export, the last step
     page = window.page("export")
     box = page.section_boxes["thanks"]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
+from ui.widgets import confirm
 from workbook import APP_NAME
 from workbook.backups import list_backups
 from workbook.errors import WorkbookError
@@ -26,7 +27,7 @@ _SHOWN_MS = 15_000
 
 
 def offer_to_remove_deleted(window: QMainWindow, session: Session, info: WorkbookInfo) -> None:
-    """Ask whether a workbook just deleted should leave the backups too; No is the default.
+    """Ask whether a workbook just deleted should leave the backups too; Cancel is the default.
 
     Asked only when there are backups. Keeping it there is the default because a
     backup is the only way back from deleting the wrong workbook.
@@ -36,17 +37,15 @@ def offer_to_remove_deleted(window: QMainWindow, session: Session, info: Workboo
     count = len(list_backups(session.path))
     if not count:
         return
-    answer = QMessageBox.question(
+    if confirm(
         window,
         "Remove from the backups too?",
         f"The workbook “{info.name}” is deleted, but {_backups(count)} still "
         f"{'holds' if count == 1 else 'hold'} a full copy of it, private journal entries "
         "included, until newer backups replace them.\n\n"
         "Remove it from the backups as well? It can then no longer be restored from them.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    if answer == QMessageBox.StandardButton.Yes:
+        "Remove from backups",
+    ):
         _run(window, lambda: remove_workbook_from_backups(session.path, info))
 
 
@@ -60,17 +59,15 @@ def purge_deleted_from_backups(window: QMainWindow, session: Session) -> None:
             "There are no backups yet, so there is nothing to clean.", _SHOWN_MS
         )
         return
-    answer = QMessageBox.question(
+    if confirm(
         window,
         "Remove deleted text from backups",
         f"Remove from {_backups(count)} every workbook and entry that is no longer in this "
         "file? Text you only changed stays in them as it was.\n\n"
         "Whatever is removed can no longer be restored, including anything a restore "
         "replaced.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    if answer == QMessageBox.StandardButton.Yes:
+        "Remove",
+    ):
         _run(window, lambda: purge_deleted_text(session.path, session.db))
 
 

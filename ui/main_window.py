@@ -11,6 +11,11 @@ edit goes through the autosaver to `workbook.door`; the window refreshes
 the sidebar and the undo actions from each saved Change. Every way out
 (closing, quitting, SIGTERM, the desktop session ending) ends in
 `shutdown()`, which flushes pending edits before the database is closed.
+
+The window is the shell. Its frame (step list, page stack, switcher, menus) is made
+in `ui.window_frame`; the Workbook menu's work on whole workbooks is done by
+`self.workbooks` (`ui.workbook_actions`), on the file's backups by `self.backups`
+(`ui.backup_actions`, with the whole-file check); the About box is `ui.about`.
 """
 
 from __future__ import annotations
@@ -18,55 +23,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QStackedWidget,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from ui.autosave import DEFAULT_DELAY_MS, Autosaver
+from ui.backup_actions import BackupActions
+from ui.pages import build_page
 from ui.settings import ui_settings
+from ui.window_frame import build_frame, build_menus
+from ui.workbook_actions import WorkbookActions
 from workbook import APP_NAME
 from workbook.errors import WorkbookError, as_problem
-from workbook.steps import STEPS, Step
+from workbook.steps import STEPS
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
-    from sqlite_utils import Database
-
     from workbook.change import Change
     from workbook.session import Session
-
-# Each step's page, imported only when first shown so start-up stays lean.
-PAGES = {
-    "about": ("ui.steps.about_you", "AboutYouPage"),
-    "strengths": ("ui.steps.strengths", "StrengthsPage"),
-    "edge": ("ui.steps.edge", "EdgePage"),
-    "ai_plan": ("ui.steps.ai_plan", "AIPlanPage"),
-    "plan": ("ui.steps.plan", "PlanPage"),
-    "export": ("ui.steps.export", "ExportPage"),
-}
-
-
-def build_page(step: Step, db: Database, autosaver: Autosaver) -> QWidget:
-    """The page for a step: every page takes (db, autosaver) and keeps the contract of
-    `ui.steps.StepPage` (show_workbook, refresh)."""
-    import importlib
-
-    module_name, class_name = PAGES[step.id]
-    return getattr(importlib.import_module(module_name), class_name)(db, autosaver)
-
-
-SAVE_STATES = {"saving": "Saving…", "saved": "All changes saved", "error": "Not saved"}
 
 
 class MainWindow(QMainWindow):
@@ -97,15 +69,22 @@ class MainWindow(QMainWindow):
         #: The local server that brings this window forward when the file is opened again.
         self._second_launch: QObject | None = None
         self._banner: QWidget | None = None
-        self._checked_session: Session | None = None
-        self._restoring = False
         #: Whether the first workbook (or the welcome page) has been on screen: until then
         #: the side bar leaves out the statuses that need the content files.
         self._shown = False
 
+        #: The Workbook menu's work: on whole workbooks, and on the file's backups.
+        self.workbooks = WorkbookActions(self)
+        self.backups = BackupActions(self)
+
         self.setWindowTitle(APP_NAME)
-        self._build_layout()
-        self._build_menus()
+        self.sidebar, self._stack, self.switcher, self.save_label = build_frame(self)
+        self.sidebar.currentRowChanged.connect(self._step_chosen)
+        self.switcher.chosen.connect(self.load_workbook)
+        # Until a database is attached, only quitting makes sense.
+        self._session_actions = build_menus(self)
+        for action in self._session_actions:
+            action.setEnabled(False)
         self._restore_geometry()
         if session is not None:
             self.attach(session)
@@ -113,18 +92,14 @@ class MainWindow(QMainWindow):
     def attach(self, session: Session) -> None:
         """Open the window on a database: the most recent workbook, or the welcome page."""
         from ui import wheel_guard
-        from ui.sidebar import StepDelegate
+        from ui.sidebar import list_steps
         from workbook.queries import most_recent_workbook
 
         wheel_guard.install()  # from now on the wheel changes only a focused control
         self.session = session
         self.autosaver = self._new_autosaver(self._autosave_delay_ms)
-        self.sidebar.setItemDelegate(StepDelegate(self.sidebar))
-        for step in STEPS:
-            item = QListWidgetItem(step.title)
-            item.setToolTip(step.summary)
-            self.sidebar.addItem(item)
-        self.save_label.setText(SAVE_STATES["saved"])
+        list_steps(self.sidebar)
+        self.save_label.show_state("saved")
         for action in self._session_actions:
             action.setEnabled(True)
         self._after_paint.append("ready")
@@ -150,8 +125,8 @@ class MainWindow(QMainWindow):
         autosaver = Autosaver(self.session.history, self, delay_ms)
         autosaver.saved.connect(self._on_saved)
         autosaver.refused.connect(self._on_refused)
-        autosaver.state_changed.connect(self._on_save_state)
-        autosaver.file_problem.connect(self._on_file_problem)
+        autosaver.state_changed.connect(self.save_label.show_state)
+        autosaver.file_problem.connect(self.backups.offer_restore)
         if self.session.read_only is not None:
             autosaver.set_read_only(self.session.read_only)
         return autosaver
@@ -181,38 +156,7 @@ class MainWindow(QMainWindow):
             from ui.single_window import listen_for_second_launch
 
             self._second_launch = listen_for_second_launch(self, self.session.path)
-        self._check_whole_file()
-
-    def _check_whole_file(self) -> None:
-        """The full integrity check, on another thread: on a coach's file of 200 workbooks
-        it takes longer than a frame. A write that comes first runs it itself."""
-        from functools import partial
-
-        from ui.jobs import BackgroundJob, start
-
-        job = BackgroundJob(partial(_integrity, self.session.path), doing="check the file")
-        self._checked_session = self.session
-        job.succeeded.connect(self._whole_file_checked)
-        start(job)
-
-    @Slot(object)
-    def _whole_file_checked(self, problems: list[str]) -> None:
-        session = self._checked_session
-        if session is not self.session or session.closed or session.verified:
-            return  # reopened meanwhile, or a write already checked it (and loaded all)
-        session.record_check(problems)
-        if session.damage is not None:
-            self._on_file_problem(session.damage)
-        else:
-            session.prepare()  # the file is sound: load what edits need before the first one
-
-    @Slot(object)
-    def _on_file_problem(self, problem: object) -> None:
-        """The file turned out damaged before anything was written: offer a backup."""
-        from ui.storage_notices import offer_backup_for
-
-        if not self._restoring and offer_backup_for(self, problem):
-            self.restore_backup()
+        self.backups.check_whole_file()
 
     def _show_read_only(self, reason: str) -> None:
         from ui.storage_notices import read_only_banner
@@ -220,127 +164,12 @@ class MainWindow(QMainWindow):
         self._banner = read_only_banner(reason)
         self.centralWidget().layout().insertWidget(0, self._banner)
 
-    def _build_layout(self) -> None:
-        """The frame: an empty step list, the page stack, the switcher, the status bar.
-
-        Nothing here may touch Qt's `Qt` namespace or QStyle: PySide6 builds all their
-        enums on first use (about 25 ms), which would delay the first paint.
-        """
-        central = QWidget()
-        # A column, so a notice (a read-only file) can sit above the steps and the page.
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        layout = QHBoxLayout()
-        column.addLayout(layout, 1)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        self.sidebar = QListWidget()
-        self.sidebar.setAccessibleName("Steps")
-        self.sidebar.setObjectName("steps")
-        self.sidebar.setFixedWidth(230)
-        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
-        self.sidebar.currentRowChanged.connect(self._step_chosen)
-        layout.addWidget(self.sidebar)
-        self._stack = QStackedWidget()
-        layout.addWidget(self._stack, 1)
-        self.setCentralWidget(central)
-
-        toolbar = QToolBar("Workbook")
-        toolbar.setObjectName("workbook-toolbar")
-        toolbar.setMovable(False)
-        label = QLabel("  Workbook: ")
-        self.switcher = QComboBox()
-        self.switcher.setAccessibleName("Current workbook")
-        self.switcher.setMinimumContentsLength(24)
-        self.switcher.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        label.setBuddy(self.switcher)
-        self.switcher.activated.connect(self._switcher_chosen)
-        toolbar.addWidget(label)
-        toolbar.addWidget(self.switcher)
-        self.addToolBar(toolbar)
-
-        self.save_label = QLabel("")
-        self.save_label.setAccessibleName("Save status")
-        self.statusBar().addPermanentWidget(self.save_label)
-
-    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # noqa: ANN001
-        action = QAction(text, self)
-        if isinstance(shortcut, QKeySequence.StandardKey):
-            action.setShortcuts(shortcut)  # with the platform's alternatives
-        elif shortcut is not None:
-            # setShortcuts, not setShortcut: resolving setShortcut's overloads makes
-            # PySide6 build every enum of the Qt namespace, 20 ms before the first paint.
-            action.setShortcuts([QKeySequence(shortcut)])
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&Workbook")
-        self._action(file_menu, "&New workbook…", self.new_workbook, QKeySequence.StandardKey.New)
-        self._action(file_menu, "&Switch workbook", self.focus_switcher, "Ctrl+K")
-        self.rename_action = self._action(file_menu, "&Rename…", self.rename_current, "F2")
-        self.duplicate_action = self._action(file_menu, "&Duplicate", self.duplicate_current)
-        self.delete_action = self._action(file_menu, "De&lete…", self.delete_current)
-        file_menu.addSeparator()
-        self._action(file_menu, "Add the &example workbook", self.add_example_workbook)
-        self._action(file_menu, "&Import a workbook file…", self.import_workbook_file, "Ctrl+I")
-        self.export_file_action = self._action(
-            file_menu, "E&xport this workbook's file…", self.export_workbook_file
-        )
-        self.export_pdf_action = self._action(
-            file_menu, "Export the &PDF plan…", self.export_pdf, "Ctrl+E"
-        )
-        self._action(file_menu, "Restore a &backup…", self.restore_backup)
-        self._action(file_menu, "Remove deleted &text from backups…", self.purge_backups)
-        file_menu.addSeparator()
-        quit_action = self._action(file_menu, "&Quit", self.close, "Ctrl+Q")
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-
-        edit_menu = bar.addMenu("&Edit")
-        self.undo_action = self._action(
-            edit_menu, "&Undo", self.undo, QKeySequence.StandardKey.Undo
-        )
-        self.redo_action = self._action(
-            edit_menu, "&Redo", self.redo, QKeySequence.StandardKey.Redo
-        )
-
-        go_menu = bar.addMenu("&Go")
-        for index, step in enumerate(STEPS):
-            action = self._action(go_menu, step.title, self._go_to_step, f"Ctrl+{index + 1}")
-            action.setData(index)
-        go_menu.addSeparator()
-        self._action(go_menu, "&Next step", self.next_step, "Ctrl+PgDown")
-        self._action(go_menu, "&Previous step", self.previous_step, "Ctrl+PgUp")
-
-        help_menu = bar.addMenu("&Help")
-        about = self._action(help_menu, f"&About {APP_NAME}", self.show_about)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        # Until a database is attached, only quitting makes sense.
-        self._session_actions = [
-            action
-            for menu in (file_menu, edit_menu, go_menu, help_menu)
-            for action in menu.actions()
-            if action is not quit_action and not action.isSeparator()
-        ]
-        for action in self._session_actions:
-            action.setEnabled(False)
-
     # ---- workbooks -------------------------------------------------------------------
 
     def _refresh_switcher(self) -> None:
         from workbook.queries import list_workbooks
 
-        self.switcher.blockSignals(True)
-        self.switcher.clear()
-        for info in list_workbooks(self.session.db):
-            self.switcher.addItem(info.name, info.id)
-        self.switcher.setCurrentIndex(self.switcher.findData(self.workbook_id))
-        self.switcher.blockSignals(False)
+        self.switcher.show_workbooks(list_workbooks(self.session.db), self.workbook_id)
 
     def load_workbook(self, workbook_id: int, *, remember: bool = True, step: int = 0) -> None:
         """Show a workbook: pending edits to the previous one are saved first.
@@ -382,7 +211,8 @@ class MainWindow(QMainWindow):
             else:
                 self._stale[step_id] = "reload"
 
-    def _show_most_recent(self) -> None:
+    def show_most_recent(self) -> None:
+        """Show the workbook opened most recently, or the welcome page if there is none."""
         from workbook.queries import most_recent_workbook
 
         recent = most_recent_workbook(self.session.db)
@@ -397,8 +227,8 @@ class MainWindow(QMainWindow):
             from ui.welcome import WelcomePage
 
             self._welcome = WelcomePage(str(self.session.path.absolute()))
-            self._welcome.start_empty.connect(self.start_empty_workbook)
-            self._welcome.open_example.connect(self.add_example_workbook)
+            self._welcome.start_empty.connect(self.workbooks.start_empty)
+            self._welcome.open_example.connect(self.workbooks.add_example)
             self._stack.addWidget(self._welcome)
         return self._welcome
 
@@ -410,149 +240,6 @@ class MainWindow(QMainWindow):
         self._stack.setCurrentWidget(self._welcome_page())
         self._update_actions()
         self._refresh_sidebar()
-
-    @Slot(int)
-    def _switcher_chosen(self, index: int) -> None:
-        workbook_id = self.switcher.itemData(index)
-        if workbook_id is not None and workbook_id != self.workbook_id:
-            self.load_workbook(workbook_id)
-
-    def _run(self, edit, *args) -> Change | None:  # noqa: ANN001
-        """Run a structural edit, telling the person plainly if it is refused."""
-        import sqlite3
-
-        from PySide6.QtWidgets import QMessageBox
-
-        self.autosaver.flush()
-        if self.session.read_only is not None:
-            QMessageBox.information(self, APP_NAME, f"Not saved: {self.session.read_only}")
-            return None
-        try:
-            change = edit(self.session.db, *args)
-        except (WorkbookError, sqlite3.Error) as problem:
-            QMessageBox.warning(self, APP_NAME, as_problem(problem).message)
-            return None
-        self.session.history.record(change)
-        return change
-
-    def _ask_name(self, title: str, prompt: str, initial: str) -> str | None:
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
-
-        text, ok = QInputDialog.getText(self, title, prompt, QLineEdit.EchoMode.Normal, initial)
-        return text if ok else None
-
-    @Slot()
-    def new_workbook(self) -> None:
-        from workbook.door import create_workbook, unique_name
-
-        name = self._ask_name(
-            "New workbook",
-            "Name of the new workbook (for a workshop, the participant's first name):",
-            unique_name(self.session.db, "My workbook"),
-        )
-        if name is not None and (change := self._run(create_workbook, name)):
-            self.load_workbook(change.workbook_id)
-
-    @Slot()
-    def start_empty_workbook(self) -> None:
-        from workbook.door import create_workbook, unique_name
-
-        change = self._run(create_workbook, unique_name(self.session.db, "My workbook"))
-        if change:
-            self.load_workbook(change.workbook_id)
-
-    @Slot()
-    def add_example_workbook(self) -> None:
-        import sqlite3
-
-        from PySide6.QtWidgets import QMessageBox
-
-        from workbook.example import add_example
-
-        self.autosaver.flush()
-        try:
-            workbook_id = add_example(self.session.db)
-        except (WorkbookError, sqlite3.Error) as problem:
-            QMessageBox.warning(self, APP_NAME, as_problem(problem).message)
-            return
-        self.load_workbook(workbook_id)
-
-    @Slot()
-    def rename_current(self) -> None:
-        from workbook.door import rename_workbook
-
-        if self.workbook_id is None:
-            return
-        name = self._ask_name("Rename workbook", "New name:", self.switcher.currentText())
-        if name is not None and self._run(rename_workbook, self.workbook_id, name):
-            self.load_workbook(self.workbook_id)
-
-    @Slot()
-    def duplicate_current(self) -> None:
-        from workbook.door import duplicate_workbook
-
-        if self.workbook_id is not None and (
-            change := self._run(duplicate_workbook, self.workbook_id)
-        ):
-            self.load_workbook(change.workbook_id)
-
-    @Slot()
-    def delete_current(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from ui.backup_purge import offer_to_remove_deleted
-        from workbook.door import delete_workbook
-        from workbook.queries import get_workbook
-
-        if self.workbook_id is None:
-            return
-        name = self.switcher.currentText()
-        answer = QMessageBox.question(
-            self,
-            "Delete workbook",
-            f"Delete the workbook “{name}” and everything written in it?\n\n"
-            "This cannot be undone, although yesterday's backup still holds it.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        deleted = self.workbook_id
-        info = get_workbook(self.session.db, deleted)  # which one it was, for the backups
-        if self._run(delete_workbook, deleted):
-            self.session.history.forget(deleted)
-            self._show_most_recent()
-            offer_to_remove_deleted(self, self.session, info)
-
-    def _export_page(self) -> QWidget:
-        index = [step.id for step in STEPS].index("export")
-        self.show_step(index)
-        return self._page(index)
-
-    @Slot()
-    def import_workbook_file(self) -> None:
-        """Import works from anywhere, even before any workbook exists."""
-        index = [step.id for step in STEPS].index("export")
-        if self.workbook_id is not None:
-            self.show_step(index)
-        self._page(index).file_box.import_file()
-
-    @Slot()
-    def export_workbook_file(self) -> None:
-        if self.workbook_id is not None:
-            self._export_page().file_box.export_file()
-
-    @Slot()
-    def export_pdf(self) -> None:
-        if self.workbook_id is not None:
-            self._export_page().save_button.setFocus()
-
-    @Slot()
-    def focus_switcher(self) -> None:
-        from PySide6.QtCore import Qt
-
-        self.switcher.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.switcher.showPopup()
 
     # ---- steps -----------------------------------------------------------------------
 
@@ -606,7 +293,8 @@ class MainWindow(QMainWindow):
         return self.sidebar.currentRow()
 
     @Slot()
-    def _go_to_step(self) -> None:
+    def go_to_step(self) -> None:
+        """Go ▸ a step: the menu item's data is the step's index."""
         self.show_step(self.sender().data())
 
     @Slot()
@@ -661,10 +349,6 @@ class MainWindow(QMainWindow):
     def _on_refused(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
 
-    @Slot(str)
-    def _on_save_state(self, state: str) -> None:
-        self.save_label.setText(SAVE_STATES[state])
-
     def _describe(self, change: Change | None) -> str:
         from workbook.history import label
 
@@ -716,57 +400,7 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self._replay(self.session.history.redo)
 
-    # ---- backups, about -----------------------------------------------------------------
-
-    @Slot()
-    def restore_backup(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from ui.dialogs.backups import BackupDialog
-        from workbook.session import Access, Session, restore_backup
-
-        if self.session.read_only is not None:
-            QMessageBox.information(
-                self, APP_NAME, f"A backup cannot be restored here: {self.session.read_only}"
-            )
-            return
-        dialog = BackupDialog(self.session.path, self)
-        if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen() is None:
-            return
-        if not self._settle_pending_before_restore():
-            return
-        path, lock = self.session.path, self.session.lock
-        # The window keeps the file's lock throughout: no other program writes meanwhile.
-        self.session.close(keep_lock=True)
-        try:
-            kept = restore_backup(path, dialog.chosen(), lock=lock)
-        except WorkbookError as problem:
-            QMessageBox.warning(self, APP_NAME, problem.message)
-            kept = None
-        self.reopen(Session.open(path, Access.WINDOW, lock=lock))
-        if kept:
-            self.statusBar().showMessage(f"Restored. The file as it was is kept in {kept}.", 15_000)
-
-    def _settle_pending_before_restore(self) -> bool:
-        """Save what is typed; what the file still refuses (it is damaged, or the disk is
-        full) can be kept in a workbook file first. False to stay as things are."""
-        from ui.storage_notices import keep_unsaved_before_closing
-
-        self._restoring = True  # a refusal now is expected: no second offer of a backup
-        try:
-            self.autosaver.flush()
-        finally:
-            self._restoring = False
-        if not self.autosaver.has_pending():
-            return True
-        return keep_unsaved_before_closing(self, self.session, self.autosaver, going_on="Restore")
-
-    @Slot()
-    def purge_backups(self) -> None:
-        from ui.backup_purge import purge_deleted_from_backups
-
-        self.autosaver.flush()  # what is typed but not yet saved still exists
-        purge_deleted_from_backups(self, self.session)
+    # ---- a file reopened, about -----------------------------------------------------------
 
     def reopen(self, session: Session) -> None:
         """Switch to a freshly opened database (after a restore): pages are rebuilt."""
@@ -780,27 +414,14 @@ class MainWindow(QMainWindow):
         self._stale.clear()
         self.workbook_id = None
         self._stack.setCurrentWidget(self._welcome_page())
-        self._show_most_recent()
+        self.show_most_recent()
         QTimer.singleShot(0, self._prepare_session)
 
     @Slot()
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from ui.about import show_about
 
-        from workbook import __version__
-
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>A private workbook for thinking about your strengths, your edge and "
-            "your next steps.</p>"
-            "<p><b>Your words stay with you.</b> This program never connects to the "
-            "internet: no accounts, no telemetry, no update checks. Everything you "
-            "write is kept in one file on this computer, readable only by you:</p>"
-            f"<p><code>{_html(str(self.session.path))}</code></p>"
-            "<p>Backups are kept in the <code>backups</code> folder beside it.</p>",
-        )
+        show_about(self, self.session.path)
 
     # ---- leaving ------------------------------------------------------------------------
 
@@ -862,16 +483,3 @@ class MainWindow(QMainWindow):
         from ui.storage_notices import keep_unsaved_before_closing
 
         return keep_unsaved_before_closing(self, self.session, self.autosaver)
-
-
-def _integrity(path: Path, progress: object) -> list[str]:
-    """A background job's work: the full integrity check on a connection of its own."""
-    from workbook.session import integrity_problems
-
-    return integrity_problems(path)
-
-
-def _html(text: str) -> str:
-    from html import escape
-
-    return escape(text)

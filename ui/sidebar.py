@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QStyledItemDelegate
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyledItemDelegate
+
+from workbook.steps import STEPS
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QPersistentModelIndex
@@ -15,6 +17,15 @@ if TYPE_CHECKING:
 
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 PADDING = 10
+
+
+def list_steps(view: QListWidget) -> None:
+    """Put every step in the list: its title over its status, its summary as a tooltip."""
+    view.setItemDelegate(StepDelegate(view))
+    for step in STEPS:
+        item = QListWidgetItem(step.title)
+        item.setToolTip(step.summary)
+        view.addItem(item)
 
 
 class StepDelegate(QStyledItemDelegate):
