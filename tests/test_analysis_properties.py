@@ -315,6 +315,22 @@ def test_agreeing_more_with_a_weighted_preference_never_lowers_the_path(data, pa
     assert fit.exact_score(agreeing(high), profile) > fit.exact_score(agreeing(low), profile)
 
 
+@NORMAL
+@given(workbooks(with_plan=False))
+def test_the_quick_scores_order_the_paths_as_the_exact_scores_do(data):
+    # The edge page shows fit_scores after each click; it must agree with the exact sums.
+    scored = fit.fit_scores(data, CONTENT)
+    exact = fit.scores(data, CONTENT)
+    assert {p.id: tenths(p.score) for p in scored.paths} == {
+        pid: fit._round_tenths(value) for pid, value in exact.items()
+    }
+    best = max(fit._round_tenths(v) for v in exact.values())
+    assert scored.tied == tuple(p for p in PATH_IDS if fit._round_tenths(exact[p]) == best)
+    assert sorted(exact, key=lambda p: -exact[p]) == list(scored.ranking) or len(
+        {fit._round_tenths(v) for v in exact.values()}
+    ) < len(exact)
+
+
 # ---- the flip --------------------------------------------------------------------------------
 
 

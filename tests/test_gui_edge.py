@@ -52,9 +52,18 @@ def shown_scores(page) -> dict[str, float]:
 
 
 def wait_for_result(qtbot, window, page) -> FitResult:
-    """Wait until the page shows what the analysis of the stored answers says."""
+    """Wait until the page shows what the analysis of the stored answers says: the line of
+    scores above the tabs, and the Result tab's lanes when that tab is open."""
     want = expected(window)
-    qtbot.waitUntil(lambda: shown_scores(page) == {p.id: p.score for p in want.paths}, timeout=3000)
+    line = (
+        "Every path starts at 50 until your answers move it."
+        if edge_text.nothing_yet(want)
+        else edge_text.scores_line(want, load_content())
+    )
+    qtbot.waitUntil(lambda: page.scores.text() == line, timeout=3000)
+    if page.tabs.currentIndex() == page.tabs.count() - 1:
+        scores = {p.id: p.score for p in want.paths}
+        qtbot.waitUntil(lambda: shown_scores(page) == scores, timeout=3000)
     return want
 
 
@@ -98,8 +107,10 @@ def test_rating_preferences_and_answering_context_move_the_scores(open_window, q
     window = open_window()
     window.workbooks.start_empty()
     page = edge_page(window)
-    assert shown_scores(page) == {"specialist": 50.0, "manager": 50.0, "orchestrator": 50.0}
     assert "starts at 50" in page.scores.text()
+    page.show_result_tab()
+    assert shown_scores(page) == {"specialist": 50.0, "manager": 50.0, "orchestrator": 50.0}
+    page.tabs.setCurrentIndex(0)
 
     selector = page.preferences.selectors["growing_others"]
     click(qtbot, selector.buttons[5])
@@ -189,6 +200,7 @@ def test_a_change_on_another_step_shows_when_the_page_comes_back(open_window, qt
     )
     assert not page.isVisible()
     page = edge_page(window)
+    page.show_result_tab()
     result = wait_for_result(qtbot, window, page)
     assert result.by_id("manager").score > 50
     bars = page.result_panel.paths["manager"].chart.bars()

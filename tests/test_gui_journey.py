@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea
 from tests.helpers.strengths import choose_strength
 from ui.sidebar import STATUS_ROLE
 from ui.steps.ai_plan.tasks_model import column_of
+from ui.steps.edge import text as edge_text
 from ui.steps.strengths.page import TABS
 from workbook.analysis.ai_plan import analyse_ai_plan
 from workbook.analysis.fit import analyse_fit
@@ -92,16 +93,17 @@ def signature(page):
     return page.results.plain_text().split("Strengths to use more")[0]
 
 
-def shown_scores(page):
-    names = {p.short_name: pid for pid, p in load_content().paths.items()}
-    return {names[lane.name]: lane.score for lane in page.result_panel.overview.lanes()}
-
-
 def wait_for_scores(qtbot, window, page):
-    """Wait until the edge page shows what the analysis of the stored answers says."""
-    want = {p.id: p.score for p in analyse_fit(stored(window), load_content()).paths}
-    qtbot.waitUntil(lambda: shown_scores(page) == want, timeout=WAIT_MS)
-    return want
+    """Wait until the line of scores above the edge page's tabs says what the analysis
+    of the stored answers says."""
+    result = analyse_fit(stored(window), load_content())
+    line = (
+        "Every path starts at 50 until your answers move it."
+        if edge_text.nothing_yet(result)
+        else edge_text.scores_line(result, load_content())
+    )
+    qtbot.waitUntil(lambda: page.scores.text() == line, timeout=WAIT_MS)
+    return {p.id: p.score for p in result.paths}
 
 
 # ---- the journey --------------------------------------------------------------------

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from ui.autosave import DEFAULT_DELAY_MS, Autosaver
 from ui.backup_actions import BackupActions
+from ui.page_updates import PendingUpdates, concerns
 from ui.pages import build_page
 from ui.settings import ui_settings
 from ui.window_frame import build_frame, build_menus
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self.workbook_id: int | None = None
         self._pages: dict[str, QWidget] = {}
         #: Built pages not on screen that must reload ("reload") or refresh when shown.
-        self._stale: dict[str, str] = {}
+        self._missed = PendingUpdates()
         self._closed = False
         #: Signals to emit once the next paint has reached the screen.
         self._after_paint: list[str] = ["painted"]
@@ -207,9 +208,9 @@ class MainWindow(QMainWindow):
         for step_id, page in self._pages.items():
             if page is current:
                 page.show_workbook(self.workbook_id)
-                self._stale.pop(step_id, None)
+                self._missed.forget(step_id)
             else:
-                self._stale[step_id] = "reload"
+                self._missed.reload(step_id)
 
     def show_most_recent(self) -> None:
         """Show the workbook opened most recently, or the welcome page if there is none."""
@@ -280,11 +281,7 @@ class MainWindow(QMainWindow):
             return
         self.autosaver.flush()
         page = self._page(index)
-        pending = self._stale.pop(STEPS[index].id, None)
-        if pending == "reload":
-            page.show_workbook(self.workbook_id)
-        elif pending == "refresh":
-            page.refresh()
+        self._missed.catch_up(STEPS[index].id, page, self.workbook_id)
         if self._stack.currentWidget() is not page:
             self._stack.setCurrentWidget(page)
             ui_settings().setValue("last_step", index)
@@ -305,13 +302,17 @@ class MainWindow(QMainWindow):
     def previous_step(self) -> None:
         self.show_step(max(self.current_step() - 1, 0))
 
-    def _refresh_sidebar(self) -> None:
+    def _refresh_sidebar(self, steps: frozenset[str] | None = None) -> None:
+        """Each step's completion; only `steps` when given (a step's completion counts
+        only its own answers), all of them for a change to the workbook itself."""
         from PySide6.QtCore import Qt
 
         from ui.sidebar import STATUS_ROLE
         from workbook.steps import NEEDS_CONTENT, completion
 
         for index, step in enumerate(STEPS):
+            if steps is not None and "" not in steps and step.id not in steps:
+                continue
             item = self.sidebar.item(index)
             if self.workbook_id is None:
                 status = ""
@@ -336,13 +337,15 @@ class MainWindow(QMainWindow):
     def _on_saved(self, change: Change) -> None:
         if change.table == "workbooks":
             self._refresh_switcher()
-        self._refresh_sidebar()
+        self._refresh_sidebar(change.steps)
         current = self._stack.currentWidget()
         for step_id, page in self._pages.items():
+            if not concerns(page, change):
+                continue
             if page is current:
-                page.refresh()
-            elif step_id not in self._stale:
-                self._stale[step_id] = "refresh"
+                page.refresh(change)
+            else:
+                self._missed.add(step_id, change)
         self._update_actions()
 
     @Slot(str)
@@ -411,7 +414,7 @@ class MainWindow(QMainWindow):
             self._stack.removeWidget(page)
             page.deleteLater()
         self._pages.clear()
-        self._stale.clear()
+        self._missed.clear()
         self.workbook_id = None
         self._stack.setCurrentWidget(self._welcome_page())
         self.show_most_recent()

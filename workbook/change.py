@@ -70,8 +70,15 @@ class Change:
     def steps(self) -> frozenset[str]:
         """Every step a (group of) change touches."""
         if self.kind == GROUP:
-            return frozenset(part.step for part in self.parts)
+            return frozenset().union(*(part.steps for part in self.parts))
         return frozenset({self.step})
+
+    @property
+    def tables(self) -> frozenset[str]:
+        """Every table a (group of) change writes to."""
+        if self.kind == GROUP:
+            return frozenset().union(*(part.tables for part in self.parts))
+        return frozenset({self.table})
 
     @property
     def rows_changed(self) -> bool:

@@ -34,6 +34,8 @@ from workbook.registry import PROFILE
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from workbook.change import Change
+
 #: What each field is called on the page, as undo names it too (`workbook.registry`).
 FIELD_LABELS = {field.name: field.shown for field in PROFILE.fields}
 
@@ -194,7 +196,12 @@ class AboutYouPage(QScrollArea):
         else:
             self.status.setText(f"{done} of {total} answered")
 
-    def refresh(self) -> None:
+    #: The steps whose answers this page shows (`ui.steps.StepPage`).
+    reads = frozenset({"about"})
+
+    def refresh(self, change: Change | None = None) -> None:
+        """Only the line saying how much is answered follows what was saved: the fields
+        hold what the person typed."""
         if self._workbook_id is not None:
             self._show_status(load_profile(self._db, self._workbook_id))
 

@@ -63,6 +63,19 @@ class Flip:
 
 
 @dataclass(frozen=True)
+class FitScores:
+    """Each path's score and the order they come in: what a click changes at once. The
+    search for the answer that would change the order comes with `analyse_fit`."""
+
+    paths: tuple[PathFit, ...]  # in content order
+    ranking: tuple[str, ...]  # path ids, best first (ties keep content order)
+    tied: tuple[str, ...]  # the paths sharing the top score (one if no tie)
+
+    def by_id(self, path_id: str) -> PathFit:
+        return next(p for p in self.paths if p.id == path_id)
+
+
+@dataclass(frozen=True)
 class FitResult:
     paths: tuple[PathFit, ...]  # in content order
     ranking: tuple[str, ...]  # path ids, best first (ties keep content order)
@@ -435,19 +448,29 @@ def edge_statement(content: Content, data: WorkbookData, fits: list[PathFit], ti
 # ---- everything ------------------------------------------------------------------------------
 
 
-def analyse_fit(data: WorkbookData, content: Content) -> FitResult:
-    fits = [path_fit(data, content, profile) for profile in content.paths.values()]
-    exact = scores(data, content)
+def fit_scores(data: WorkbookData, content: Content) -> FitScores:
+    """Every path's score, explained, and their order: a few milliseconds."""
+    fits = tuple(path_fit(data, content, profile) for profile in content.paths.values())
+    # A fit's parts are apportioned to add up to its exact score rounded to tenths, so
+    # its score orders the paths as the exact one does, without working it out again.
+    tenths = {fit.id: round(fit.score * 10) for fit in fits}
     order = list(content.paths)
-    leader, tied = _leader(exact, order)
-    ranking = tuple(sorted(order, key=lambda pid: (-_round_tenths(exact[pid]), order.index(pid))))
+    best = max(tenths.values())
+    tied = tuple(pid for pid in order if tenths[pid] == best)
+    ranking = tuple(sorted(order, key=lambda pid: (-tenths[pid], order.index(pid))))
+    return FitScores(fits, ranking, tied)
+
+
+def analyse_fit(data: WorkbookData, content: Content, scored: FitScores | None = None) -> FitResult:
+    """The scores (`scored`, if already worked out for the same data), what one change of
+    answer would put another path on top, and the edge statement."""
+    scored = scored or fit_scores(data, content)
     if _answered_anything(data):
-        flip, reason = find_flip(data, content, exact)
+        flip, reason = find_flip(data, content, scores(data, content))
     else:
         flip, reason = (
             None,
             "Answer a few questions first: with nothing rated, every path sits at 50.",
         )
-    return FitResult(
-        tuple(fits), ranking, tied, flip, reason, edge_statement(content, data, fits, tied)
-    )
+    statement = edge_statement(content, data, list(scored.paths), scored.tied)
+    return FitResult(scored.paths, scored.ranking, scored.tied, flip, reason, statement)

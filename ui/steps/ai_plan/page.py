@@ -226,8 +226,11 @@ class AIPlanPage(QScrollArea):
         self._workbook_id = workbook_id
         self.reload()
 
-    def refresh(self) -> None:
-        """Called after every saved change: re-read now if shown, else when next shown."""
+    #: The steps whose answers this page shows: the role family picks starting tasks.
+    reads = frozenset({"about", "ai_plan"})
+
+    def refresh(self, change: Change | None = None) -> None:
+        """Called after a saved change: re-read now if shown, else when next shown."""
         if self.isVisible():
             self.reload()
         else:

@@ -3,10 +3,12 @@
 The page has four tabs: the preference statements, questions about the
 workplace, the three futures, and the result. A line above the tabs keeps
 the current path scores in view while the person answers. Every control
-writes through the binder (`workbook.door`); the result is recomputed
-with `workbook.analysis.fit.analyse_fit` from the stored answers after
-each saved change (`refresh`): put off while the page is hidden, and
-skipped when nothing the fit counts has changed.
+writes through the binder (`workbook.door`). After each saved change
+(`refresh`) the scores line is worked out again (`fit_scores`, a few
+milliseconds) when something the fit counts has changed; the whole
+analysis, with its search for the answer that would change the order
+(tens of milliseconds), waits until the Result tab is looked at, so a
+click answers within a frame. A hidden page catches up when shown.
 """
 
 from __future__ import annotations
@@ -31,15 +33,16 @@ from ui.steps.edge.futures import FuturesPanel
 from ui.steps.edge.inputs import ContextPanel, PreferencesPanel
 from ui.steps.edge.result import ResultPanel
 from ui.steps.edge.text import nothing_yet, scores_line
-from ui.widgets import heading
-from ui.widgets import hint as para
-from workbook.analysis.fit import FitResult, analyse_fit
+from ui.widgets import heading, hint
+from workbook.analysis.fit import FitResult, FitScores, analyse_fit, fit_scores
 from workbook.content import load_content
 from workbook.data import WorkbookData, load_workbook_data
 from workbook.steps import completion
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from workbook.change import Change
 
 PAGE_WIDTH = 900
 
@@ -77,8 +80,10 @@ class EdgePage(QWidget):
         self._content = load_content()
         self._binder = Binder(db, autosaver, self)
         self._inputs: tuple[Any, ...] | None = None
+        self.scored: FitScores | None = None
         self.result: FitResult | None = None
         self._stale = False
+        self._data: WorkbookData | None = None
 
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -90,7 +95,7 @@ class EdgePage(QWidget):
         layout.setSpacing(8)
         layout.addWidget(heading("Edge analysis"))
         layout.addWidget(
-            para(
+            hint(
                 "Three ways to grow: the specialist who goes deeper, the people manager who "
                 "grows a team, and the orchestrator who directs people and AI toward an outcome. "
                 "All three are sound paths. Your answers here, with your strengths, show which "
@@ -128,7 +133,8 @@ class EdgePage(QWidget):
         self.tabs.addTab(scrolled(self.preferences), "&Preferences")
         self.tabs.addTab(scrolled(self.context), "Your &situation")
         self.tabs.addTab(scrolled(self.futures), "Three &futures")
-        self.tabs.addTab(scrolled(self.result_panel), "&Result")
+        self._result_tab = scrolled(self.result_panel)
+        self.tabs.addTab(self._result_tab, "&Result")
         self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
         outer.addStretch(0)
@@ -138,6 +144,9 @@ class EdgePage(QWidget):
         return self._workbook_id
 
     # ---- showing ------------------------------------------------------------------------------
+
+    #: The steps whose answers this page shows (`ui.steps.StepPage`).
+    reads = frozenset({"about", "strengths", "edge"})
 
     def show_workbook(self, workbook_id: int) -> None:
         """Show a workbook's stored answers (also after undo), then its result."""
@@ -153,11 +162,13 @@ class EdgePage(QWidget):
         else:
             self._stale = True
 
-    def refresh(self) -> None:
-        """Called after every saved change anywhere. Reading the answers back takes well
-        under a millisecond; the analysis runs only when something it counts has changed,
-        and a hidden page waits until it is shown again."""
+    def refresh(self, change: Change | None = None) -> None:
+        """Something was saved. Reading the answers back takes well under a millisecond;
+        the scores are worked out again only when something they count has changed, and
+        a hidden page waits until it is shown again."""
         if self._workbook_id is None:
+            return
+        if change is not None and not change.steps & self.reads and "" not in change.steps:
             return
         if not self.isVisible():
             self._stale = True
@@ -176,7 +187,9 @@ class EdgePage(QWidget):
             self._update(load_workbook_data(self._db, self._workbook_id))
 
     def _update(self, data: WorkbookData) -> None:
-        """Show the completion line and the result for `data` (the analysis only if needed)."""
+        """Show the completion line and the scores for `data` (worked out only if needed),
+        and the whole result if the Result tab is on screen."""
+        self._data = data
         done = completion(self._db, data.workbook_id, "edge")
         if done is not None:
             self.status.setText(
@@ -185,15 +198,24 @@ class EdgePage(QWidget):
                 else f"{done.done} of {done.total} answered"
             )
         inputs = fit_inputs(data)
-        if inputs != self._inputs or self.result is None:
+        if inputs != self._inputs or self.scored is None:
             self._inputs = inputs
-            self.result = analyse_fit(data, self._content)
-            self.result_panel.show_result(self.result, data)
+            self.scored = fit_scores(data, self._content)
+            self.result = None
             self.scores.setText(
                 "Every path starts at 50 until your answers move it."
-                if nothing_yet(self.result)
-                else scores_line(self.result, self._content)
+                if nothing_yet(self.scored)
+                else scores_line(self.scored, self._content)
             )
+        if self.result is None and self.tabs.currentWidget() is self._result_tab:
+            self._show_result()
+
+    def _show_result(self) -> None:
+        """The whole analysis, for the Result tab: the flip search takes tens of ms."""
+        if self.scored is None or self._data is None:
+            return
+        self.result = analyse_fit(self._data, self._content, self.scored)
+        self.result_panel.show_result(self.result, self._data)
 
     @Slot()
     def show_result_tab(self) -> None:
@@ -201,4 +223,7 @@ class EdgePage(QWidget):
 
     @Slot(int)
     def _tab_changed(self, index: int) -> None:
-        self.see_why.setVisible(index != self.tabs.count() - 1)
+        on_result = index == self.tabs.count() - 1
+        self.see_why.setVisible(not on_result)
+        if on_result and self.result is None and self.isVisible():
+            self._show_result()

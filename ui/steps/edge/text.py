@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from workbook.analysis.fit import AGREEMENT_WORDS, Contribution, FitResult, PathFit
+from workbook.analysis.fit import AGREEMENT_WORDS, Contribution, FitResult, FitScores, PathFit
 from workbook.content.catalogue import Content
 from workbook.data import WorkbookData
 
@@ -105,7 +105,7 @@ def title_hint(title: str) -> str:
 # ---- the result ---------------------------------------------------------------------------------
 
 
-def nothing_yet(result: FitResult) -> bool:
+def nothing_yet(result: FitScores | FitResult) -> bool:
     """True when no answer counts yet: every path is still at its starting 50."""
     return all(c.source == "baseline" for p in result.paths for c in p.contributions)
 
@@ -120,7 +120,7 @@ def _join(parts: list[str]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def scores_line(result: FitResult, content: Content) -> str:
+def scores_line(result: FitScores | FitResult, content: Content) -> str:
     """One line for the top of the page: every path's score, best first."""
     parts = [
         f"{short_name(content, pid)} {score_text(result.by_id(pid).score)}"

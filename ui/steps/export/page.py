@@ -63,6 +63,8 @@ from workbook.data import JournalEntry, WorkbookData, load_workbook_data
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from workbook.change import Change
+
 PREVIEW_DELAY_MS = 250
 
 
@@ -313,7 +315,10 @@ class ExportPage(QWidget):
         else:
             self._update_sentences()
 
-    def refresh(self) -> None:
+    #: Every step's answers can be in the PDF.
+    reads = frozenset({"about", "strengths", "edge", "ai_plan", "plan"})
+
+    def refresh(self, change: Change | None = None) -> None:
         """An edit was saved somewhere: the preview is out of date."""
         self._stale = True
         if self.isVisible():

@@ -43,6 +43,18 @@ from workbook.steps import completion
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from workbook.change import Change
+
+
+#: The tables each part of the page shows (goals with their checks and the balance).
+PARTS_READ: dict[str, frozenset[str]] = {
+    "goals": frozenset({"goals", "actions"}),
+    "milestones": frozenset({"milestones"}),
+    "support": frozenset({"support_requests"}),
+    "questions": frozenset({"conversation_questions"}),
+    "checkins": frozenset({"journal_entries", "rating_snapshots", "strength_ratings"}),
+}
+
 
 class PlanPage(QScrollArea):
     def __init__(self, db: Database, autosaver: Autosaver, parent: QWidget | None = None) -> None:
@@ -102,25 +114,43 @@ class PlanPage(QScrollArea):
         self.ctx.workbook_id = workbook_id
         self._update(full=True)
 
-    def refresh(self) -> None:
-        """After any saved change: update what depends on the answers; keep what is typed."""
-        if self.ctx.workbook_id is not None:
-            self._update(full=False)
+    #: The steps whose answers this page shows: check-ins compare strength ratings, and
+    #: the goals' checks read the whole workbook.
+    reads = frozenset({"about", "strengths", "edge", "ai_plan", "plan"})
 
-    def _update(self, full: bool) -> None:
+    def refresh(self, change: Change | None = None) -> None:
+        """After a saved change: update the parts it touched; keep what is typed."""
+        if self.ctx.workbook_id is None:
+            return
+        tables = change.tables if change is not None else None
+        if tables is not None and not tables <= set().union(*PARTS_READ.values()):
+            tables = None  # something outside the plan's own lists: every part
+        self._update(full=False, tables=tables)
+
+    def _update(self, full: bool, tables: frozenset[str] | None = None) -> None:
+        """Put the stored plan in place; only the parts reading `tables`, when given."""
         wid = self.ctx.workbook_id
         if wid is None:
             return
         data = load_workbook_data(self._db, wid)
         self.ctx.data = data
-        flags = {check.goal_id: check.flags for check in goal_checks(data)}
-        self.goals.update_from(full, flags)
-        result = balance(data)
-        self.balance.show_balance(result.counts, result.shares, result.flags)
-        self.milestones.update_from(full)
-        self.support.update_from(full)
-        self.questions.update_from(full)
-        self.checkins.update_from(full)
+
+        def touched(part: str) -> bool:
+            return tables is None or bool(tables & PARTS_READ[part])
+
+        if touched("goals"):
+            flags = {check.goal_id: check.flags for check in goal_checks(data)}
+            self.goals.update_from(full, flags)
+            result = balance(data)
+            self.balance.show_balance(result.counts, result.shares, result.flags)
+        if touched("milestones"):
+            self.milestones.update_from(full)
+        if touched("support"):
+            self.support.update_from(full)
+        if touched("questions"):
+            self.questions.update_from(full)
+        if touched("checkins"):
+            self.checkins.update_from(full)
         self._order_tabs()
         done = completion(self._db, wid, "plan")
         if done is not None and done.complete:

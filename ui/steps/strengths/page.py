@@ -35,8 +35,7 @@ from PySide6.QtWidgets import (
 
 from ui.autosave import Autosaver
 from ui.binding import Binder
-from ui.widgets import heading
-from ui.widgets import hint as para
+from ui.widgets import heading, hint
 from workbook import door
 from workbook.analysis.strengths import StrengthResult, analyse_strengths
 from workbook.content import load_content
@@ -55,6 +54,8 @@ from .results import ResultsPanel
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from workbook.change import Change
+
 TABS = ("inventory", "ranking", "results", "reflections", "energy", "feedback")
 #: Details of strengths shown before, kept hidden to be shown again without building them.
 KEPT_DETAILS = 6
@@ -72,6 +73,7 @@ class StrengthsPage(QWidget):
         self._stale = False
         self._banner_dismissed = False
         self.detail: StrengthDetail | None = None
+        self._ranking = False
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
@@ -82,7 +84,7 @@ class StrengthsPage(QWidget):
         outer.setSpacing(8)
         outer.addWidget(heading("Strengths"))
         outer.addWidget(
-            para(
+            hint(
                 "What are you good at, what gives you energy, and where do you have an edge "
                 "over your peers? Rate each strength against what the levels describe, not "
                 "against how you feel about yourself, and back the ones that matter with an "
@@ -162,7 +164,7 @@ class StrengthsPage(QWidget):
         self.banner.setAutoFillBackground(True)
         row = QHBoxLayout(self.banner)
         row.setContentsMargins(12, 8, 12, 8)
-        self.banner_text = para(state.ALL_HIGH)
+        self.banner_text = hint(state.ALL_HIGH)
         self.banner_text.setAccessibleName("A suggestion: rank instead of rating")
         row.addWidget(self.banner_text, 1)
         self.rank_instead_button = QPushButton("Rank them instead")
@@ -188,8 +190,14 @@ class StrengthsPage(QWidget):
         if data is not None:
             self._show(data, full=True)
 
-    def refresh(self) -> None:
-        """Something was saved: update once the burst of changes is over, if visible."""
+    #: The steps whose answers this page shows: the profile holds rating or ranking.
+    reads = frozenset({"about", "strengths"})
+
+    def refresh(self, change: Change | None = None) -> None:
+        """Something was saved: update once the burst of changes is over, if visible.
+        Changes to the profile other than rating or ranking leave the page as it is."""
+        if change is not None and change.tables == {"profile"} and change.field != "strength_mode":
+            return
         self._stale = True
         if self.isVisible():
             self._refresh_timer.start()
@@ -226,6 +234,7 @@ class StrengthsPage(QWidget):
 
     def _show(self, data: WorkbookData, full: bool) -> None:
         self._stale = False
+        self._ranking = state.ranking_mode(data)
         content = self._content
         result = analyse_strengths(data, content)
         entries = state.entries(content, data)
@@ -344,6 +353,8 @@ class StrengthsPage(QWidget):
     @Slot(str)
     def _rated(self, _field: str) -> None:
         """In ranking mode, a strength rated for the first time joins the end of the order."""
+        if not self._ranking:
+            return  # rating mode (as last shown; a switch shows the page again first)
         data = self._data()
         if data is None or not state.ranking_mode(data) or self._selected is None:
             return
