@@ -54,6 +54,38 @@ def test_undoing_a_check_in_removes_its_note_and_its_snapshot(db, workbook_id):
     assert len(dump(db)["rating_snapshots"]) == 1 and len(dump(db)["journal_entries"]) == 1
 
 
+def test_in_ranking_mode_a_first_rating_joins_the_ranking_in_one_step(db, workbook_id):
+    def ranks():
+        return {
+            r[0]: r[1]
+            for r in db.execute(
+                "SELECT strength_id, rank FROM strength_ratings WHERE workbook_id = ?",
+                [workbook_id],
+            )
+        }
+
+    history = History()
+    door.set_profile_field(db, workbook_id, "strength_mode", "ranking")
+    first, second = STRENGTHS[:2]
+    history.record(door.set_rating(db, workbook_id, first, "energy", 4))
+    change = door.set_rating(db, workbook_id, second, "edge", 3)
+    history.record(change)
+    assert ranks() == {first: 1, second: 2}
+    name = load_content().strengths[second].name
+    assert label(change) == label(change.parts[0]) and name in label(change)
+    again = door.set_rating(db, workbook_id, second, "energy", 2)
+    assert again.kind == "field"  # ranked already: nothing more to do
+    history.record(again)
+    history.undo(db, workbook_id)  # the energy
+    history.undo(db, workbook_id)  # the edge and the place it took, together
+    assert ranks() == {first: 1, second: None}
+    history.redo(db, workbook_id)
+    assert ranks() == {first: 1, second: 2}
+    door.set_profile_field(db, workbook_id, "strength_mode", "rating")
+    door.set_rating(db, workbook_id, STRENGTHS[2], "energy", 5)
+    assert ranks()[STRENGTHS[2]] is None  # rating mode: no ranking to join
+
+
 def test_a_strength_of_ones_own_can_be_undone(db, workbook_id):
     history = History()
     history.record(door.add_own_strength(db, workbook_id, "Calm in a crisis"))

@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         from ui.sidebar import STATUS_ROLE
-        from workbook.steps import NEEDS_CONTENT, completion
+        from workbook.steps import NEEDS_CONTENT, completion, progress_words
 
         for index, step in enumerate(STEPS):
             if steps is not None and "" not in steps and step.id not in steps:
@@ -319,15 +319,7 @@ class MainWindow(QMainWindow):
             elif step.id in NEEDS_CONTENT and not self._shown:
                 continue  # the content files load once the first workbook is on screen
             else:
-                done = completion(self.session.db, self.workbook_id, step.id)
-                if done is None:
-                    status = ""  # a step with nothing to complete, such as Export
-                elif done.complete:
-                    status = "✓ Complete"
-                elif done.done == 0:
-                    status = "Not started"
-                else:
-                    status = f"{done.done} of {done.total} {done.unit}"
+                status = progress_words(completion(self.session.db, self.workbook_id, step.id))
             item.setData(STATUS_ROLE, status)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title}, {status}")
 

@@ -236,10 +236,30 @@ def set_profile_field(db: Database, workbook_id: int, field: str, value: Any) ->
 
 
 def set_rating(db: Database, workbook_id: int, strength: str, scale: str, value: Any) -> Change:
-    """Rate a strength on one scale: proficiency, energy, edge or rank (None clears it)."""
+    """Rate a strength on one scale: proficiency, energy, edge or rank (None clears it).
+
+    In ranking mode a strength rated for the first time joins the end of the ranking, in
+    the same step (one undo takes both back)."""
     if scale not in SCALES:
         raise InvalidEdit(f"A strength is rated on {', '.join(SCALES)}, not {scale!r}.")
-    return set_answer(db, "strength_ratings", workbook_id, strength, scale, value)
+    with db.atomic():
+        change = set_answer(db, "strength_ratings", workbook_id, strength, scale, value)
+        if scale == "rank" or value is None or change.before == change.after:
+            return change
+        mode, rank = db.execute(
+            "SELECT p.strength_mode, r.rank FROM strength_ratings r "
+            "LEFT JOIN profile p ON p.workbook_id = r.workbook_id "
+            "WHERE r.workbook_id = ? AND r.strength_id = ?",
+            [workbook_id, change.key],
+        ).fetchone()
+        if mode != "ranking" or rank is not None:
+            return change
+        last = db.execute(
+            "SELECT coalesce(max(rank), 0) FROM strength_ratings WHERE workbook_id = ?",
+            [workbook_id],
+        ).fetchone()[0]
+        joined = set_answer(db, "strength_ratings", workbook_id, change.key, "rank", last + 1)
+    return Change(GROUP, workbook_id, "strength_ratings", parts=(change, joined))
 
 
 def set_strength_note(db: Database, workbook_id: int, strength: str, text: str) -> Change:

@@ -173,7 +173,8 @@ def label(change: Change | None) -> str:
     if change.table == "workbooks":
         return "rename"
     if change.kind == GROUP:
-        return change.description
+        # A group without words of its own (a rating that also ranks) is its first edit.
+        return change.description or (label(change.parts[0]) if change.parts else "")
     table = BY_NAME.get(change.table)
     noun = table.noun if table else "an entry"
     if change.kind == ADDED:

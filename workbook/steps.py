@@ -37,6 +37,18 @@ STEPS: tuple[Step, ...] = (
 NEEDS_CONTENT = frozenset({"strengths", "edge"})
 
 
+def progress_words(done: Completion | None) -> str:
+    """How far a step is, in the words the step list shows ("" for a step with nothing
+    to complete, such as Export)."""
+    if done is None:
+        return ""
+    if done.complete:
+        return "✓ Complete"
+    if done.done == 0:
+        return "Not started"
+    return f"{done.done} of {done.total} {done.unit}"
+
+
 def _count(db: Database, sql: str, workbook_id: int) -> int:
     return db.execute(sql, [workbook_id]).fetchone()[0]
 

@@ -45,8 +45,6 @@ GENERIC_OVERUSE = (
 class StrengthDetail(QWidget):
     """The right-hand side of the inventory for one strength."""
 
-    #: A rating was chosen ("proficiency", "energy" or "edge").
-    rated = Signal(str)
     #: The person asked to see the ranking.
     open_ranking = Signal()
     #: An example was added or deleted: the owner reloads.
@@ -266,7 +264,6 @@ class StrengthDetail(QWidget):
     def _rate(self, field: str, value: int | None) -> None:
         self._binder.writer(door.set_rating, self._wid, self.entry.id, field)(value)
         self._binder.autosaver.flush()
-        self.rated.emit(field)
 
     @Slot(object)
     def _proficiency_chosen(self, value: int | None) -> None:

@@ -73,7 +73,6 @@ class StrengthsPage(QWidget):
         self._stale = False
         self._banner_dismissed = False
         self.detail: StrengthDetail | None = None
-        self._ranking = False
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
@@ -234,7 +233,6 @@ class StrengthsPage(QWidget):
 
     def _show(self, data: WorkbookData, full: bool) -> None:
         self._stale = False
-        self._ranking = state.ranking_mode(data)
         content = self._content
         result = analyse_strengths(data, content)
         entries = state.entries(content, data)
@@ -288,7 +286,6 @@ class StrengthsPage(QWidget):
                 self._binder, entry, self._content.scales, data.workbook_id, self._detail_box
             )
             detail.hide()
-            detail.rated.connect(self._rated)
             detail.open_ranking.connect(self._open_ranking)
             detail.evidence_changed.connect(self._evidence_changed)
             detail.load(data)
@@ -349,18 +346,6 @@ class StrengthsPage(QWidget):
             self._binder.now(
                 door.set_rating, self._db, self._workbook_id, strength_id, "rank", rank
             )
-
-    @Slot(str)
-    def _rated(self, _field: str) -> None:
-        """In ranking mode, a strength rated for the first time joins the end of the order."""
-        if not self._ranking:
-            return  # rating mode (as last shown; a switch shows the page again first)
-        data = self._data()
-        if data is None or not state.ranking_mode(data) or self._selected is None:
-            return
-        rating = data.ratings.get(self._selected)
-        if rating is not None and rating.rank is None and state.is_rated(rating):
-            self._rank(self._selected, state.next_rank(data))
 
     @Slot()
     def _evidence_changed(self) -> None:

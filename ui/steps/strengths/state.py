@@ -151,11 +151,6 @@ def ranks_to_write(order: list[str], data: WorkbookData) -> list[tuple[str, int]
     return changes
 
 
-def next_rank(data: WorkbookData) -> int:
-    """The rank a strength takes when it joins the end of the ranking."""
-    return max((r.rank for r in data.ratings.values() if r.rank is not None), default=0) + 1
-
-
 def ranked_skill(data: WorkbookData, strength_id: str) -> Fraction | None:
     return ranked_proficiency(data).get(strength_id)
 
