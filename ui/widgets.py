@@ -1,23 +1,61 @@
-"""The one kit of small widgets shared by every page: a heading, a hint (a sentence of
-guidance), a muted line, a Yes/Cancel confirmation, text boxes that say when they are left
-or grow with their text. Pages import them by these names; a step keeps no copy of its own.
+"""The one kit of small widgets shared by every page. Each label takes `(text, parent=None)`:
+
+- `heading`: the page's title;
+- `subheading`: the title of one part of a page (1.25x, DemiBold);
+- `strong`: a question, a statement or a card's title (DemiBold, wrapped);
+- `hint`: a sentence of guidance, wrapped; `muted`: a quieter hint (a date, a count);
+
+and `separator()` (a thin line between blocks), `confirm` (the one Yes/Cancel question),
+`TextBox` and `GrowingTextBox` (text boxes that say when they are left, or grow with their
+text). Titles show their text as written (plain text) and carry it as their accessible
+name. Spacing around them belongs to the layout that places them, not to the widget.
+Pages import them by these names; a step keeps no copy of its own.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QPalette, QResizeEvent
-from PySide6.QtWidgets import QLabel, QMessageBox, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QPlainTextEdit, QSizePolicy, QWidget
 
 
-def heading(text: str, parent: QWidget | None = None) -> QLabel:
+def _title(text: str, parent: QWidget | None, scale: float) -> QLabel:
+    """A DemiBold label `scale` times the usual size, named by its text."""
     label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * 1.6)
+    if scale != 1.0:
+        font.setPointSizeF(font.pointSizeF() * scale)
     font.setWeight(QFont.Weight.DemiBold)
     label.setFont(font)
     label.setAccessibleName(text)
     return label
+
+
+def heading(text: str, parent: QWidget | None = None) -> QLabel:
+    """The page's title."""
+    return _title(text, parent, 1.6)
+
+
+def subheading(text: str, parent: QWidget | None = None) -> QLabel:
+    """The title of one part of a page, smaller than the page's heading."""
+    return _title(text, parent, 1.25)
+
+
+def strong(text: str, parent: QWidget | None = None) -> QLabel:
+    """A question, a statement or a card's title: wrapped, a little heavier than the text
+    around it. A caller that changes the text later sets the accessible name with it."""
+    label = _title(text, parent, 1.0)
+    label.setWordWrap(True)
+    return label
+
+
+def separator(parent: QWidget | None = None) -> QFrame:
+    """A thin horizontal line between blocks of a page."""
+    line = QFrame(parent)
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
 
 
 def hint(text: str, parent: QWidget | None = None) -> QLabel:

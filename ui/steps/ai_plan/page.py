@@ -41,8 +41,8 @@ from ui.steps.ai_plan.text import (
     task_details,
     totals_sentence,
 )
-from ui.steps.ai_plan.widgets import FlagsBox, section
-from ui.widgets import confirm, heading, hint
+from ui.steps.ai_plan.widgets import FlagsBox
+from ui.widgets import confirm, heading, hint, subheading
 from workbook import door
 from workbook.analysis.ai_plan import AIPlanResult, analyse_ai_plan, total_freed
 from workbook.analysis.strengths import analyse_strengths
@@ -52,6 +52,9 @@ from workbook.data import WorkbookData, load_workbook_data
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+#: The room above each part of the page (its subheading), on top of the layout's spacing.
+PART_GAP = 14
 
 
 class AIPlanPage(QScrollArea):
@@ -102,7 +105,8 @@ class AIPlanPage(QScrollArea):
         return button
 
     def _build_tasks(self, outer: QVBoxLayout) -> None:
-        outer.addWidget(section("Your recurring tasks"))
+        outer.addSpacing(PART_GAP)
+        outer.addWidget(subheading("Your recurring tasks"))
         outer.addWidget(
             hint(
                 "One row per task you do most weeks. Choose a cell and start typing, or press "
@@ -170,11 +174,12 @@ class AIPlanPage(QScrollArea):
 
     def _build_results(self, outer: QVBoxLayout) -> None:
         top = QHBoxLayout()
-        top.addWidget(section("Hours freed"))
+        top.addWidget(subheading("Hours freed"))
         top.addStretch(1)
         self.how_link = how_computed_link("AI-amplification plan")
         self.how_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         top.addWidget(self.how_link, 0, Qt.AlignmentFlag.AlignBottom)
+        outer.addSpacing(PART_GAP)
         outer.addLayout(top)
         self.totals = QLabel()
         self.totals.setWordWrap(True)
@@ -193,7 +198,8 @@ class AIPlanPage(QScrollArea):
         self.chart = HoursChart()
         outer.addWidget(self.chart)
 
-        outer.addWidget(section("Skills your plan relies on"))
+        outer.addSpacing(PART_GAP)
+        outer.addWidget(subheading("Skills your plan relies on"))
         outer.addWidget(
             hint(
                 "Directing AI well takes five skills. Each is listed with how much your plan "
@@ -205,7 +211,8 @@ class AIPlanPage(QScrollArea):
         self.skills = SkillsPanel(self._content)
         outer.addWidget(self.skills)
 
-        outer.addWidget(section("Where the freed hours go"))
+        outer.addSpacing(PART_GAP)
+        outer.addWidget(subheading("Where the freed hours go"))
         outer.addWidget(
             hint(
                 "Hours freed are only a gain if you decide what they are for. Give them to a "

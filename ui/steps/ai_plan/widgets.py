@@ -1,6 +1,7 @@
-"""Small building blocks of the AI plan page: its section headings and the flags box.
+"""Small building blocks of the AI plan page: the flags box.
 
-The kit every page shares (`hint`, `muted`, `confirm`) is in `ui.widgets`.
+The kit every page shares (`subheading`, `strong`, `hint`, `muted`, `confirm`) is in
+`ui.widgets`.
 """
 
 from __future__ import annotations
@@ -9,18 +10,6 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ui.widgets import hint
-
-
-def section(text: str) -> QLabel:
-    """A heading for one part of the page."""
-    label = QLabel(text)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * 1.25)
-    font.setWeight(QFont.Weight.DemiBold)
-    label.setFont(font)
-    label.setAccessibleName(text)
-    label.setContentsMargins(0, 14, 0, 0)
-    return label
 
 
 class FlagsBox(QFrame):

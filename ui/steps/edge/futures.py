@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 
 from ui.binding import Binder, set_text
 from ui.rating import RatingSelector
-from ui.steps.edge.inputs import strong
 from ui.steps.edge.text import GAUGES, horizon_phrase, title_hint
-from ui.widgets import GrowingTextBox, TextBox, hint, muted
+from ui.widgets import GrowingTextBox, TextBox, hint, muted, strong
 from workbook import door
 from workbook.content.catalogue import Content, PathProfile
 from workbook.data import Future, WorkbookData

@@ -13,11 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFrame,
-    QLabel,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -25,29 +22,12 @@ from PySide6.QtWidgets import (
 
 from ui.binding import Binder, set_text
 from ui.rating import RatingSelector
-from ui.widgets import GrowingTextBox, TextBox, hint, muted
+from ui.widgets import GrowingTextBox, TextBox, hint, muted, separator, strong
 from workbook import door
 from workbook.content.catalogue import Content, ContextQuestion
 from workbook.data import WorkbookData
 
 WorkbookId = Callable[[], int | None]
-
-
-def strong(text: str) -> QLabel:
-    """A question or statement: wrapped, a little heavier than the text around it."""
-    label = QLabel(text)
-    label.setWordWrap(True)
-    font = QFont(label.font())
-    font.setWeight(QFont.Weight.DemiBold)
-    label.setFont(font)
-    return label
-
-
-def separator() -> QFrame:
-    line = QFrame()
-    line.setFrameShape(QFrame.Shape.HLine)
-    line.setFrameShadow(QFrame.Shadow.Sunken)
-    return line
 
 
 def short_question(question: ContextQuestion) -> str:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from ui.binding import Binder, set_text
 from ui.charts_fit import Bar, ContributionChart, Lane, ScoreOverview
 from ui.help import how_computed_link
-from ui.steps.edge.inputs import strong
 from ui.steps.edge.models import ContributionsModel, FittedTreeView, Line
 from ui.steps.edge.text import (
     chart_label,
@@ -43,7 +42,7 @@ from ui.steps.edge.text import (
     sum_of,
     why_text,
 )
-from ui.widgets import GrowingTextBox, confirm, hint, muted
+from ui.widgets import GrowingTextBox, confirm, hint, muted, strong, subheading
 from workbook import door
 from workbook.analysis.fit import FitResult, PathFit
 from workbook.content.catalogue import Content
@@ -55,15 +54,6 @@ WHY_PROMPT = (
     "Hover over an answer to read why this path counts it, or move through the table "
     "with the arrow keys and read it here."
 )
-
-
-def section_title(text: str) -> QLabel:
-    label = strong(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.2)
-    label.setFont(font)
-    label.setAccessibleName(text)
-    return label
 
 
 def reading(text: str = "") -> QLabel:
@@ -118,7 +108,9 @@ class PathDetail(QWidget):
         scale: tuple[float, float],
     ) -> None:
         path = content.paths[fit.id]
-        self.title.setText(f"{path.name}: {score_text(fit.score)} of 100")
+        title = f"{path.name}: {score_text(fit.score)} of 100"
+        self.title.setText(title)
+        self.title.setAccessibleName(title)
         self.description.setText(path.description)
         self.confidence.setText(confidence_sentence(fit))
         moved = ordered(fit)
@@ -168,7 +160,7 @@ class ResultPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
 
-        layout.addWidget(section_title("Where your answers point"))
+        layout.addWidget(subheading("Where your answers point"))
         self.overview = ScoreOverview()
         self.overview.setAccessibleName("Path fit of the three paths, 0 to 100")
         layout.addWidget(self.overview)
@@ -184,14 +176,14 @@ class ResultPanel(QWidget):
         layout.addLayout(link_row)
 
         layout.addSpacing(10)
-        layout.addWidget(section_title("What would change this"))
+        layout.addWidget(subheading("What would change this"))
         self.flip = reading()
         self.flip.setObjectName("flip")
         self.flip.setAccessibleName("What would change this")
         layout.addWidget(self.flip)
 
         layout.addSpacing(10)
-        layout.addWidget(section_title("Your edge statement"))
+        layout.addWidget(subheading("Your edge statement"))
         layout.addWidget(
             hint(
                 "A sentence or two you could say in a career conversation about what you bring "
@@ -233,7 +225,7 @@ class ResultPanel(QWidget):
         layout.addLayout(row)
 
         layout.addSpacing(10)
-        layout.addWidget(section_title("Why each score"))
+        layout.addWidget(subheading("Why each score"))
         layout.addWidget(
             hint(
                 "Every path starts at 50. Each answer a path counts moves it up or down, and "

@@ -34,10 +34,9 @@ from ui.steps.plan.widgets import (
     RowList,
     ask_then_delete,
     elided,
-    small_heading,
     tool_button,
 )
-from ui.widgets import GrowingTextBox, hint
+from ui.widgets import GrowingTextBox, hint, strong
 from workbook import door
 from workbook.analysis.plan_choices import moved_lines, score_lines
 from workbook.analysis.progress import Progress, progress
@@ -173,7 +172,7 @@ class CheckinsSection(QWidget):
         self.result.setMargin(10)
         self.result.setAccessibleName("What moved since your last check-in")
         layout.addWidget(self.result)
-        self.list_heading = small_heading("Your check-ins, newest first")
+        self.list_heading = strong("Your check-ins, newest first")
         layout.addWidget(self.list_heading)
         self.rows = RowList(spacing=14)
         layout.addWidget(self.rows)

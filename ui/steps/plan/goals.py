@@ -36,10 +36,9 @@ from ui.steps.plan.widgets import (
     RowList,
     ask_then_delete,
     elided,
-    small_heading,
     tool_button,
 )
-from ui.widgets import GrowingTextBox, confirm, hint
+from ui.widgets import GrowingTextBox, confirm, hint, strong
 from workbook.analysis.plan_choices import ideas_for, link_label, link_options
 from workbook.content.catalogue import ActionIdea, Prompt
 from workbook.data import Action, Goal
@@ -215,7 +214,7 @@ class GoalCard(QFrame):
         outer.setContentsMargins(16, 12, 16, 16)
         outer.setSpacing(10)
         top = QHBoxLayout()
-        self.caption = small_heading(f"Goal {number}")
+        self.caption = strong(f"Goal {number}")
         top.addWidget(self.caption)
         top.addStretch(1)
         self.delete_button = tool_button("Delete goal…", f"Delete goal {number}")
@@ -292,7 +291,7 @@ class GoalCard(QFrame):
         outer.addWidget(self.grow_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         outer.addWidget(grow)
 
-        outer.addWidget(small_heading("Actions"))
+        outer.addWidget(strong("Actions"))
         self.actions = RowList(spacing=12)
         outer.addWidget(self.actions)
         self.no_actions = hint("No actions yet. What is one thing you could do this month?")

@@ -27,10 +27,9 @@ from ui.steps.plan.library import LibraryModel
 from ui.steps.plan.widgets import (
     RowList,
     ask_then_delete,
-    small_heading,
     tool_button,
 )
-from ui.widgets import GrowingTextBox, hint
+from ui.widgets import GrowingTextBox, hint, strong
 from workbook.data import Milestone, QuestionChoice, SupportRequest
 
 DAYS = (30, 60, 90)
@@ -108,7 +107,7 @@ class MilestonesSection(QWidget):
         self.lists: dict[int, RowList] = {}
         self.add_buttons: dict[int, QPushButton] = {}
         for day in DAYS:
-            layout.addWidget(small_heading(f"By day {day}"))
+            layout.addWidget(strong(f"By day {day}"))
             rows = RowList()
             layout.addWidget(rows)
             button = QPushButton(f"Add a milestone for day {day}")
@@ -299,7 +298,7 @@ class QuestionsSection(QWidget):
         self.own_button.clicked.connect(self._add_own)
         layout.addWidget(self.own_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        layout.addWidget(small_heading("From the library"))
+        layout.addWidget(strong("From the library"))
         self.library = LibraryModel(ctx.content.questions, self)
         self.tree = QTreeView()
         self.tree.setModel(self.library)

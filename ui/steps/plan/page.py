@@ -33,8 +33,8 @@ from ui.steps.plan.checkins import CheckinsSection
 from ui.steps.plan.context import PlanContext
 from ui.steps.plan.goals import GoalsSection
 from ui.steps.plan.lists import MilestonesSection, QuestionsSection, SupportSection
-from ui.steps.plan.widgets import focus_order, subheading
-from ui.widgets import heading, hint
+from ui.steps.plan.widgets import focus_order
+from ui.widgets import heading, hint, subheading
 from workbook.analysis.plan_checks import balance, goal_checks
 from workbook.content import load_content
 from workbook.data import load_workbook_data

@@ -1,10 +1,11 @@
 """Small building blocks of the development plan page.
 
-Headings, buttons with names for screen readers, asking before a delete
+Buttons with names for screen readers, asking before a delete
 (`ask_then_delete`, with `ui.widgets.confirm`), a show/hide toggle (`Disclosure`),
 a column of rows rebuilt only when entries change (`RowList`), and the Tab
 order in reading order (`focus_order`). None of them knows the database; the
-kit every page shares (`hint`, `muted`, `confirm`) is in `ui.widgets`.
+kit every page shares (`subheading`, `strong`, `hint`, `muted`, `confirm`) is in
+`ui.widgets`.
 """
 
 from __future__ import annotations
@@ -13,9 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QLabel,
     QLayout,
     QToolButton,
     QVBoxLayout,
@@ -49,26 +48,6 @@ def focus_order(root: QWidget) -> list[QWidget]:
 
     visit(root)
     return found
-
-
-def subheading(text: str, parent: QWidget | None = None) -> QLabel:
-    """A section title, smaller than the page heading."""
-    label = QLabel(text, parent)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * 1.25)
-    font.setWeight(QFont.Weight.DemiBold)
-    label.setFont(font)
-    label.setAccessibleName(text)
-    return label
-
-
-def small_heading(text: str, parent: QWidget | None = None) -> QLabel:
-    label = QLabel(text, parent)
-    font = QFont(label.font())
-    font.setWeight(QFont.Weight.DemiBold)
-    label.setFont(font)
-    label.setAccessibleName(text)
-    return label
 
 
 def tool_button(text: str, name: str, tip: str = "", parent: QWidget | None = None) -> QToolButton:

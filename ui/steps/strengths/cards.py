@@ -36,22 +36,12 @@ from PySide6.QtWidgets import (
 
 from ui.binding import Binder, set_text
 from ui.rating import RatingSelector
-from ui.widgets import GrowingTextBox, TextBox, confirm
+from ui.widgets import GrowingTextBox, TextBox, confirm, strong
 from workbook.data import Evidence, JournalEntry
 
 from .state import MOMENT_LEVELS
 
 DATE_FORMAT = "d MMMM yyyy"
-
-
-def bold(text: str, parent: QWidget | None = None) -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 def may_delete(
@@ -104,7 +94,7 @@ class Card(QFrame):
         self.layout_.setContentsMargins(12, 10, 12, 12)
         self.layout_.setSpacing(6)
         self.top = QHBoxLayout()
-        self.title = bold(title)
+        self.title = strong(title)
         self.top.addWidget(self.title, 1)
         self.delete_button = QPushButton("Delete…")
         self.delete_button.setAccessibleName(f"Delete {title.lower()}")

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 
 from ui.binding import Binder, set_text
 from ui.rating import RatingSelector
-from ui.widgets import GrowingTextBox, hint, muted
+from ui.widgets import GrowingTextBox, hint, muted, strong, subheading
 from workbook import door
 from workbook.content.catalogue import Scale
 from workbook.data import Evidence, Rating, WorkbookData
 
-from .cards import EvidenceCard, bold, may_delete, set_fresh_text
+from .cards import EvidenceCard, may_delete, set_fresh_text
 from .state import Entry, overuse_due, place_sentence, ranking_mode
 
 GENERIC_OVERUSE = (
@@ -73,12 +73,7 @@ class StrengthDetail(QWidget):
         if entry.custom:
             self._own_strength_fields(layout)
         else:
-            title = bold(entry.name)
-            font = title.font()
-            font.setPointSizeF(font.pointSizeF() * 1.35)
-            title.setFont(font)
-            title.setAccessibleName(entry.name)
-            layout.addWidget(title)
+            layout.addWidget(subheading(entry.name))
             description = hint(entry.description)
             description.setAccessibleName(f"What {entry.name} means")
             layout.addWidget(description)
@@ -91,7 +86,7 @@ class StrengthDetail(QWidget):
             column = QVBoxLayout(section)
             column.setContentsMargins(0, 10, 0, 0)
             column.setSpacing(4)
-            column.addWidget(bold(scale.name))
+            column.addWidget(strong(scale.name))
             column.addWidget(muted(scale.question))
             selector = RatingSelector(f"{scale.name}: {entry.name}", getattr(entry, field))
             selector.setObjectName(field)
@@ -111,7 +106,7 @@ class StrengthDetail(QWidget):
         column = QVBoxLayout(self.rank_section)
         column.setContentsMargins(0, 10, 0, 0)
         column.setSpacing(4)
-        column.addWidget(bold("Skill, from your ranking"))
+        column.addWidget(strong("Skill, from your ranking"))
         self.rank_text = QLabel()
         self.rank_text.setWordWrap(True)
         self.rank_text.setAccessibleName("Place in your ranking")
@@ -129,7 +124,7 @@ class StrengthDetail(QWidget):
         column = QVBoxLayout(self.overuse_section)
         column.setContentsMargins(0, 14, 0, 0)
         column.setSpacing(4)
-        column.addWidget(bold("When it is overdone"))
+        column.addWidget(strong("When it is overdone"))
         column.addWidget(
             hint(
                 "Your skill and your energy are both high here, which is when a strength is "
@@ -150,7 +145,7 @@ class StrengthDetail(QWidget):
         column = QVBoxLayout(examples)
         column.setContentsMargins(0, 14, 0, 0)
         column.setSpacing(8)
-        column.addWidget(bold("Examples"))
+        column.addWidget(strong("Examples"))
         column.addWidget(
             muted(
                 "A concrete example makes a strength real, to you and to others. Describe one "

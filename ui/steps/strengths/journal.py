@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from ui.binding import Binder
-from ui.widgets import hint, muted
+from ui.widgets import hint, muted, strong
 from workbook import door
 from workbook.content.catalogue import Prompt
 from workbook.data import JournalEntry, WorkbookData
 
-from .cards import JournalCard, bold, may_delete
+from .cards import JournalCard, may_delete
 from .state import energy_summary
 
 if TYPE_CHECKING:
@@ -239,9 +239,9 @@ class ReflectionsPanel(_Panel):
         column = QVBoxLayout(body)
         column.setContentsMargins(20, 0, 8, 16)
         column.setSpacing(10)
-        self.prompt_text = bold("")
+        self.prompt_text = strong("")
         font = self.prompt_text.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setPointSizeF(font.pointSizeF() * 1.2)  # the one prompt being answered stands out
         self.prompt_text.setFont(font)
         self.prompt_text.setAccessibleName("The prompt")
         self.prompt_hint = hint("")

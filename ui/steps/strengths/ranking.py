@@ -30,10 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.widgets import hint, muted
+from ui.widgets import hint, muted, strong
 from workbook.model import STRENGTH_MODES
-
-from .cards import bold
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -163,7 +161,7 @@ class RankingPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 8)
         layout.setSpacing(10)
-        layout.addWidget(bold("How do you want to judge your skill?"))
+        layout.addWidget(strong("How do you want to judge your skill?"))
         modes = QHBoxLayout()
         self.mode_group = QButtonGroup(self)
         self.mode_buttons: dict[str, QRadioButton] = {}

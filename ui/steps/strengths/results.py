@@ -14,10 +14,9 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui.help import how_computed_link
-from ui.widgets import hint, muted
+from ui.widgets import hint, muted, subheading
 from workbook.analysis.strengths import StrengthFinding, StrengthResult
 
-from .cards import bold
 from .state import EMPTY_LISTS, EMPTY_RESULTS
 
 HELP_TITLE = "Signature strengths, strengths to use more, drains"
@@ -52,11 +51,7 @@ class ResultsPanel(QWidget):
             column = QVBoxLayout(section)
             column.setContentsMargins(0, 8, 0, 4)
             column.setSpacing(4)
-            heading = bold(title)
-            font = heading.font()
-            font.setPointSizeF(font.pointSizeF() * 1.15)
-            heading.setFont(font)
-            column.addWidget(heading)
+            column.addWidget(subheading(title))
             column.addWidget(muted(explanation))
             body = QLabel()
             body.setWordWrap(True)
