@@ -23,6 +23,9 @@ from ui.steps.strengths.state import EMPTY_RESULTS, OWN_GROUP
 from workbook.content import load_content
 from workbook.data import load_workbook_data
 
+#: How many strengths the catalogue holds: the status line counts against it.
+CATALOGUE = len(load_content().strengths)
+
 
 @pytest.fixture
 def open_window(open_window):
@@ -76,7 +79,7 @@ def add_example(qtbot, page, situation, action, result):
 def test_rating_with_clicks_is_saved_shown_and_explained(page, qtbot):
     content = load_content()
     assert page.results.plain_text() == EMPTY_RESULTS
-    assert "0 of 24 strengths rated" in page.status.text()
+    assert f"0 of {CATALOGUE} strengths rated" in page.status.text()
 
     choose_strength(qtbot, page, "critical_thinking")
     levels = content.strengths["critical_thinking"].proficiency
@@ -91,7 +94,7 @@ def test_rating_with_clicks_is_saved_shown_and_explained(page, qtbot):
     assert page.detail.proficiency.description.text() == f"4: {levels[4]}"
     settle(page, qtbot)
     assert page.strength_list.item("critical_thinking").text(1) == "✓"
-    assert "1 of 24 strengths rated" in page.status.text()
+    assert f"1 of {CATALOGUE} strengths rated" in page.status.text()
     assert "1 to use more" in page.status.text()
     text = page.results.plain_text()
     assert "Critical thinking" in text.split("Strengths to use more")[1]
