@@ -3,7 +3,7 @@
 Built by `workbook.content.loader` from the checked TOML files; the
 analysis and the UI read these, never the raw files. They are NamedTuples
 rather than frozen dataclasses: as immutable and as readable, and defining
-the thirteen of them takes 1.5 ms instead of 8 ms, which the window would
+the first thirteen of them took 1.5 ms instead of 8 ms, which the window would
 otherwise spend on its way to showing a workbook.
 """
 
@@ -123,6 +123,40 @@ class ActionIdea(NamedTuple):
     for_path: str | None = None
 
 
+class GuideText(NamedTuple):
+    """One part of a path guide (or the mentor and sponsor note): our words, the seed or
+    practice the idea comes from, and a credit when it follows a book or an essay."""
+
+    text: str
+    source: str
+    credit: str = ""
+    title: str = ""
+
+
+class RoleVariant(NamedTuple):
+    """One shape a path's role takes: a kind of senior specialist, of manager, or a title
+    the role goes by in job ads."""
+
+    id: str
+    name: str
+    description: str
+    source: str
+
+
+class PathGuide(NamedTuple):
+    """What a path is really like: a week in it, whether the move can be undone, the
+    shapes the role takes (`roles_title`, `roles_intro`, `roles`), and a one-line summary."""
+
+    path: str
+    summary: str
+    week: GuideText
+    reversibility: GuideText
+    roles_title: str
+    roles_intro: str
+    roles: tuple[RoleVariant, ...]
+    roles_credit: str = ""
+
+
 class Content(NamedTuple):
     scales: dict[str, Scale]
     domains: dict[str, Domain]
@@ -136,6 +170,8 @@ class Content(NamedTuple):
     orchestration: dict[str, OrchestrationSkill]
     questions: dict[str, ConversationQuestion]
     actions: dict[str, ActionIdea]
+    guides: dict[str, PathGuide]  # by path id
+    sponsor_mentor: GuideText
 
     def tasks_for_family(self, family: str) -> list[TaskTemplate]:
         return [task for task in self.tasks.values() if task.family == family]

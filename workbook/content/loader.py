@@ -23,10 +23,13 @@ from workbook.content.catalogue import (
     ContextQuestion,
     ConversationQuestion,
     Domain,
+    GuideText,
     OrchestrationSkill,
+    PathGuide,
     PathProfile,
     Preference,
     Prompt,
+    RoleVariant,
     Scale,
     Strength,
     TaskTemplate,
@@ -268,6 +271,10 @@ def load_folder(folder: Traversable | Path, *, cache: Path | None = None) -> Con
             problems.append((where, "for_path", f"{action.for_path!r} is not a path"))
     _raise_if("actions.toml", problems)
 
+    gdoc = docs["path_guides.toml"]
+    guides, problems = _guides(gdoc, paths)
+    _raise_if("path_guides.toml", problems)
+
     return Content(
         scales=scales,
         domains=domains,
@@ -281,7 +288,47 @@ def load_folder(folder: Traversable | Path, *, cache: Path | None = None) -> Con
         orchestration=orchestration,
         questions=questions,
         actions=actions,
+        guides=guides,
+        sponsor_mentor=_guide_text(gdoc["sponsor_mentor"]),
     )
+
+
+def _guide_text(part: dict) -> GuideText:
+    return GuideText(part["text"], part["source"], part.get("credit", ""), part.get("title", ""))
+
+
+def _guides(
+    document: dict, paths: dict[str, PathProfile]
+) -> tuple[dict[str, PathGuide], list[tuple[str, str, str]]]:
+    """The guides by path id. Each names a path of paths.toml, once; a path without a
+    guide is left to the content tests (the Edge step shows none for it)."""
+    problems = _unique("path_guides.toml", document["guides"], key="path")
+    guides = {}
+    for g in document["guides"]:
+        where = f"guide {g['path']!r}"
+        if g["path"] not in paths:
+            problems.append((where, "path", f"{g['path']!r} is not a path in paths.toml"))
+        roles = g["roles"]
+        ids = [v["id"] for v in roles["variants"]]
+        problems += [
+            (f"{where}, roles, variant {i!r}", "id", "is used twice; ids must be unique")
+            for n, i in enumerate(ids)
+            if i in ids[:n]
+        ]
+        guides[g["path"]] = PathGuide(
+            g["path"],
+            g["summary"],
+            _guide_text(g["week"]),
+            _guide_text(g["reversibility"]),
+            roles["title"],
+            roles["intro"],
+            tuple(
+                RoleVariant(v["id"], v["name"], v["description"], v["source"])
+                for v in roles["variants"]
+            ),
+            roles.get("credit", ""),
+        )
+    return guides, problems
 
 
 def _paths(

@@ -222,6 +222,32 @@ ACTIONS = {
     )
 }
 
+#: A part of a path guide: its text, where the idea comes from, and an optional credit
+#: naming a source outside the seeds (a book or an essay the idea follows).
+_GUIDE_TEXT = {"text": TEXT, "source": SOURCE, "credit": OPTIONAL_TEXT}
+PATH_GUIDES = {
+    "sponsor_mentor": Field(dict, items={"title": TEXT, **_GUIDE_TEXT}),
+    "guides": table_list(
+        {
+            "path": ID,
+            "summary": TEXT,
+            "week": Field(dict, items=_GUIDE_TEXT),
+            "reversibility": Field(dict, items=_GUIDE_TEXT),
+            "roles": Field(
+                dict,
+                items={
+                    "title": TEXT,
+                    "intro": TEXT,
+                    "credit": OPTIONAL_TEXT,
+                    "variants": table_list(
+                        {"id": ID, "name": TEXT, "description": TEXT, "source": SOURCE}
+                    ),
+                },
+            ),
+        }
+    ),
+}
+
 #: file name -> (format name, schema)
 FILES: dict[str, tuple[str, dict[str, Field]]] = {
     "scales.toml": ("career-workbook-scales", SCALES),
@@ -234,6 +260,7 @@ FILES: dict[str, tuple[str, dict[str, Field]]] = {
     "orchestration.toml": ("career-workbook-orchestration", ORCHESTRATION),
     "questions.toml": ("career-workbook-conversation-questions", QUESTIONS),
     "actions.toml": ("career-workbook-action-ideas", ACTIONS),
+    "path_guides.toml": ("career-workbook-path-guides", PATH_GUIDES),
 }
 SUPPORTED_VERSION = 1
 
@@ -262,13 +289,18 @@ def _check_value(value: Any, rule: Field, where: str, field: str, problems: list
         for key in value:
             if key not in rule.levels:
                 problems.append((where, f"{field}.{key}", "is not a level of this scale"))
+    if rule.items is not None and isinstance(value, dict):
+        # A table inside an item (a guide's week) is named with its parent.
+        check_table(
+            value, rule.items, field if where == "the file" else f"{where}, {field}", problems
+        )
     if rule.items is not None and isinstance(value, list):
         for index, item in enumerate(value):
             if not isinstance(item, dict):
                 problems.append((where, f"{field}[{index + 1}]", "must be a table"))
                 continue
             label = item.get("id") or item.get("strength") or item.get("preference")
-            label = label or item.get("question") or f"number {index + 1}"
+            label = label or item.get("question") or item.get("path") or f"number {index + 1}"
             # A nested item (a path's weight, a question's option) names its parent too.
             inner = f"{field} {label!r}"
             check_table(
