@@ -5,7 +5,9 @@ peers (3 or more) and at least one piece of evidence. Use more: energy 4
 or more with proficiency under 4 (it lifts you; practice would make it
 an edge), or a would-be signature strength still waiting for evidence.
 Drain: proficiency 4 or more with energy 2 or less (you are good at it,
-and it costs you). In ranking mode, proficiency is read from the order.
+and it costs you); what to do about it depends on whether it is central to the path
+the answers lean towards (`workbook.analysis.drains`). In ranking mode, proficiency is
+read from the order.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from workbook.analysis.drains import central_paths, drain_advice, leaning_paths
 from workbook.analysis.signals import proficiency_of
 from workbook.content.catalogue import Content
 from workbook.data import WorkbookData
@@ -82,7 +85,11 @@ def _order(f: StrengthFinding) -> tuple:
     return (-(f.proficiency or 0) - (f.energy or 0) - (f.edge or 0), -f.evidence, f.name)
 
 
-def analyse_strengths(data: WorkbookData, content: Content) -> StrengthResult:
+def analyse_strengths(
+    data: WorkbookData, content: Content, leaning: tuple[str, ...] | None = None
+) -> StrengthResult:
+    """The findings; `leaning` (the paths the answers lean towards) is worked out from
+    the answers if not given, and only when a drain is central to some path."""
     ranking = data.profile.strength_mode == "ranking"
     signature, use_more, drains = [], [], []
     rated = high = 0
@@ -126,12 +133,12 @@ def analyse_strengths(data: WorkbookData, content: Content) -> StrengthResult:
                 ),
             )
         elif strong and e is not None and e <= 2:
+            if leaning is None and central_paths(content, strength_id):
+                leaning = leaning_paths(data, content)
+            advice = drain_advice(content, strength_id, leaning or ())
             target, reason = (
                 drains,
-                (
-                    f"{skill.capitalize()}, but it drains you ({e} of 5). Keep it from "
-                    "filling your week: share it, trade it, or let AI take part of it."
-                ),
+                f"{skill.capitalize()}, but it drains you ({e} of 5). {advice}",
             )
         else:
             continue

@@ -115,8 +115,8 @@ def build(ctx: Context) -> list[Flowable]:
         (
             "drains",
             "Drains to manage",
-            "You are good at these, and they cost you energy. Worth sharing, trading or "
-            "handing part of to AI.",
+            "You are good at these, and they cost you energy. Each comes with a note on what "
+            "to do about it.",
         ),
     )
     for key, title, intro in groups:
