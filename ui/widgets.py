@@ -6,17 +6,26 @@
 - `hint`: a sentence of guidance, wrapped; `muted`: a quieter hint (a date, a count);
 
 and `separator()` (a thin line between blocks), `confirm` (the one Yes/Cancel question),
-`TextBox` and `GrowingTextBox` (text boxes that say when they are left, or grow with their
-text). Titles show their text as written (plain text) and carry it as their accessible
-name. Spacing around them belongs to the layout that places them, not to the widget.
-Pages import them by these names; a step keeps no copy of its own.
+`Disclosure` (a "show more" toggle with an arrow), `TextBox` and `GrowingTextBox` (text
+boxes that say when they are left, or grow with their text). Titles show their text as
+written (plain text) and carry it as their accessible name. Spacing around them belongs
+to the layout that places them, not to the widget. Pages import them by these names; a
+step keeps no copy of its own.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QPalette, QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 
 def _title(text: str, parent: QWidget | None, scale: float) -> QLabel:
@@ -91,6 +100,31 @@ def confirm(parent: QWidget | None, title: str, text: str, ok_text: str) -> bool
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is go_ahead
+
+
+class Disclosure(QToolButton):
+    """A "show more" toggle with an arrow; it shows or hides one widget."""
+
+    def __init__(self, text: str, target: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._target = target
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.setCheckable(True)
+        self.setAutoRaise(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggled.connect(self._toggled)
+        self._toggled(False)
+
+    def set_label(self, text: str) -> None:
+        self.setText(text)
+        self.setAccessibleName(text)
+
+    @Slot(bool)
+    def _toggled(self, shown: bool) -> None:
+        self.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self._target.setVisible(shown)
 
 
 class TextBox(QPlainTextEdit):

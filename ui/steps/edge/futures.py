@@ -1,6 +1,7 @@
 """Three futures, one per path, in the manner of Odyssey plans.
 
-For each path a `FuturePanel`: a six-word title (with a gentle word count),
+For each path a `FuturePanel`: what the path is really like (`guide.PathGuideView`,
+closed until opened), a six-word title (with a gentle word count),
 a few lines on what working life would look like, the questions that
 future raises, four gauges (resources, liking, confidence, coherence with
 one's values) and a small prototype to try first. `FuturesPanel` holds the
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.binding import Binder, set_text
 from ui.rating import RatingSelector
+from ui.steps.edge.guide import PathGuideView
 from ui.steps.edge.text import GAUGES, horizon_phrase, title_hint
 from ui.widgets import GrowingTextBox, TextBox, hint, muted, strong
 from workbook import door
@@ -52,6 +54,12 @@ class FuturePanel(QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
         layout.addWidget(muted(path.description))
+        guide = content.guides.get(path.id)
+        self.guide = (
+            PathGuideView(guide, content.sponsor_mentor, path.short_name) if guide else None
+        )
+        if self.guide is not None:
+            layout.addWidget(self.guide)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -188,7 +196,8 @@ class FuturesPanel(QWidget):
             f"Imagine your working life {horizon_phrase(horizon)} along each path. All three "
             "are real options: writing them side by side helps you notice which one you lean "
             "towards, and why. Give each a six-word title, a few lines of story, the questions "
-            "it raises, four gauges and one small step to try it out."
+            "it raises, four gauges and one small step to try it out. Not sure what a path "
+            "involves day to day? Open “What this path is really like” on its tab."
         )
 
     def load(self, data: WorkbookData) -> None:

@@ -30,13 +30,12 @@ from ui.binding import set_text
 from ui.steps.plan.context import PlanContext
 from ui.steps.plan.widgets import (
     DATE_FORMAT,
-    Disclosure,
     RowList,
     ask_then_delete,
     elided,
     tool_button,
 )
-from ui.widgets import GrowingTextBox, hint, strong
+from ui.widgets import Disclosure, GrowingTextBox, hint, strong
 from workbook import door
 from workbook.analysis.plan_choices import moved_lines, score_lines
 from workbook.analysis.progress import Progress, progress

@@ -32,13 +32,12 @@ from ui.binding import set_text
 from ui.steps.plan.context import PlanContext
 from ui.steps.plan.pickers import DateField, LinkPicker
 from ui.steps.plan.widgets import (
-    Disclosure,
     RowList,
     ask_then_delete,
     elided,
     tool_button,
 )
-from ui.widgets import GrowingTextBox, confirm, hint, strong
+from ui.widgets import Disclosure, GrowingTextBox, confirm, hint, strong
 from workbook.analysis.plan_choices import ideas_for, link_label, link_options
 from workbook.content.catalogue import ActionIdea, Prompt
 from workbook.data import Action, Goal

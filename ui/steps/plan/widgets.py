@@ -1,11 +1,10 @@
 """Small building blocks of the development plan page.
 
 Buttons with names for screen readers, asking before a delete
-(`ask_then_delete`, with `ui.widgets.confirm`), a show/hide toggle (`Disclosure`),
-a column of rows rebuilt only when entries change (`RowList`), and the Tab
-order in reading order (`focus_order`). None of them knows the database; the
-kit every page shares (`subheading`, `strong`, `hint`, `muted`, `confirm`) is in
-`ui.widgets`.
+(`ask_then_delete`, with `ui.widgets.confirm`), a column of rows rebuilt only when
+entries change (`RowList`), and the Tab order in reading order (`focus_order`). None of
+them knows the database; the kit every page shares (`subheading`, `strong`, `hint`,
+`muted`, `confirm`, `Disclosure`) is in `ui.widgets`.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLayout,
     QToolButton,
@@ -76,31 +75,6 @@ def ask_then_delete(
 def elided(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-class Disclosure(QToolButton):
-    """A "show more" toggle with an arrow; it shows or hides one widget."""
-
-    def __init__(self, text: str, target: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._target = target
-        self.setText(text)
-        self.setAccessibleName(text)
-        self.setCheckable(True)
-        self.setAutoRaise(True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toggled.connect(self._toggled)
-        self._toggled(False)
-
-    def set_label(self, text: str) -> None:
-        self.setText(text)
-        self.setAccessibleName(text)
-
-    @Slot(bool)
-    def _toggled(self, shown: bool) -> None:
-        self.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
-        self._target.setVisible(shown)
 
 
 class RowList(QWidget):
