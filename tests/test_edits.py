@@ -525,7 +525,7 @@ def test_invalid_profile_values_are_refused_with_a_plain_message(
     text = refused.value.message
     assert message in text
     assert "Traceback" not in text
-    assert len(text) < 200
+    assert len(text) < 250  # the thirteen role families, listed, are the longest
     assert load_profile(db, workbook_id) == before_profile
     assert (get_workbook(db, workbook_id).updated_at, meta_last_change(db)) == before_stamp
 

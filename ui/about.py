@@ -1,4 +1,5 @@
-"""Help ▸ About: the version, and the privacy promise with the file that holds the words."""
+"""Help ▸ About: the version, the privacy promise with the file that holds the words, and
+the research the content draws on, credited as its licence asks."""
 
 from __future__ import annotations
 
@@ -26,6 +27,23 @@ def about_text(path: Path) -> str:
         "write is kept in one file on this computer, readable only by you:</p>"
         f"<p><code>{escape(str(path))}</code></p>"
         "<p>Backups are kept in the <code>backups</code> folder beside it.</p>"
+        f"<p>{escape(research_credit())}</p>"
+    )
+
+
+def research_credit() -> str:
+    """The attribution the AI task library's research data asks for, in plain words."""
+    from workbook.content.research import load_research
+
+    source = load_research().source
+    address = source.url.removeprefix("https://")
+    licence = source.licence_url.removeprefix("https://").rstrip("/")
+    return (
+        "The AI task library's order of role families, and the range its starting shares "
+        f"keep to, draw on “{source.title}” by {source.publisher} ({source.authors}, "
+        f"{source.year}): data at {address}, version {source.commit[:12]}, licensed "
+        f"{source.licence} ({licence}). We use a small summary of it. It shows where people use AI "
+        "at work, not how much of a task AI can take: each task's share is our own estimate."
     )
 
 

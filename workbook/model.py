@@ -17,6 +17,10 @@ ROLE_FAMILIES: tuple[tuple[str, str], ...] = (
     ("marketing_content", "Marketing and content"),
     ("hr_people", "HR and people"),
     ("operations", "Operations"),
+    ("healthcare", "Healthcare"),
+    ("education", "Education"),
+    ("retail_hospitality", "Retail and hospitality"),
+    ("public_sector", "Public sector"),
     ("management", "Management"),
     ("other", "Other"),
 )

@@ -97,6 +97,37 @@ class TaskTemplate(NamedTuple):
     stakes: str
     stakes_note: str
     source: str
+    #: What the task is for: the result it serves, beyond the hours it takes.
+    outcome: str
+    #: One-off hours before AI helps: learning the tool, instructions, trying it out.
+    setup_hours: float
+    #: (risk kind, level) for each of `schema.RISK_KINDS`, in that order.
+    risks: tuple[tuple[str, str], ...]
+    #: The risk that matters most here, in the task's own words ("" if none is high).
+    risk_note: str = ""
+
+    def risk(self, kind: str) -> str:
+        return dict(self.risks)[kind]
+
+
+class TaskFamily(NamedTuple):
+    """A role family of the task library, with the range its starting shares keep to."""
+
+    id: str
+    #: Where the family's typical share (its tasks' shares weighted by their hours) lies.
+    share_range: tuple[float, float]
+    #: The most any one of its tasks starts at.
+    share_ceiling: float
+
+
+class RiskKind(NamedTuple):
+    """Something delegating a task to AI may put at risk, with what each level means."""
+
+    id: str
+    name: str
+    question: str
+    source: str
+    levels: dict[str, str]
 
 
 class OrchestrationSkill(NamedTuple):
@@ -170,6 +201,10 @@ class Content(NamedTuple):
     orchestration: dict[str, OrchestrationSkill]
     questions: dict[str, ConversationQuestion]
     actions: dict[str, ActionIdea]
+    #: The task library's families, in the file's order (most AI-applicable work first).
+    task_families: dict[str, TaskFamily]
+    #: The kinds of risk each library task is rated on, in the file's order.
+    task_risks: dict[str, RiskKind]
     guides: dict[str, PathGuide]  # by path id
     sponsor_mentor: GuideText
 

@@ -29,9 +29,11 @@ from workbook.content.catalogue import (
     PathProfile,
     Preference,
     Prompt,
+    RiskKind,
     RoleVariant,
     Scale,
     Strength,
+    TaskFamily,
     TaskTemplate,
     Weight,
 )
@@ -236,22 +238,7 @@ def load_folder(folder: Traversable | Path, *, cache: Path | None = None) -> Con
         if f["id"] not in families
     ]
     _raise_if("ai_tasks.toml", problems)
-    tasks = {
-        t["id"]: TaskTemplate(
-            t["id"],
-            f["id"],
-            t["name"],
-            float(t["hours_hint"]),
-            float(t["ai_share"]),
-            t["mode"],
-            t["validation"],
-            t["stakes"],
-            t["stakes_note"],
-            t["source"],
-        )
-        for f in tdoc["families"]
-        for t in f["tasks"]
-    }
+    task_risks, task_families, tasks = _task_library(tdoc)
 
     actions = simple(
         "actions.toml",
@@ -285,12 +272,96 @@ def load_folder(folder: Traversable | Path, *, cache: Path | None = None) -> Con
         paths=paths,
         tasks=tasks,
         task_note=tdoc["note"],
+        task_families=task_families,
+        task_risks=task_risks,
         orchestration=orchestration,
         questions=questions,
         actions=actions,
         guides=guides,
         sponsor_mentor=_guide_text(gdoc["sponsor_mentor"]),
     )
+
+
+def _task_library(
+    document: dict,
+) -> tuple[dict[str, RiskKind], dict[str, TaskFamily], dict[str, TaskTemplate]]:
+    """The risk kinds, families and tasks of ai_tasks.toml, each family's tasks checked
+    against its share range: the typical share (weighted by hours) inside it, no task
+    above its ceiling, and a note in the task's words wherever a risk is high."""
+    problems = _unique("ai_tasks.toml", document["risks"])
+    risks = {
+        r["id"]: RiskKind(r["id"], r["name"], r["question"], r["source"], dict(r["levels"]))
+        for r in document["risks"]
+    }
+    problems += [
+        ("the file", "risks", f"needs the risk {kind!r}")
+        for kind in schema.RISK_KINDS
+        if kind not in risks
+    ]
+    families, tasks = {}, {}
+    for f in document["families"]:
+        low, high = (float(bound) for bound in f["share_range"])
+        family = families[f["id"]] = TaskFamily(f["id"], (low, high), float(f["share_ceiling"]))
+        for t in f["tasks"]:
+            tasks[t["id"]] = TaskTemplate(
+                t["id"],
+                f["id"],
+                t["name"],
+                float(t["hours_hint"]),
+                float(t["ai_share"]),
+                t["mode"],
+                t["validation"],
+                t["stakes"],
+                t["stakes_note"],
+                t["source"],
+                t["outcome"],
+                float(t["setup_hours"]),
+                tuple((kind, t["risks"][kind]) for kind in schema.RISK_KINDS),
+                t.get("risk_note", ""),
+            )
+        problems += _family_problems(family, [tasks[t["id"]] for t in f["tasks"]])
+    _raise_if("ai_tasks.toml", problems)
+    return risks, families, tasks
+
+
+def typical_share(tasks: list[TaskTemplate]) -> float:
+    """The tasks' starting shares weighted by their hours: how much of such a week AI
+    could take, by the library's own estimates."""
+    hours = sum(t.hours_hint for t in tasks)
+    return sum(t.ai_share * t.hours_hint for t in tasks) / hours if hours else 0.0
+
+
+def _family_problems(family: TaskFamily, tasks: list[TaskTemplate]) -> list:
+    where = f"family {family.id!r}"
+    low, high = family.share_range
+    problems = []
+    if tasks and not low - 1e-9 <= (typical := typical_share(tasks)) <= high + 1e-9:
+        problems.append(
+            (
+                where,
+                "share_range",
+                f"its tasks' shares, weighted by their hours, come to {typical:.2f}: "
+                f"outside {low:.2f} to {high:.2f}",
+            )
+        )
+    for task in tasks:
+        if task.ai_share > family.share_ceiling + 1e-9:
+            problems.append(
+                (
+                    f"{where}, task {task.id!r}",
+                    "ai_share",
+                    f"is above the family's share_ceiling of {family.share_ceiling:.2f}",
+                )
+            )
+        if "high" in dict(task.risks).values() and not task.risk_note:
+            problems.append(
+                (
+                    f"{where}, task {task.id!r}",
+                    "risk_note",
+                    "is missing: say in the task's own words what a high risk means here",
+                )
+            )
+    return problems
 
 
 def _guide_text(part: dict) -> GuideText:

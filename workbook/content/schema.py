@@ -26,6 +26,9 @@ MODES = table("ai_tasks").field("mode").choices
 STAKES = table("ai_tasks").field("stakes").choices
 ACTION_KINDS = table("actions").field("kind").choices
 TOPICS = ("path", "strengths", "ai", "growth", "support")
+#: What delegating a library task to AI may put at risk besides a wrong output, and how much.
+RISK_KINDS = ("own_skill", "juniors", "personal_data")
+RISK_LEVELS = ("low", "medium", "high")
 SCALE_IDS = ("proficiency", "energy", "edge", "agreement", "gauge")
 
 
@@ -63,6 +66,25 @@ def _weight(value: Any) -> str | None:
 
 def _share(value: Any) -> str | None:
     return None if 0.0 <= value <= 1.0 else "must be between 0.0 and 1.0"
+
+
+def _share_range(value: Any) -> str | None:
+    numbers = [v for v in value if isinstance(v, int | float) and not isinstance(v, bool)]
+    if len(value) != 2 or len(numbers) != 2 or not 0.0 <= numbers[0] < numbers[1] <= 1.0:
+        return "must be two numbers [low, high] with 0.0 <= low < high <= 1.0"
+    return None
+
+
+def _setup(value: Any) -> str | None:
+    return None if 0 <= value <= 200 else "must be from 0 to 200 hours"
+
+
+def _risks(value: Any) -> str | None:
+    if set(value) != set(RISK_KINDS):
+        return "must give a level for each of: " + ", ".join(RISK_KINDS)
+    if any(level not in RISK_LEVELS for level in value.values()):
+        return "each level must be one of: " + ", ".join(RISK_LEVELS)
+    return None
 
 
 def _scale_levels(value: Any) -> str | None:
@@ -177,9 +199,20 @@ PATHS = {
 
 AI_TASKS = {
     "note": TEXT,
+    "risks": table_list(
+        {
+            "id": Field(str, choices=RISK_KINDS),
+            "name": TEXT,
+            "question": TEXT,
+            "source": SOURCE,
+            "levels": levels(RISK_LEVELS),
+        }
+    ),
     "families": table_list(
         {
             "id": ID,
+            "share_range": Field(list, check=_share_range),
+            "share_ceiling": Field((int, float), check=_share),
             "tasks": table_list(
                 {
                     "id": ID,
@@ -190,6 +223,10 @@ AI_TASKS = {
                     "validation": TEXT,
                     "stakes": Field(str, choices=STAKES),
                     "stakes_note": TEXT,
+                    "outcome": TEXT,
+                    "setup_hours": Field((int, float), check=_setup),
+                    "risks": Field(dict, check=_risks),
+                    "risk_note": OPTIONAL_TEXT,
                     "source": SOURCE,
                 }
             ),
