@@ -35,7 +35,9 @@ from ui.steps.ai_plan.skills import SkillsPanel
 from ui.steps.ai_plan.tasks_model import AITasksModel, column_of
 from ui.steps.ai_plan.tasks_view import TaskTable
 from ui.steps.ai_plan.text import (
+    FELT_SAVINGS,
     agency_notes,
+    library_tip,
     remaining_sentence,
     status_sentence,
     task_details,
@@ -81,9 +83,10 @@ class AIPlanPage(QScrollArea):
         outer.addWidget(heading("AI-amplification plan"))
         outer.addWidget(
             hint(
-                "Which of your tasks AI can take over or help with, how you keep your own "
-                "judgement over its output, and where the hours it frees go. The hours and "
-                "shares you enter are estimates: change them whenever you learn more."
+                "Which of your tasks AI can take over or help with, what each one is for, "
+                "how you keep your own judgement over AI's output, and where the hours it "
+                "frees go. The hours and shares are estimates: change them whenever you "
+                "learn more. " + FELT_SAVINGS
             )
         )
         self.status = hint("")
@@ -192,7 +195,8 @@ class AIPlanPage(QScrollArea):
         outer.addWidget(
             hint(
                 "Hours freed are the hours AI takes minus the time its check costs you. "
-                "A task you keep human frees none."
+                "A task you keep human frees none, and the one-off set-up time is not "
+                "counted. Measured savings tend to be smaller than felt ones."
             )
         )
         self.chart = HoursChart()
@@ -293,10 +297,7 @@ class AIPlanPage(QScrollArea):
         for task in data.tasks:
             template = self._content.tasks.get(task.library_task_id or "")
             if template is not None:
-                tips[task.id] = (
-                    "A suggested starting point from the task library: change anything. "
-                    f"What is at stake: {template.stakes_note}"
-                )
+                tips[task.id] = library_tip(template, self._content.task_risks)
         return tips
 
     def _targets(self, data: WorkbookData) -> dict[str, list[tuple[str, str]]]:
@@ -371,13 +372,16 @@ class AIPlanPage(QScrollArea):
         self.down_button.setEnabled(0 <= row < count - 1)
         if row < 0:
             self.details.setText(
-                "Choose a row to read its validation step and risk in full." if count else ""
+                "Choose a row to read its validation step and risks in full, and for a "
+                "suggested task what it is for and its set-up time."
+                if count
+                else ""
             )
             self.details.setVisible(bool(count))
             return
         task = self.model.task(row)
         template = self._content.tasks.get(task.library_task_id or "")
-        self.details.setText(task_details(task, template.stakes_note if template else None))
+        self.details.setText(task_details(task, template, self._content.task_risks))
         self.details.setVisible(True)
 
     def _select(self, row: int, column: int = 0) -> None:

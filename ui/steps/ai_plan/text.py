@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from workbook.analysis.ai_plan import AIPlanResult, SkillNeed
+from workbook.content.catalogue import RiskKind, TaskTemplate
 from workbook.data import Task
 
 MODES: tuple[tuple[str | None, str], ...] = (
@@ -180,12 +181,76 @@ def _which(tasks: list[Task]) -> str:
     return f"{len(tasks)} tasks"
 
 
-def task_details(task: Task, stakes_note: str | None) -> str:
-    """The selected task's long texts in full, for reading what the cells cut short."""
+#: Said wherever a person reads the hours AI frees: what it feels like saves more than
+#: what a clock measures (see the AI plan's "How is this computed?").
+FELT_SAVINGS = (
+    "Time saved with AI tends to feel larger than it measures: people who timed their "
+    "work have found smaller savings than they felt, sometimes none. Treat the hours "
+    "below as an upper estimate and check them against a real week."
+)
+
+
+def setup_text(setup_hours: float) -> str:
+    """The one-off time a library task takes before AI helps with it."""
+    if setup_hours <= 0:
+        return "nothing to set up"
+    return f"about {hours(setup_hours)} once, before it saves any time"
+
+
+def risk_lines(template: TaskTemplate, kinds: dict[str, RiskKind]) -> list[str]:
+    """Each risk the library names for a task besides a wrong output, with its level and
+    what that level asks of the person, for example "Your own skill: high. Keep…"."""
+    lines = []
+    for kind, level in template.risks:
+        about = kinds.get(kind)
+        name = about.name if about else kind
+        advice = about.levels.get(level, "") if about else ""
+        lines.append(f"{name}: {level}. {advice}".strip())
+    return lines
+
+
+def library_details(template: TaskTemplate, kinds: dict[str, RiskKind]) -> list[str]:
+    """What the task library says about a task beyond its cells: the outcome it serves,
+    its set-up time and its risks, and that its share is our estimate."""
+    lines = [
+        f"Outcome it serves: {template.outcome}",
+        f"Set-up: {setup_text(template.setup_hours)}.",
+        "Risks besides a wrong answer:",
+    ]
+    lines += [f"• {line}" for line in risk_lines(template, kinds)]
+    if template.risk_note:
+        lines.append(f"Most at stake here: {template.risk_note}")
+    lines.append(
+        f"The starting share ({round(template.ai_share * 100)}%) is our own estimate, "
+        "not a measurement: change it to fit your work."
+    )
+    return lines
+
+
+def library_tip(template: TaskTemplate, kinds: dict[str, RiskKind]) -> str:
+    """The tooltip over a library task's name."""
+    return "\n".join(
+        [
+            "A suggested starting point from the task library: change anything.",
+            f"What is at stake if AI gets it wrong: {template.stakes_note}",
+            *library_details(template, kinds),
+        ]
+    )
+
+
+def task_details(
+    task: Task, template: TaskTemplate | None, kinds: dict[str, RiskKind] | None = None
+) -> str:
+    """The selected task's long texts in full, for reading what the cells cut short; for a
+    task from the library, also its outcome, set-up time and risks."""
     lines = [f"“{task.name.strip() or 'Unnamed task'}”"]
     lines.append(f"Tool: {task.tool.strip() or 'not named yet'}")
     lines.append(f"Validation step: {task.validation.strip() or 'none yet'}")
     lines.append(f"Risk if AI gets it wrong: {task.risk_note.strip() or 'not written yet'}")
-    if stakes_note and stakes_note.strip() != task.risk_note.strip():
-        lines.append(f"What the task library says is at stake: {stakes_note}")
+    if template is None:
+        return "\n".join(lines)
+    if template.stakes_note.strip() != task.risk_note.strip():
+        lines.append(f"What the task library says is at stake: {template.stakes_note}")
+    lines.append("")
+    lines += library_details(template, kinds or {})
     return "\n".join(lines)
