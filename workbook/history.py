@@ -24,9 +24,14 @@ if TYPE_CHECKING:
 # History as it opens, and loading them there (with rules and json) put ~5 ms before its
 # first workbook was on screen. They load with the first edit.
 
+#: Undo steps kept per workbook.
 LIMIT = 200
-#: What one workbook's undo steps may hold, roughly, in characters of text: a deleted entry
-#: keeps its text for undo, and a long one can be a million characters.
+#: Undo and redo steps kept in one session, all workbooks together: a coach who works
+#: through many workbooks in one sitting must not keep LIMIT steps of each.
+MAX_STEPS = 2_000
+#: What the session's undo and redo steps may hold, roughly, in characters of text, all
+#: workbooks together: a deleted entry keeps its text for undo, and a long one can be a
+#: million characters.
 MAX_TEXT = 20_000_000
 
 
@@ -43,24 +48,72 @@ def text_size(value: Any) -> int:
     return 8
 
 
+class _Step:
+    """A Change held for undo or redo, with when it was recorded and its size, measured
+    once (it moves between the stacks unchanged)."""
+
+    __slots__ = ("change", "order", "size")
+
+    def __init__(self, change: Change, order: int) -> None:
+        self.change = change
+        self.order = order
+        self.size = text_size(change)
+
+
 class History:
+    """One undo and one redo stack per workbook, bounded for the whole session: at most
+    LIMIT steps per workbook, and MAX_STEPS steps and MAX_TEXT characters of text in all
+    the stacks together. Past a bound the steps recorded longest ago go first (from the
+    bottom of any stack: what is undone or redone next stays); the step just recorded
+    stays however large, so undo of what was just done always works."""
+
     def __init__(self) -> None:
-        self._undo: dict[int, list[Change]] = {}
-        self._redo: dict[int, list[Change]] = {}
+        self._undo: dict[int, list[_Step]] = {}
+        self._redo: dict[int, list[_Step]] = {}
+        self._recorded = 0
+        #: Steps and characters held in all the stacks together.
+        self.steps = 0
+        self.text = 0
 
     def record(self, change: Change) -> None:
         """Remember an edit; a new edit clears what could be redone."""
         if not change.undoable:
             return
+        self._recorded += 1
+        step = _Step(change, self._recorded)
+        self._drop_all(self._redo.pop(change.workbook_id, []))
         stack = self._undo.setdefault(change.workbook_id, [])
-        stack.append(change)
-        del stack[:-LIMIT]
-        # The oldest steps go first once the text they keep passes MAX_TEXT (the newest
-        # stays, however large: undo of what was just done always works).
-        total = sum(text_size(c) for c in stack)
-        while len(stack) > 1 and total > MAX_TEXT:
-            total -= text_size(stack.pop(0))
-        self._redo.pop(change.workbook_id, None)
+        stack.append(step)
+        self._add(step)
+        if len(stack) > LIMIT:
+            self._drop_all(stack[:-LIMIT])
+            del stack[:-LIMIT]
+        self._trim(keep=step)
+
+    def _add(self, step: _Step) -> None:
+        self.steps += 1
+        self.text += step.size
+
+    def _drop_all(self, steps: list[_Step]) -> None:
+        self.steps -= len(steps)
+        self.text -= sum(s.size for s in steps)
+
+    def _trim(self, keep: _Step) -> None:
+        """Drop the oldest steps until the session's stacks are within both bounds."""
+        while self.steps > MAX_STEPS or self.text > MAX_TEXT:
+            bottoms = [
+                (stack[0].order, stacks, workbook_id)
+                for stacks in (self._undo, self._redo)
+                for workbook_id, stack in stacks.items()
+                if stack and stack[0] is not keep
+            ]
+            if not bottoms:
+                return
+            _, stacks, workbook_id = min(bottoms, key=lambda bottom: bottom[0])
+            stack = stacks[workbook_id]
+            self._drop_all([stack.pop(0)])
+            if not stack:
+                del stacks[workbook_id]
 
     def can_undo(self, workbook_id: int) -> bool:
         return bool(self._undo.get(workbook_id))
@@ -70,40 +123,40 @@ class History:
 
     def next_undo(self, workbook_id: int) -> Change | None:
         stack = self._undo.get(workbook_id)
-        return stack[-1] if stack else None
+        return stack[-1].change if stack else None
 
     def next_redo(self, workbook_id: int) -> Change | None:
         stack = self._redo.get(workbook_id)
-        return stack[-1] if stack else None
+        return stack[-1].change if stack else None
 
     def undo(self, db: Database, workbook_id: int) -> Change | None:
         """Put back what was there before the last change; returns the Change applied."""
         stack = self._undo.get(workbook_id)
         if not stack:
             return None
-        change = stack[-1]
+        step = stack[-1]
         # Popped only once applied: a refused undo (say, the old name is taken now) stays.
         with db.atomic():
-            applied = reverse(db, change)
+            applied = reverse(db, step.change)
         stack.pop()
-        self._redo.setdefault(workbook_id, []).append(change)
+        self._redo.setdefault(workbook_id, []).append(step)
         return applied
 
     def redo(self, db: Database, workbook_id: int) -> Change | None:
         stack = self._redo.get(workbook_id)
         if not stack:
             return None
-        change = stack[-1]
+        step = stack[-1]
         with db.atomic():
-            applied = replay(db, change)
+            applied = replay(db, step.change)
         stack.pop()
-        self._undo.setdefault(workbook_id, []).append(change)
+        self._undo.setdefault(workbook_id, []).append(step)
         return applied
 
     def forget(self, workbook_id: int) -> None:
         """Drop the stacks of a deleted workbook."""
-        self._undo.pop(workbook_id, None)
-        self._redo.pop(workbook_id, None)
+        self._drop_all(self._undo.pop(workbook_id, []))
+        self._drop_all(self._redo.pop(workbook_id, []))
 
 
 def set_value(db: Database, change: Change, value: Any) -> Change:
