@@ -15,9 +15,11 @@ from fractions import Fraction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbook.analysis import fit
+from workbook.analysis import fit, scoring
+from workbook.analysis import flip as flips
 from workbook.analysis.ai_plan import analyse_ai_plan, hours_freed, total_freed
 from workbook.analysis.progress import snapshot
+from workbook.analysis.signals import strength_signal
 from workbook.analysis.summary import summary
 from workbook.content import load_content
 from workbook.data import (
@@ -54,8 +56,11 @@ POSITIVE_PREFERENCES = sorted(
     if w.kind == "preference" and w.weight > 0
 )
 TOPS = {"proficiency": 5, "energy": 5, "edge": 4}
-# Every answer some path counts: (kind, strength, preference or question id).
-WEIGHED = sorted({(w.kind, w.target) for p in CONTENT.paths.values() for w in p.weights})
+# Every answer of the person's own some path counts: (kind, strength or preference id).
+# Answers about the workplace are shown beside the fit, never counted in it.
+WEIGHED = sorted(
+    {(w.kind, w.target) for p in CONTENT.paths.values() for w in p.weights if w.kind != "context"}
+)
 
 
 # ---- strategies ------------------------------------------------------------------------------
@@ -191,43 +196,39 @@ def rounded_scores(data: WorkbookData) -> dict[str, int]:
 
 
 def answered_nothing(data: WorkbookData) -> bool:
-    """No strength rated or ranked, no statement and no question about work answered."""
+    """No strength rated or ranked and no statement answered."""
     rated = any(r.proficiency or r.energy or r.edge or r.rank for r in data.ratings.values())
-    return not (rated or data.preferences or data.context)
+    return not (rated or data.preferences)
 
 
-def single_changes(data: WorkbookData) -> list[fit.Candidate]:
-    """Every other value of one answer the paths count, as docs/analysis.md lists them:
-    sized in steps on its scale (from the middle when unanswered); choosing another option,
-    or answering a blank question, about work is one step."""
+def single_changes(data: WorkbookData) -> list[flips.Candidate]:
+    """Every other value of one answer the paths count, as docs/analysis.md sizes them:
+    how far the item's value (a strength's signal, a preference's agreement, each -1..1)
+    moves, as a share of its range of 2. Worked out here through the signal itself, not
+    per scale as the app does."""
     changes = []
     for kind, item in WEIGHED:
         if kind == "strength":
             rating = data.ratings.get(item) or Rating(item)
+            now = strength_signal(data, item)
             for scale, top in TOPS.items():
-                old = getattr(rating, scale)
-                start = Fraction(top + 1, 2) if old is None else Fraction(old)
-                changes += [
-                    fit.Candidate(kind, item, scale, old, new, abs(new - start))
-                    for new in range(1, top + 1)
-                    if new != old
-                ]
-        elif kind == "preference":
+                if scale == "proficiency" and data.profile.strength_mode == "ranking":
+                    continue  # the order counts, not the rated proficiency
+                for new in range(1, top + 1):
+                    if new != getattr(rating, scale):
+                        changed = dataclasses.replace(rating, **{scale: new})
+                        moved = dataclasses.replace(data, ratings={**data.ratings, item: changed})
+                        size = abs(strength_signal(moved, item) - now) / 2
+                        old = getattr(rating, scale)
+                        changes.append(flips.Candidate(kind, item, scale, old, new, size))
+        else:
             old = data.preferences.get(item)
-            start = Fraction(3) if old is None else Fraction(old)
+            now = Fraction(0) if old is None else Fraction(old - 3, 2)
             changes += [
-                fit.Candidate(kind, item, None, old, new, abs(new - start))
+                flips.Candidate(kind, item, None, old, new, abs(Fraction(new - 3, 2) - now) / 2)
                 for new in range(1, 6)
                 if new != old
             ]
-        else:
-            question = CONTENT.context[item]
-            old = data.context.get(item)
-            if question.kind == "choice":
-                news = [option for option, _ in question.options if option != old]
-            else:
-                news = [] if (old or "").strip() else ["answered"]
-            changes += [fit.Candidate(kind, item, None, old, new, Fraction(1)) for new in news]
     return changes
 
 
@@ -244,7 +245,7 @@ def unique_leader(rounded: dict[str, int]) -> str | None:
 @given(workbooks(with_plan=False))
 def test_scores_in_range_and_contributions_add_up_exactly(data):
     for path in (fit.path_fit(data, CONTENT, profile) for profile in CONTENT.paths.values()):
-        exact = fit.exact_score(data, CONTENT.paths[path.id])
+        exact = scoring.exact_score(data, CONTENT.paths[path.id])
         assert 0 <= exact <= 100
         assert 0 <= path.score <= 100
         assert tenths(path.score) == exact_tenths(exact)
@@ -291,8 +292,8 @@ def test_raising_a_weighted_strength_never_lowers_the_path(data, pair, scale, dr
         changed = dataclasses.replace(rating, **{scale: value})
         return dataclasses.replace(data, ratings={**data.ratings, strength_id: changed})
 
-    before = fit.exact_score(with_value(low), profile)
-    after = fit.exact_score(with_value(high), profile)
+    before = scoring.exact_score(with_value(low), profile)
+    after = scoring.exact_score(with_value(high), profile)
     assert after >= before
     if scale != "proficiency" or data.profile.strength_mode == "rating":
         assert after > before
@@ -312,7 +313,9 @@ def test_agreeing_more_with_a_weighted_preference_never_lowers_the_path(data, pa
     def agreeing(value: int) -> WorkbookData:
         return dataclasses.replace(data, preferences={**data.preferences, preference_id: value})
 
-    assert fit.exact_score(agreeing(high), profile) > fit.exact_score(agreeing(low), profile)
+    assert scoring.exact_score(agreeing(high), profile) > scoring.exact_score(
+        agreeing(low), profile
+    )
 
 
 @NORMAL
@@ -329,6 +332,59 @@ def test_the_quick_scores_order_the_paths_as_the_exact_scores_do(data):
     assert sorted(exact, key=lambda p: -exact[p]) == list(scored.ranking) or len(
         {fit._round_tenths(v) for v in exact.values()}
     ) < len(exact)
+
+
+# ---- balance -----------------------------------------------------------------------------------
+
+
+def test_strengths_and_preferences_can_move_every_path_equally_far():
+    """docs/analysis.md, "Balance": a path's strengths at their best (or worst) move it as
+    far as its preferences at their best (or worst): 25 points each way."""
+    for profile in CONTENT.paths.values():
+        for kind in ("strength", "preference"):
+            at_best = sum(
+                (abs(points) for _, points in fit.exact_terms(extreme(profile, kind), profile)),
+                Fraction(0),
+            )
+            assert at_best == fit.BLOCK_POINTS[kind], (profile.id, kind)
+
+
+def extreme(profile, kind: str) -> WorkbookData:
+    """Every answer of one kind at the top of its scale (each item's value at 1)."""
+    weighted = [w.target for w in profile.weights if w.kind == kind]
+    if kind == "strength":
+        return WorkbookData(ratings={sid: Rating(sid, 5, 5, 4) for sid in weighted})
+    return WorkbookData(preferences=dict.fromkeys(weighted, 5))
+
+
+@NORMAL
+@given(workbooks(with_plan=False))
+def test_answers_about_the_workplace_never_move_a_score(data):
+    plain = dataclasses.replace(data, context={})
+    assert fit.scores(data, CONTENT) == fit.scores(plain, CONTENT)
+
+
+@NORMAL
+@given(workbooks(with_plan=False))
+def test_a_close_call_is_exactly_when_one_step_could_change_the_top(data):
+    result = fit.analyse_fit(data, CONTENT)
+    assert result.contenders[0] == result.ranking[0]
+    assert result.close_call == (len(result.contenders) > 1)
+    if answered_nothing(data):
+        assert result.close_call
+        return
+    leader = result.ranking[0]
+    one_step = set()
+    for candidate in flips._candidates(data, CONTENT):
+        if candidate.steps <= 1:
+            winner = unique_leader(rounded_scores(flips.apply_candidate(data, candidate)))
+            if winner not in (None, leader):
+                one_step.add(winner)
+    assert set(result.contenders) == {leader} | set(result.tied) | one_step
+    if result.close_call:
+        assert "too close to call" in result.edge_statement
+    else:
+        assert "points ahead of" in result.edge_statement
 
 
 # ---- the flip --------------------------------------------------------------------------------
@@ -351,7 +407,7 @@ def test_the_flip_puts_its_path_uniquely_on_top(data):
     flip = result.flip
     assert result.flip_reason == ""
     assert flip.path != result.ranking[0]
-    changed = fit.apply_candidate(data, flip)
+    changed = flips.apply_candidate(data, flip)
     # Re-scoring without searching a flip of its own keeps the test quick.
     again = [fit.path_fit(changed, CONTENT, profile) for profile in CONTENT.paths.values()]
     rescored = {p.id: tenths(p.score) for p in again}
@@ -373,7 +429,7 @@ def test_no_smaller_change_flips_the_leader(data):
     for candidate in single_changes(data):
         if limit is not None and candidate.size >= limit:
             continue
-        winner = unique_leader(rounded_scores(fit.apply_candidate(data, candidate)))
+        winner = unique_leader(rounded_scores(flips.apply_candidate(data, candidate)))
         assert winner is None or winner == leader, candidate
 
 
@@ -447,7 +503,7 @@ def test_summary_is_json_with_the_documented_shape(data):
         assert 0 <= path["confidence"] <= 100
         for c in path["contributions"]:
             assert set(c) >= {"source", "label", "points"}
-            assert c["source"] in {"baseline", "strength", "preference", "context"}
+            assert c["source"] in {"baseline", "strength", "preference"}
         assert sum(tenths(c["points"]) for c in path["contributions"]) == tenths(path["score"])
     flip = result["flip"]
     assert flip is None or (flip["path"] in PATH_IDS and isinstance(flip["change"], str))

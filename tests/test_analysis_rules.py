@@ -13,6 +13,7 @@ from fractions import Fraction
 import pytest
 
 from workbook.analysis import fit
+from workbook.analysis import flip as flips
 from workbook.analysis.ai_plan import analyse_ai_plan
 from workbook.analysis.plan_checks import balance, goal_checks
 from workbook.analysis.progress import progress, snapshot
@@ -250,38 +251,48 @@ def test_a_clear_specialist_comes_out_specialist():
     result = fit.analyse_fit(SPECIALIST, CONTENT)
     assert result.ranking == ("specialist", "orchestrator", "manager")
     assert result.tied == ("specialist",)
-    assert scores_of(result) == {"specialist": 80.5, "manager": 36.7, "orchestrator": 48.6}
+    assert scores_of(result) == {"specialist": 78.8, "manager": 37.3, "orchestrator": 47.7}
+    assert not result.close_call and result.contenders == ("specialist",)
     specialist = result.by_id("specialist")
     assert (specialist.confidence, specialist.confidence_label) == (52, "medium")
     points = {c.item: c.points for c in specialist.contributions}
     assert points[None] == 50
-    assert points["technical_problem_solving"] == 4.1
-    assert points["mentoring"] == -0.6
-    assert points["dual_ladder"] == 2.7
+    # The specialist's strength weights add up to 17: 25 points * 3 / 17 * signal 1.
+    assert points["technical_problem_solving"] == 4.4
+    # Mentoring 2, 2 and on par: (-1/2 - 1/2 + 0) / 3 = -1/3, times 25 * 1 / 17.
+    assert points["mentoring"] == -0.5
+    # Preference weights add up to 15: strongly agreeing to a weight of 3 is 25 * 3 / 15.
+    assert points["long_focus"] == 5.0
+    assert "dual_ladder" not in points  # the workplace is shown beside, not added
     labels = {c.item: c.label for c in specialist.contributions}
     assert labels["mentoring"] == "Mentoring (proficiency 2, energy 2, edge 2)"
-    assert labels["dual_ladder"].endswith("management one? (Yes)")
+    ladder = next(n for n in result.workplace if n.question == "dual_ladder")
+    assert (ladder.path, ladder.answer, ladder.leans) == ("specialist", "Yes", 2)
     assert result.edge_statement == (
-        "Your answers point most to the specialist path (80.5 of 100), 31.9 points ahead of "
-        "orchestrator. Your edge rests most on technical problem solving, hands-on craft and "
-        "agreeing that “I do my best work in long stretches of time without interruptions”. "
-        "This is a starting point to talk about, not a verdict."
+        "Your answers point most to the specialist path (a strong fit, 79 of 100), 31 points "
+        "ahead of orchestrator. Your edge rests most on technical problem solving, hands-on "
+        "craft and agreeing that “I do my best work in long stretches of time without "
+        "interruptions”. This is a starting point to talk about, not a verdict."
     )
 
 
 def test_a_clear_manager_comes_out_manager():
     result = fit.analyse_fit(MANAGER, CONTENT)
     assert result.ranking == ("manager", "orchestrator", "specialist")
-    assert scores_of(result) == {"specialist": 40.1, "manager": 73.4, "orchestrator": 47.5}
+    assert scores_of(result) == {"specialist": 44.1, "manager": 71.1, "orchestrator": 47.1}
     assert result.edge_statement == (
-        "Your answers point most to the manager path (73.4 of 100), 25.9 points ahead of "
-        "orchestrator. Your edge rests most on mentoring, emotional intelligence and building "
-        "trust. This is a starting point to talk about, not a verdict."
+        "Your answers point most to the manager path (a strong fit, 71 of 100), 24 points "
+        "ahead of orchestrator. Your edge rests most on mentoring, emotional intelligence and "
+        "agreeing that “I get energy from helping someone else get better at their work”. "
+        "This is a starting point to talk about, not a verdict."
     )
+    # What was written about the value one would bring counts for nothing by itself.
+    plain = dataclasses.replace(MANAGER, context={})
+    assert scores_of(fit.analyse_fit(plain, CONTENT)) == scores_of(result)
 
 
 def test_a_wide_lead_has_no_flip_and_says_why_with_the_lead():
-    for data, name, lead in ((SPECIALIST, "Specialist", 31.9), (MANAGER, "Manager", 25.9)):
+    for data, name, lead in ((SPECIALIST, "Specialist", 31), (MANAGER, "Manager", 24)):
         result = fit.analyse_fit(data, CONTENT)
         assert result.flip is None
         assert result.flip_reason == (
@@ -290,24 +301,42 @@ def test_a_wide_lead_has_no_flip_and_says_why_with_the_lead():
         )
 
 
-def test_a_tie_is_reported_and_the_edge_says_equally_well():
-    data = WorkbookData(preferences={"ambiguity": 5, "many_threads": 4})
+def test_a_tie_is_a_close_call_and_says_what_would_separate_them():
+    data = WorkbookData(preferences={"growing_others": 4, "scaling_through_others": 5})
     result = fit.analyse_fit(data, CONTENT)
-    assert scores_of(result) == {"specialist": 48.6, "manager": 52.1, "orchestrator": 52.1}
+    # Manager: 25 * (3 * 1/2 + 2 * 1) / 24 = 3.6; orchestrator: 25 * 2 / 14 = 3.6 (3.57);
+    # specialist: 25 * 1 / 15 = 1.7.
+    assert scores_of(result) == {"specialist": 51.7, "manager": 53.6, "orchestrator": 53.6}
     assert result.tied == ("manager", "orchestrator")
-    assert result.ranking == ("manager", "orchestrator", "specialist")
-    assert result.edge_statement.startswith(
-        "Manager and Orchestrator fit you equally well (52.1 each)."
-    )
+    assert result.close_call and result.contenders[:2] == ("manager", "orchestrator")
+    assert result.edge_statement.startswith("The manager, orchestrator and specialist paths are")
+    assert "too close to call" in result.edge_statement
+    assert "points ahead" not in result.edge_statement
+    assert result.flip is not None  # what would separate them
+    assert summary(data, CONTENT)["close_call"] is True
     assert summary(data, CONTENT)["tied"] == ["manager", "orchestrator"]
-    # A lead of a tenth is not a tie.
+    assert summary(SPECIALIST, CONTENT)["close_call"] is False
     assert summary(SPECIALIST, CONTENT)["tied"] == []
+
+
+def test_a_fully_neutral_person_is_told_it_is_too_close_to_call():
+    neutral = WorkbookData(
+        ratings={sid: Rating(sid, 3, 3, 2) for sid in CONTENT.strengths},
+        preferences=dict.fromkeys(CONTENT.preferences, 3),
+    )
+    result = fit.analyse_fit(neutral, CONTENT)
+    assert scores_of(result) == {"specialist": 50.0, "manager": 50.0, "orchestrator": 50.0}
+    assert result.close_call and set(result.contenders) == set(CONTENT.paths)
+    assert "too close to call" in result.edge_statement
+    assert "ahead" not in result.edge_statement
 
 
 def test_the_flip_names_the_change_and_the_new_scores():
     data = WorkbookData(preferences={"growing_others": 4})
     result = fit.analyse_fit(data, CONTENT)
+    # Growing others weighs 3 of the manager's 24: agreeing (1/2) is 25 * 3 / 24 / 2.
     assert scores_of(result) == {"specialist": 50.0, "manager": 51.6, "orchestrator": 50.0}
+    assert result.close_call and result.contenders[0] == "manager"
     flip = result.flip
     assert flip is not None
     assert (flip.path, flip.kind, flip.item, flip.old, flip.new) == (
@@ -321,43 +350,43 @@ def test_the_flip_names_the_change_and_the_new_scores():
         "answering “agree” to “I do my best work in long stretches of time without "
         "interruptions” (not answered yet)"
     )
-    assert flip.new_scores == {"specialist": 52.0, "manager": 50.5, "orchestrator": 50.0}
+    assert flip.new_scores == {"specialist": 52.5, "manager": 50.5, "orchestrator": 50.0}
     assert result.flip_reason == ""
     assert summary_text(summary(data, CONTENT)).count(f"What would change it: {flip.change}.")
 
 
 def test_flip_text_for_a_rating_reads_naturally():
-    change = fit.Candidate("strength", "mentoring", "proficiency", 2, 4, Fraction(2))
-    assert fit.describe_candidate(CONTENT, WorkbookData(), change) == (
+    change = flips.Candidate("strength", "mentoring", "proficiency", 2, 4, Fraction(2))
+    assert flips.describe_candidate(CONTENT, WorkbookData(), change) == (
         "rating Mentoring 4 for proficiency instead of 2"
     )
-    unrated = fit.Candidate("strength", "mentoring", "edge", None, 3, Fraction(1, 2))
-    assert fit.describe_candidate(CONTENT, WorkbookData(), unrated) == (
+    unrated = flips.Candidate("strength", "mentoring", "edge", None, 3, Fraction(1, 2))
+    assert flips.describe_candidate(CONTENT, WorkbookData(), unrated) == (
         "rating Mentoring 3 for edge (not rated yet)"
     )
-    answered = fit.Candidate("preference", "long_focus", None, 2, 4, Fraction(2))
-    assert fit.describe_candidate(CONTENT, WorkbookData(), answered) == (
+    answered = flips.Candidate("preference", "long_focus", None, 2, 4, Fraction(2))
+    assert flips.describe_candidate(CONTENT, WorkbookData(), answered) == (
         "answering “agree” instead of “disagree” to “I do my best work in long stretches of "
         "time without interruptions”"
     )
-    ladder = fit.Candidate("context", "dual_ladder", None, "no", "yes", Fraction(1))
-    assert fit.describe_candidate(CONTENT, WorkbookData(), ladder) == (
+    ladder = flips.Candidate("context", "dual_ladder", None, "no", "yes", Fraction(1))
+    assert flips.describe_candidate(CONTENT, WorkbookData(), ladder) == (
         "answering “Yes” to “Does your organisation have a specialist career ladder that "
         "rises as high as the management one”"
     )
 
 
 def test_the_edge_statement_says_disagreeing_when_disagreement_scored():
-    # Negative weights: disagreeing with org politics and many threads counts for specialist.
+    # A negative weight: disagreeing with many threads counts for the specialist (org
+    # politics now weighs for a senior specialist, so disagreeing there costs a little).
     data = WorkbookData(preferences={"org_politics": 1, "many_threads": 1, "long_focus": 5})
     statement = fit.analyse_fit(data, CONTENT).edge_statement
     assert statement == (
-        "Your answers point most to the specialist path (59.5 of 100), 10.9 points ahead of "
-        "orchestrator. Your edge rests most on agreeing that “I do my best work in long "
-        "stretches of time without interruptions”, disagreeing that “I am at ease finding out "
-        "who really decides things and building support for an idea before the meeting” and "
-        "disagreeing that “I enjoy keeping many tasks and people moving at the same time”. "
-        "This is a starting point to talk about, not a verdict."
+        "Your answers point most to the specialist path (a mixed fit, 55 of 100), 7 points "
+        "ahead of orchestrator. Your edge rests most on agreeing that “I do my best work in "
+        "long stretches of time without interruptions” and disagreeing that “I enjoy keeping "
+        "many tasks and people moving at the same time”. This is a starting point to talk "
+        "about, not a verdict."
     )
 
 
@@ -561,8 +590,10 @@ def test_progress_lists_moved_ratings_and_scores_before_and_after():
         ("mentoring", "Mentoring", "proficiency", 2, 4),
         ("mentoring", "Mentoring", "edge", 2, 3),
     ]
-    assert result.scores_before == {"specialist": 49.6, "manager": 50.1, "orchestrator": 50.6}
-    assert result.scores_now == {"specialist": 50.4, "manager": 51.8, "orchestrator": 50.6}
+    # Manager before: mentoring (2, 3, on par) is -1/6 * 25 * 3 / 21 = -0.6; communication
+    # (4, 4, above) is 1/2 * 25 * 2 / 21 = 1.2.
+    assert result.scores_before == {"specialist": 49.8, "manager": 50.6, "orchestrator": 50.7}
+    assert result.scores_now == {"specialist": 50.5, "manager": 52.4, "orchestrator": 50.7}
     moved = summary(now, CONTENT)["progress"]["moved"]
     assert moved[1] == {
         "strength": "mentoring",

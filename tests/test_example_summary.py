@@ -63,9 +63,23 @@ def test_example_summary_strengths(summary_of_example):
 def test_example_summary_paths(summary_of_example):
     s = summary_of_example
     scores = {p["id"]: p["score"] for p in s["paths"]}
-    assert scores == {"specialist": 66.0, "manager": 52.7, "orchestrator": 60.1}
+    assert scores == {"specialist": 67.7, "manager": 53.3, "orchestrator": 61.3}
     assert s["ranking"] == ["specialist", "orchestrator", "manager"]
     assert s["tied"] == []
+    assert s["close_call"] is False and s["contenders"] == ["specialist"]
+    words = {p["id"]: p["fit_words"] for p in s["paths"]}
+    assert words == {
+        "specialist": "a good fit",
+        "manager": "a mixed fit",
+        "orchestrator": "a good fit",
+    }
+    assert all(p["answered_share"] == p["confidence"] / 100 for p in s["paths"])
+    # Where she works is shown beside the fit, not in it.
+    assert {(w["path"], w["question"]) for w in s["workplace"]} >= {
+        ("specialist", "middle_management_shrinking"),
+        ("orchestrator", "ai_adoption"),
+    }
+    assert all(c["source"] != "context" for p in s["paths"] for c in p["contributions"])
     for path in s["paths"]:
         total = sum(round(c["points"] * 10) for c in path["contributions"])
         assert total == round(path["score"] * 10)
@@ -74,9 +88,12 @@ def test_example_summary_paths(summary_of_example):
     confidence = {p["id"]: p["confidence_label"] for p in s["paths"]}
     assert confidence == {"specialist": "high", "manager": "high", "orchestrator": "high"}
     assert s["flip"]["path"] == "orchestrator"
-    assert "“strongly agree” instead of “disagree”" in s["flip"]["change"]
+    assert s["flip"]["kind"] == "preference"
+    assert "“strongly disagree” instead of “agree”" in s["flip"]["change"]
     assert s["flip_reason"] is None
-    assert s["edge_statement"].startswith("Your answers point most to the specialist path (66")
+    assert s["edge_statement"].startswith(
+        "Your answers point most to the specialist path (a good fit, 68 of 100)"
+    )
     assert "not a verdict" in s["edge_statement"]
 
 
@@ -110,7 +127,7 @@ def test_example_summary_plan_and_progress(summary_of_example):
         ("stakeholder_management", "energy"): (1, 2),
         ("validating_results", "proficiency"): (3, 4),
     }
-    assert s["progress"]["scores_before"]["specialist"] == 65.7
+    assert s["progress"]["scores_before"]["specialist"] == 67.5
     assert s["progress"]["since"].startswith("2026-10-13")
 
 
@@ -120,7 +137,7 @@ def test_summary_as_text_for_a_terminal(db_path, capsys):
     assert main(["--db", str(db_path), "summary", "example: nadia haddad"]) == 0
     out = capsys.readouterr().out
     assert "Signature strengths" in out and "Critical thinking" in out
-    assert "Specialist individual contributor: 66" in out
+    assert "Specialist individual contributor: a good fit, 67.7" in out
     assert "What would change it:" in out
 
 

@@ -159,7 +159,7 @@ def test_contributions_shown_add_up_and_the_flip_is_said(open_window, qtbot):
         assert 500 + sum(round(b.points * 10) for b in bars) == round(fit.score * 10)
         assert all(b.why for b in bars)
         assert f"{fit.score:.1f} of 100" in detail.sum.text()
-        assert f"Confidence: {fit.confidence_label} ({fit.confidence}%)" in (
+        assert f"How much of this is answered: {fit.confidence}% of what this path" in (
             detail.confidence.text()
         )
         # The reason is the tooltip and the accessible description of each row.
@@ -382,7 +382,7 @@ def test_title_hint_counts_words_gently():
     assert "words so far" not in edge_text.title_hint("データで意思決定を導く専門家")
 
 
-def test_a_tie_is_said_in_words(db):
+def test_a_close_call_is_said_in_words(db):
     content = load_content()
     result = analyse_fit(load_workbook_data(db, add_example(db)), content)
     fits = {p.id: p for p in result.paths}
@@ -395,11 +395,14 @@ def test_a_tie_is_said_in_words(db):
         paths=tied_fits,
         tied=("specialist", "orchestrator"),
         ranking=("specialist", "orchestrator", "manager"),
+        close_call=True,
+        contenders=("specialist", "orchestrator"),
+        workplace_tip="Where you work leans towards the specialist path: a ladder.",
     )
     sentence = edge_text.ranking_sentence(tie, content)
-    assert sentence.startswith("Specialist and Orchestrator fit you equally well right now")
-    assert "(60.0 each)" in sentence
-    assert "Manager follows with" in sentence
+    assert sentence.startswith("Too close to call: Specialist (60) and Orchestrator (60) are")
+    assert "Manager" not in sentence
+    assert sentence.endswith("Where you work leans towards the specialist path: a ladder.")
 
 
 def test_signed_numbers_use_a_real_minus_sign():

@@ -176,7 +176,7 @@ def test_example_pdf_has_every_section_and_the_persons_content(example, content,
         example.questions[-1].text,
     ):
         assert squash(typed) in flat, typed
-    assert "Specialist individual contributor: 66 of 100" in found
+    assert "Specialist individual contributor: a good fit, 68 of 100" in found
 
 
 def test_metadata_outline_and_page_numbers(example, content, tmp_path):

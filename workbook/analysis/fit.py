@@ -1,38 +1,58 @@
-"""Path fit: a 0-100 score per path, its contributions, confidence, the flip and the edge statement.
+"""Path fit: a 0-100 score per path, its contributions, how much is answered, the flip,
+whether the call is close, where you work, and the edge statement.
 
-Score. Every path starts at 50. Each weighted item in the path's profile
-adds `50 * weight * x / M` points, where x is in -1..1 (a strength's signal,
-a preference's agreement centred on "neither", or 1 when a context answer
-matches) and M is the largest total the weights could reach, so the score
-stays within 0..100. Contributions are rounded to tenths so that they add
-up exactly to the rounded score (largest-remainder rounding).
+Score. Every path starts at 50. A path's strengths can move it at most 25 points either
+way and its preferences at most 25 (`BLOCK_POINTS`): what a person is good at counts as
+much as what they want. Within a block each weighted item adds
+`25 * weight * x / M_block`, where x is in -1..1 (a strength's signal, a preference's
+agreement centred on "neither") and M_block is the sum of the block's weight sizes, so
+the score stays within 0..100. Contributions are rounded to tenths so that they add up
+exactly to the rounded score (largest-remainder rounding).
 
-Confidence. How much of what the path counts is answered: fully rated
-strengths (half the weight), strengths backed by evidence (a fifth) and
-answered preferences (the rest), weighted by each item's weight.
+Where you work. Answers about the workplace (a specialist ladder, shrinking middle
+management, how far AI is used) are not added to the score: they describe the place, not
+the person. They are shown beside it (`workplace`) and may tip a close call, in words.
 
-Flip. The single answer change of smallest size (steps on its scale) that
-would put a different path strictly on top; ties broken by the larger
-resulting margin, then by a fixed order, so the answer is deterministic.
+Answered. How much of what the path counts is answered (kept as `confidence` in the
+summary): fully rated strengths (half the weight), strengths backed by evidence (a
+fifth) and answered preferences (the rest), weighted by each item's weight.
+
+Flip. The single answer change of smallest size that would put a different path strictly
+on top. A change's size is how far it moves the answer's value, as a share of its whole
+range: one step of a preference is 1/4, one step of one of a strength's three scales 1/12
+(a strength is three answers), so per unit of size every kind moves a path alike. Ties
+are broken by the larger resulting margin, then by a fixed order.
+
+Close call. When one step on one answer could put another path on top (or the top paths
+tie), the top paths are too close to call: the app says so and what would separate them.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from fractions import Fraction
-from math import floor
 
-from workbook.analysis.signals import centred, fully_rated, strength_signal
+from workbook.analysis.flip import Flip, find_flip
+from workbook.analysis.scoring import (
+    AGREEMENT_WORDS,
+    BASELINE,
+    BLOCK_POINTS,
+    WORKPLACE,
+    _round_tenths,
+    _strength_name,
+    _value,
+    apportion,
+    exact_terms,
+    scores,
+)
+from workbook.analysis.signals import fully_rated
 from workbook.content.catalogue import Content, PathProfile, Weight
 from workbook.data import Rating, WorkbookData
-
-BASELINE = Fraction(50)
 
 
 @dataclass(frozen=True)
 class Contribution:
-    source: str  # "baseline", "strength", "preference" or "context"
+    source: str  # "baseline", "strength" or "preference"
     item: str | None  # the strength, preference or question id
     label: str  # what the person sees: "Mentoring (proficiency 4, energy 5, edge 3)"
     points: float  # tenths, positive or negative; all of a path's add up to its score
@@ -44,22 +64,25 @@ class PathFit:
     id: str
     name: str
     score: float
-    confidence: int  # 0..100
+    confidence: int  # 0..100: how much of what the path counts is answered
     confidence_label: str  # "low", "medium", "high"
     contributions: tuple[Contribution, ...]
 
+    @property
+    def answered_share(self) -> float:
+        """How much of what this path counts is answered, 0..1."""
+        return self.confidence / 100
+
 
 @dataclass(frozen=True)
-class Flip:
-    path: str  # the path that would come out on top
-    change: str  # in words
-    kind: str  # "strength", "preference" or "context"
-    item: str
-    scale: str | None
-    old: object
-    new: object
-    size: Fraction
-    new_scores: dict[str, float]
+class WorkplaceNote:
+    """One answer about the workplace that favours (or not) one path, shown beside the fit."""
+
+    path: str
+    question: str
+    answer: str  # the answer in words
+    leans: int  # the profile's weight: above 0 favours the path, below 0 holds it back
+    why: str
 
 
 @dataclass(frozen=True)
@@ -83,73 +106,19 @@ class FitResult:
     flip: Flip | None
     flip_reason: str  # why there is no flip, when there is none
     edge_statement: str
+    #: One step on one answer could put another path on top (or the top paths tie).
+    close_call: bool = False
+    #: The paths too close to call, the leader first (just the leader when not close).
+    contenders: tuple[str, ...] = ()
+    workplace: tuple[WorkplaceNote, ...] = ()
+    #: In a close call, where the workplace leans among the contenders, in words ("").
+    workplace_tip: str = ""
 
     def by_id(self, path_id: str) -> PathFit:
         return next(p for p in self.paths if p.id == path_id)
 
 
-# ---- scoring ------------------------------------------------------------------------------
-
-
-def _value(data: WorkbookData, weight: Weight) -> Fraction:
-    if weight.kind == "strength":
-        return strength_signal(data, weight.target)
-    if weight.kind == "preference":
-        return centred(data.preferences.get(weight.target), 5)
-    answer = data.context.get(weight.target, "")
-    matched = (weight.answer == "answered" and answer.strip() != "") or answer == weight.answer
-    return Fraction(1 if matched else 0)
-
-
-def max_total(profile: PathProfile) -> Fraction:
-    """The largest |sum| the weights can reach; one answer per context question counts."""
-    total = Fraction(0)
-    per_question: dict[str, int] = {}
-    for w in profile.weights:
-        if w.kind == "context":
-            per_question[w.target] = max(per_question.get(w.target, 0), abs(w.weight))
-        else:
-            total += abs(w.weight)
-    return total + sum(per_question.values())
-
-
-def exact_terms(data: WorkbookData, profile: PathProfile) -> list[tuple[Weight, Fraction]]:
-    """Each weight's exact points (before rounding); the score is 50 plus their sum."""
-    scale = BASELINE / max_total(profile)
-    return [(w, scale * w.weight * _value(data, w)) for w in profile.weights]
-
-
-def exact_score(data: WorkbookData, profile: PathProfile) -> Fraction:
-    return BASELINE + sum((points for _, points in exact_terms(data, profile)), Fraction(0))
-
-
-def _round_tenths(value: Fraction) -> int:
-    """Round half away from zero, in tenths (so every machine rounds alike)."""
-    # floor(10 n/d + 1/2) = (20 n + d) // 2d, in whole numbers (d > 0 in a Fraction).
-    n, d = value.numerator, value.denominator
-    return (20 * n + d) // (2 * d) if n >= 0 else -((-20 * n + d) // (2 * d))
-
-
-def apportion(parts: list[Fraction]) -> list[int]:
-    """Round parts to tenths so the rounded parts add up to the rounded total."""
-    target = _round_tenths(sum(parts, Fraction(0)))
-    floors = [floor(p * 10) for p in parts]
-    remainders = [p * 10 - f for p, f in zip(parts, floors, strict=True)]
-    short = target - sum(floors)
-    order = sorted(range(len(parts)), key=lambda i: (-remainders[i], i))
-    for i in order[:short]:
-        floors[i] += 1
-    return floors
-
-
 # ---- labels -------------------------------------------------------------------------------
-
-
-def _strength_name(content: Content, data: WorkbookData, strength_id: str) -> str:
-    if strength_id in content.strengths:
-        return content.strengths[strength_id].name
-    rating = data.ratings.get(strength_id)
-    return (rating.custom_name if rating else None) or strength_id
 
 
 def _label(content: Content, data: WorkbookData, w: Weight) -> str:
@@ -170,15 +139,6 @@ def _label(content: Content, data: WorkbookData, w: Weight) -> str:
     if w.answer == "answered":
         return f"{question.text} (you answered)"
     return f"{question.text} ({dict(question.options).get(w.answer, w.answer)})"
-
-
-AGREEMENT_WORDS = {
-    1: "strongly disagree",
-    2: "disagree",
-    3: "neither",
-    4: "agree",
-    5: "strongly agree",
-}
 
 
 # ---- confidence ----------------------------------------------------------------------------
@@ -230,157 +190,42 @@ def path_fit(data: WorkbookData, content: Content, profile: PathProfile) -> Path
     )
 
 
-def scores(data: WorkbookData, content: Content) -> dict[str, Fraction]:
-    return {pid: exact_score(data, profile) for pid, profile in content.paths.items()}
+# ---- where you work ---------------------------------------------------------------------------
 
 
-def _leader(exact: dict[str, Fraction], order: list[str]) -> tuple[str, tuple[str, ...]]:
-    rounded = {pid: _round_tenths(value) for pid, value in exact.items()}
-    best = max(rounded.values())
-    tied = tuple(pid for pid in order if rounded[pid] == best)
-    return tied[0], tied
-
-
-# ---- the flip ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Candidate:
-    kind: str
-    item: str
-    scale: str | None
-    old: object
-    new: object
-    size: Fraction
-
-
-def _candidates(data: WorkbookData, content: Content) -> list[Candidate]:
-    """Every single-answer change worth trying, in a fixed order."""
-    found: list[Candidate] = []
-    weighted = {(w.kind, w.target) for p in content.paths.values() for w in p.weights}
-    scales = ["energy", "edge"]
-    if data.profile.strength_mode != "ranking":
-        scales.insert(0, "proficiency")
-    for kind, item in sorted(weighted):
-        if kind == "strength":
-            rating = data.ratings.get(item) or Rating(item)
-            for scale in scales:
-                top = 4 if scale == "edge" else 5
-                old = getattr(rating, scale)
-                start = Fraction(top + 1, 2) if old is None else Fraction(old)
-                for new in range(1, top + 1):
-                    if new != old:
-                        found.append(Candidate(kind, item, scale, old, new, abs(new - start)))
-        elif kind == "preference":
-            old = data.preferences.get(item)
-            start = Fraction(3) if old is None else Fraction(old)
-            for new in range(1, 6):
-                if new != old:
-                    found.append(Candidate(kind, item, None, old, new, abs(new - start)))
-        else:
-            question = content.context[item]
-            old = data.context.get(item)
-            if question.kind == "choice":
-                for option, _ in question.options:
-                    if option != old:
-                        found.append(Candidate(kind, item, None, old, option, Fraction(1)))
-            elif not (old or "").strip():
-                found.append(Candidate(kind, item, None, old, "answered", Fraction(1)))
-    return found
-
-
-def apply_candidate(data: WorkbookData, change: Candidate | Flip) -> WorkbookData:
-    """The answers with one change made (used to search the flip and to test it)."""
-    if change.kind == "strength":
-        rating = data.ratings.get(change.item) or Rating(change.item)
-        ratings = dict(data.ratings)
-        ratings[change.item] = dataclasses.replace(rating, **{change.scale: change.new})
-        return dataclasses.replace(data, ratings=ratings)
-    if change.kind == "preference":
-        return dataclasses.replace(data, preferences={**data.preferences, change.item: change.new})
-    answer = "(your answer)" if change.new == "answered" else change.new
-    return dataclasses.replace(data, context={**data.context, change.item: answer})
-
-
-def describe_candidate(content: Content, data: WorkbookData, c: Candidate) -> str:
-    """One change to the answers in the person's words, as "What would change it" says it."""
-    if c.kind == "strength":
-        name = _strength_name(content, data, c.item)
-        if c.old is None:
-            return f"rating {name} {c.new} for {c.scale} (not rated yet)"
-        return f"rating {name} {c.new} for {c.scale} instead of {c.old}"
-    if c.kind == "preference":
-        statement = content.preferences[c.item].statement.rstrip(".")
-        new = AGREEMENT_WORDS[c.new]
-        if c.old is None:
-            return f"answering “{new}” to “{statement}” (not answered yet)"
-        return f"answering “{new}” instead of “{AGREEMENT_WORDS[c.old]}” to “{statement}”"
-    question = content.context[c.item]
-    if c.new == "answered":
-        return f"answering “{question.text}”"
-    label = dict(question.options)[c.new]
-    return f"answering “{label}” to “{question.text.rstrip('.?')}”"
-
-
-def find_flip(
-    data: WorkbookData, content: Content, exact: dict[str, Fraction]
-) -> tuple[Flip | None, str]:
-    order = list(content.paths)
-    leader, _ = _leader(exact, order)
-    # One answer touches only the weights on that item, so each candidate's new
-    # scores are the current ones plus those weights' change: no full rescoring.
-    # Each weight's points per unit of value, and its value now, are worked out once:
-    # several hundred candidates share them.
-    by_item: dict[tuple[str, str], list[tuple[str, Weight, Fraction, Fraction]]] = {}
+def workplace(data: WorkbookData, content: Content) -> tuple[WorkplaceNote, ...]:
+    """The answers about the workplace that bear on a path, each with the way it leans."""
+    notes = []
     for pid, profile in content.paths.items():
-        scale = BASELINE / max_total(profile)
         for w in profile.weights:
-            entry = (pid, w, scale * w.weight, _value(data, w))
-            by_item.setdefault((w.kind, w.target), []).append(entry)
-    best: tuple[tuple, Candidate, dict[str, Fraction], str] | None = None
-    for c in _candidates(data, content):
-        changed_data = apply_candidate(data, c)
-        changed = dict(exact)
-        # Paths weighing the same answer share its new value: work it out once.
-        values: dict[tuple[str, str, str | None], Fraction] = {}
-        for pid, w, factor, now in by_item[(c.kind, c.item)]:
-            key = (w.kind, w.target, w.answer)
-            value = values.get(key)
-            if value is None:
-                value = values[key] = _value(changed_data, w)
-            changed[pid] += factor * (value - now)
-        rounded = {pid: _round_tenths(v) for pid, v in changed.items()}
-        top = max(rounded.values())
-        winners = [pid for pid in order if rounded[pid] == top]
-        # A flip leaves exactly one path on top, and not the one that leads now.
-        if len(winners) != 1 or winners[0] == leader:
-            continue
-        winner = winners[0]
-        margin = top - max(v for pid, v in rounded.items() if pid != winner)
-        key = (c.size, -margin)
-        if best is None or key < best[0]:
-            best = (key, c, changed, winner)
-    if best is None:
-        lead = exact[leader] - max(v for pid, v in exact.items() if pid != leader)
-        return None, (
-            f"No single change of answer puts another path on top: "
-            f"{content.paths[leader].short_name} leads by {float(lead):.1f} points, "
-            "so it would take several answers changing together."
-        )
-    _, c, changed, winner = best
+            if w.kind == WORKPLACE and _value(data, w):
+                question = content.context[w.target]
+                answer = (
+                    "you answered"
+                    if w.answer == "answered"
+                    else dict(question.options).get(w.answer, w.answer)
+                )
+                notes.append(WorkplaceNote(pid, w.target, answer, w.weight, w.why))
+    return tuple(notes)
+
+
+def workplace_tip(
+    content: Content, notes: tuple[WorkplaceNote, ...], contenders: tuple[str, ...]
+) -> str:
+    """In a close call, whether where you work leans to one of the contenders, in words."""
+    if len(contenders) < 2:
+        return ""
+    lean = {pid: sum(n.leans for n in notes if n.path == pid) for pid in contenders}
+    best = max(lean.values())
+    favoured = [pid for pid, value in lean.items() if value == best]
+    if best <= 0 or len(favoured) != 1:
+        return ""
+    pid = favoured[0]
+    reason = next(n.why.rstrip(".") for n in notes if n.path == pid and n.leans > 0)
     return (
-        Flip(
-            winner,
-            describe_candidate(content, data, c),
-            c.kind,
-            c.item,
-            c.scale,
-            c.old,
-            c.new,
-            c.size,
-            {pid: _round_tenths(v) / 10 for pid, v in changed.items()},
-        ),
-        "",
+        f"Where you work leans towards the {content.paths[pid].short_name.lower()} path: "
+        f"{reason[0].lower() + reason[1:]}. That is about the place, not about you: "
+        "weigh it, and ask whether it will still hold in a few years."
     )
 
 
@@ -405,39 +250,54 @@ def _join(parts: list[str]) -> str:
 
 
 def _answered_anything(data: WorkbookData) -> bool:
+    """Whether any of the person's own answers the fit counts is given."""
     rated = any(r.proficiency or r.energy or r.edge or r.rank for r in data.ratings.values())
-    return rated or bool(data.preferences) or bool(data.context)
+    return rated or any(v is not None for v in data.preferences.values())
 
 
-def edge_statement(content: Content, data: WorkbookData, fits: list[PathFit], tied: tuple) -> str:
+#: Words for a score, from the top band down (the number is shown beside them).
+FIT_WORDS = ((70, "a strong fit"), (60, "a good fit"), (41, "a mixed fit"), (30, "a weak fit"))
+
+
+def fit_words(score: float) -> str:
+    """A score in words: "a strong fit" (70 or more) ... "a poor fit" (under 30)."""
+    return next((words for low, words in FIT_WORDS if score >= low), "a poor fit")
+
+
+def edge_statement(
+    content: Content, data: WorkbookData, fits: list[PathFit], contenders: tuple[str, ...]
+) -> str:
+    """The suggested edge statement: where the answers point, or that the top paths are
+    too close to call (`contenders`, the leader first), and what the edge rests on."""
     by_id = {f.id: f for f in fits}
-    leader = by_id[tied[0]]
+    leader = by_id[contenders[0]]
     if not _answered_anything(data):
         return (
             "Nothing to go on yet: rate a few strengths and preferences, and your edge "
             "will take shape here."
         )
-    strongest = sorted(
-        # Context answers describe the workplace, not the person: the edge is theirs.
-        (
-            c
-            for c in leader.contributions
-            if c.source in ("strength", "preference") and c.points > 0
-        ),
+    positive = sorted(
+        (c for c in leader.contributions if c.source in BLOCK_POINTS and c.points > 0),
         key=lambda c: -c.points,
     )
-    # Several context answers share one label: name each reason once.
-    labels = list(dict.fromkeys(_short_label(content, data, c) for c in strongest))
-    reasons = _join(labels[:3])
-    names = [content.paths[pid].short_name for pid in tied]
-    if len(tied) > 1:
-        opening = f"{_join(names)} fit you equally well ({leader.score:g} each)."
+    # The edge is first what the person is good at, then what they want: up to two
+    # strengths, and preferences to make three reasons.
+    strengths = [c for c in positive if c.source == "strength"][:2]
+    preferences = [c for c in positive if c.source == "preference"][: 3 - len(strengths)]
+    labels = list(dict.fromkeys(_short_label(content, data, c) for c in strengths + preferences))
+    reasons = _join(labels)
+    names = [content.paths[pid].short_name.lower() for pid in contenders]
+    if len(contenders) > 1:
+        opening = (
+            f"The {_join(names)} paths are too close to call on your answers so far: "
+            "one step on a single answer could change which comes first."
+        )
     else:
         others = sorted((f for f in fits if f.id != leader.id), key=lambda f: -f.score)
         gap = leader.score - others[0].score
         opening = (
-            f"Your answers point most to the {content.paths[leader.id].short_name.lower()} "
-            f"path ({leader.score:g} of 100), {gap:.1f} points ahead of "
+            f"Your answers point most to the {names[0]} path ({fit_words(leader.score)}, "
+            f"{leader.score:.0f} of 100), {gap:.0f} points ahead of "
             f"{content.paths[others[0].id].short_name.lower()}."
         )
     if reasons:
@@ -465,12 +325,30 @@ def analyse_fit(data: WorkbookData, content: Content, scored: FitScores | None =
     """The scores (`scored`, if already worked out for the same data), what one change of
     answer would put another path on top, and the edge statement."""
     scored = scored or fit_scores(data, content)
+    order = list(content.paths)
     if _answered_anything(data):
-        flip, reason = find_flip(data, content, scores(data, content))
+        search = find_flip(data, content, scores(data, content))
+        flip, reason = search.flip, search.reason
+        close = set(scored.tied) | set(search.within_a_step)
     else:
         flip, reason = (
             None,
             "Answer a few questions first: with nothing rated, every path sits at 50.",
         )
-    statement = edge_statement(content, data, list(scored.paths), scored.tied)
-    return FitResult(scored.paths, scored.ranking, scored.tied, flip, reason, statement)
+        close = set(order)
+    leader = scored.ranking[0]
+    contenders = (leader, *(pid for pid in scored.ranking if pid in close and pid != leader))
+    notes = workplace(data, content)
+    statement = edge_statement(content, data, list(scored.paths), contenders)
+    return FitResult(
+        scored.paths,
+        scored.ranking,
+        scored.tied,
+        flip,
+        reason,
+        statement,
+        close_call=len(contenders) > 1,
+        contenders=contenders,
+        workplace=notes,
+        workplace_tip=workplace_tip(content, notes, contenders),
+    )

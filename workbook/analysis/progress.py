@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbook.analysis.fit import _round_tenths, scores
+from workbook.analysis.scoring import _round_tenths, scores
 from workbook.content.catalogue import Content
 from workbook.data import WorkbookData
 

@@ -1,8 +1,9 @@
 """How strong one strength is for a person, on one scale from -1 to 1.
 
-Proficiency, energy and edge each become a number from -1 (the bottom of
-its scale) through 0 (the middle) to 1 (the top); a strength's signal is
-their average, with an unanswered scale counting as the middle. In ranking
+Proficiency and energy each become a number from -1 (the bottom of the
+scale) through 0 (the middle) to 1 (the top); edge becomes 0 at "on par
+with peers", -1/2 below, 1/2 above and 1 among the best. A strength's
+signal is their average, an unanswered scale counting as 0. In ranking
 mode, proficiency comes from the strength's place in the person's order.
 Exact fractions keep every later sum exact and every machine's answer
 identical.
@@ -48,12 +49,30 @@ def proficiency_of(data: WorkbookData, strength_id: str) -> Fraction | None:
     return None if rating is None or rating.proficiency is None else Fraction(rating.proficiency)
 
 
+#: The edge level that means "on par with peers": being as good as most people in a
+#: similar role neither helps nor hurts a path.
+ON_PAR = 2
+
+
+def edge_value(level: int | Fraction | None) -> Fraction:
+    """Edge on -1..1 with "on par" as 0: below most peers -1/2, above 1/2, among the best
+    1 (one step is half a point either way); None counts as on par."""
+    if level is None:
+        return Fraction(0)
+    return Fraction(level - ON_PAR) / 2
+
+
+def scale_value(scale: str, level: int | Fraction | None) -> Fraction:
+    """One answer on a strength's scale as the analysis counts it, -1..1."""
+    return edge_value(level) if scale == "edge" else centred(level, SCALE_TOPS[scale])
+
+
 def strength_signal(data: WorkbookData, strength_id: str) -> Fraction:
     rating = data.ratings.get(strength_id) or Rating(strength_id)
     parts = (
         centred(proficiency_of(data, strength_id), 5),
         centred(rating.energy, 5),
-        centred(rating.edge, 4),
+        edge_value(rating.edge),
     )
     return sum(parts, Fraction(0)) / 3
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from workbook.analysis.ai_plan import analyse_ai_plan
-from workbook.analysis.fit import analyse_fit
+from workbook.analysis.fit import analyse_fit, fit_words
 from workbook.analysis.plan_checks import balance, goal_checks
 from workbook.analysis.progress import progress
 from workbook.analysis.strengths import analyse_strengths
@@ -45,6 +45,8 @@ def summary(data: WorkbookData, content: Content) -> dict[str, Any]:
                 "score": p.score,
                 "confidence": p.confidence,
                 "confidence_label": p.confidence_label,
+                "answered_share": p.answered_share,
+                "fit_words": fit_words(p.score),
                 "contributions": [
                     {"source": c.source, "item": c.item, "label": c.label, "points": c.points}
                     for c in p.contributions
@@ -54,14 +56,26 @@ def summary(data: WorkbookData, content: Content) -> dict[str, Any]:
         ],
         "ranking": list(fit.ranking),
         "tied": list(fit.tied) if len(fit.tied) > 1 else [],
+        "close_call": fit.close_call,
+        "contenders": list(fit.contenders),
         "flip": (
-            {"path": fit.flip.path, "change": fit.flip.change, "new_scores": fit.flip.new_scores}
+            {
+                "path": fit.flip.path,
+                "change": fit.flip.change,
+                "kind": fit.flip.kind,
+                "new_scores": fit.flip.new_scores,
+            }
             if fit.flip
             else None
         ),
         "flip_reason": fit.flip_reason or None,
         "edge_statement": data.edge_statement.strip() or fit.edge_statement,
         "suggested_edge_statement": fit.edge_statement,
+        "workplace": [
+            {"path": n.path, "question": n.question, "answer": n.answer, "leans": n.leans}
+            for n in fit.workplace
+        ],
+        "workplace_tip": fit.workplace_tip or None,
         "ai_plan": {
             "hours_per_week": plan.hours_per_week,
             "ai_hours": plan.ai_hours,
@@ -140,12 +154,17 @@ def summary_text(result: dict[str, Any]) -> str:
     lines.append("Path fit (0-100)")
     for path in sorted(result["paths"], key=lambda p: result["ranking"].index(p["id"])):
         lines.append(
-            f"  {path['name']}: {path['score']:g}  (confidence {path['confidence']}%, "
-            f"{path['confidence_label']})"
+            f"  {path['name']}: {path['fit_words']}, {path['score']:g}  "
+            f"({path['confidence']}% of what it counts answered)"
         )
         for c in path["contributions"]:
             lines.append(f"      {c['points']:+6.1f}  {c['label']}")
     lines.append("")
+    if result["close_call"]:
+        names = [p["name"] for p in result["paths"] if p["id"] in result["contenders"]]
+        lines.append(f"Too close to call: {' and '.join(names)}.")
+        if result["workplace_tip"]:
+            lines.append(result["workplace_tip"])
     if result["flip"]:
         lines.append(f"What would change it: {result['flip']['change']}.")
     else:

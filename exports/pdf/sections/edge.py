@@ -2,7 +2,7 @@
 
 Every score is explained: the table under each path lists every answer that
 moved it, and the points add up to the score. The three futures the person
-imagined close the section.
+imagined close the section, each with a line on what its path usually holds.
 """
 
 from __future__ import annotations
@@ -65,6 +65,9 @@ def _future(ctx: Context, path_id: str) -> list[Flowable]:
     found: list[Flowable] = [kit.para(heading, st.h3)]
     if gauges:
         found.append(kit.para(" · ".join(gauges).capitalize(), st.note))
+    guide = ctx.content.guides.get(path_id)
+    if guide is not None:  # what the path is really like, for a reader who has not lived it
+        found.append(kit.para(f"What this path usually holds: {guide.summary}", st.note))
     found += kit.user(future.story)
     notes = kit.labelled("QUESTIONS IT RAISES", future.questions)
     notes += kit.labelled("A SMALL EXPERIMENT BEFORE YOU COMMIT", future.prototype)
@@ -85,21 +88,49 @@ def build(ctx: Context) -> list[Flowable]:
     ]
     paths = {p["id"]: p for p in result["paths"]}
     ranked = [paths[i] for i in result["ranking"] if i in paths]
-    top = set(result["tied"]) or {result["ranking"][0]} if result["ranking"] else set()
+    top = set(result["contenders"])
     found += [
         FitChart(
             [
-                FitRow(p["name"], p["score"], f"confidence {p['confidence_label']}", p["id"] in top)
+                FitRow(
+                    p["name"],
+                    p["score"],
+                    f"{p['fit_words']}, {p['confidence']}% answered",
+                    p["id"] in top,
+                )
                 for p in ranked
             ]
         ),
         Spacer(1, 2),
         kit.para(
-            "The dotted line marks 50, where every path starts. Confidence says how much of "
-            "what a path counts you have answered.",
+            "The dotted line marks 50, where every path starts. “Answered” says how much of "
+            "what a path counts you have answered, not how sure the result is.",
             st.note,
         ),
     ]
+    if result["close_call"]:
+        names = " and ".join(ctx.path(pid) for pid in result["contenders"])
+        close = (
+            f"Too close to call: {names} are within one step of one answer of each other, "
+            "so the order between them says little yet."
+        )
+        if result["workplace_tip"]:
+            close += " " + result["workplace_tip"]
+        found.append(kit.para(close, st.body))
+    if result["workplace"]:
+        found.append(kit.para("Where you work", st.h2))
+        found.append(
+            kit.para(
+                "Beside the fit, never in it: your answers about the place you work say which "
+                "paths are open there, not who you are.",
+                st.note,
+            )
+        )
+        for note in result["workplace"]:
+            leans = "helps" if note["leans"] > 0 else "holds it back"
+            found.append(
+                kit.para(f"{ctx.path(note['path'])}: {note['answer']} ({leans}).", st.body)
+            )
     found += kit.callout(result["edge_statement"], "YOUR EDGE STATEMENT")
     if not ctx.data.edge_statement.strip():
         found.append(
@@ -128,7 +159,7 @@ def build(ctx: Context) -> list[Flowable]:
     for path in ranked:
         found.append(
             kit.heading(
-                f"{path['name']}: {path['score']:g} of 100",
+                f"{path['name']}: {path['fit_words']}, {path['score']:.0f} of 100",
                 st.h2,
                 key=f"edge-{path['id']}",
                 level=1,
@@ -136,8 +167,7 @@ def build(ctx: Context) -> list[Flowable]:
         )
         found.append(
             kit.para(
-                f"Confidence {path['confidence_label']}: you have answered "
-                f"{path['confidence']}% of what this path counts.",
+                f"How much of this is answered: {path['confidence']}% of what this path counts.",
                 st.note,
             )
         )

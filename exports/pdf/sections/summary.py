@@ -75,16 +75,19 @@ def build(ctx: Context) -> list[Flowable]:
 
     found.append(kit.para("The path that fits you best", st.h2))
     if ranked:
-        if len(result["tied"]) > 1:
-            names = " and ".join(paths[i]["name"] for i in result["tied"])
-            lead = f"Your answers fit {names} equally well ({ranked[0]['score']:g} of 100)."
+        if result["close_call"]:
+            names = " and ".join(paths[i]["name"] for i in result["contenders"])
+            lead = (
+                f"Too close to call between {names}: one step on a single answer could "
+                "change which comes first."
+            )
         else:
             top = ranked[0]
             lead = (
-                f"{top['name']}: {top['score']:g} of 100, with {top['confidence_label']} "
-                f"confidence. "
+                f"{top['name']}: {top['fit_words']}, {top['score']:.0f} of 100, with "
+                f"{top['confidence']}% of what it counts answered. "
             )
-            others = [f"{p['name']} {p['score']:g}" for p in ranked[1:]]
+            others = [f"{p['name']}, {p['fit_words']} ({p['score']:.0f})" for p in ranked[1:]]
             if others:
                 lead += "The others: " + ", ".join(others) + "."
         found.append(kit.para(lead, st.body))

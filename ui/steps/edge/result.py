@@ -29,18 +29,19 @@ from ui.charts_fit import Bar, ContributionChart, Lane, ScoreOverview
 from ui.help import how_computed_link
 from ui.steps.edge.models import ContributionsModel, FittedTreeView, Line
 from ui.steps.edge.text import (
+    answered_sentence,
     chart_label,
-    confidence_sentence,
     edge_in_use,
+    fit_text,
     flip_sentence,
     nothing_yet,
     ordered,
     ranking_sentence,
-    score_text,
     signed,
     spoken,
     sum_of,
     why_text,
+    workplace_lines,
 )
 from ui.widgets import GrowingTextBox, confirm, hint, muted, strong, subheading
 from workbook import door
@@ -80,7 +81,7 @@ class PathDetail(QWidget):
         self.description = muted("")
         layout.addWidget(self.description)
         self.confidence = reading()
-        self.confidence.setAccessibleName(f"{name}: confidence")
+        self.confidence.setAccessibleName(f"{name}: how much of this is answered")
         layout.addWidget(self.confidence)
         self.chart = ContributionChart()
         self.chart.setAccessibleName(f"{name}: chart of the answers that moved the score")
@@ -108,11 +109,11 @@ class PathDetail(QWidget):
         scale: tuple[float, float],
     ) -> None:
         path = content.paths[fit.id]
-        title = f"{path.name}: {score_text(fit.score)} of 100"
+        title = f"{path.name}: {fit_text(fit.score)}"
         self.title.setText(title)
         self.title.setAccessibleName(title)
         self.description.setText(path.description)
-        self.confidence.setText(confidence_sentence(fit))
+        self.confidence.setText(answered_sentence(fit))
         moved = ordered(fit)
         bars = [Bar(*chart_label(c, content, data), c.points, c.why) for c in moved]
         self.chart.set_bars(bars, *scale)
@@ -174,6 +175,19 @@ class ResultPanel(QWidget):
         link_row.addWidget(self.how)
         link_row.addStretch(1)
         layout.addLayout(link_row)
+
+        layout.addSpacing(10)
+        layout.addWidget(subheading("Where you work"))
+        layout.addWidget(
+            hint(
+                "Your answers about the place you work, beside the fit and never in it: they "
+                "say which paths are open there, not who you are."
+            )
+        )
+        self.workplace = reading()
+        self.workplace.setObjectName("workplace")
+        self.workplace.setAccessibleName("Where you work")
+        layout.addWidget(self.workplace)
 
         layout.addSpacing(10)
         layout.addWidget(subheading("What would change this"))
@@ -252,7 +266,7 @@ class ResultPanel(QWidget):
 
     def show_result(self, result: FitResult, data: WorkbookData) -> None:
         content = self._content
-        top = set(result.tied)
+        top = set(result.contenders)
         self.overview.set_lanes(
             [
                 Lane(content.paths[pid].short_name, result.by_id(pid).score, pid in top)
@@ -261,6 +275,7 @@ class ResultPanel(QWidget):
         )
         self.ranking.setText(ranking_sentence(result, content))
         self.flip.setText(flip_sentence(result, content))
+        self.workplace.setText(workplace_lines(result, content))
         # Before any answer the "suggestion" is an invitation, not a statement to copy.
         self._suggestion = "" if nothing_yet(result) else result.edge_statement
         self.suggestion.setText(result.edge_statement)
@@ -270,9 +285,9 @@ class ResultPanel(QWidget):
             fit = result.by_id(path_id)
             detail.show_fit(fit, content, data, (max(raised, 0.0), max(lowered, 0.0)))
             mark = " (closest)" if path_id in top and len(top) == 1 else ""
-            mark = " (equal top)" if path_id in top and len(top) > 1 else mark
+            mark = " (too close to call)" if path_id in top and len(top) > 1 else mark
             self.details.setTabText(
-                index, f"{content.paths[path_id].short_name} {score_text(fit.score)}{mark}"
+                index, f"{content.paths[path_id].short_name} {fit.score:.0f}{mark}"
             )
         self._own_changed()
 

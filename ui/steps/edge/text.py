@@ -12,7 +12,14 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from workbook.analysis.fit import AGREEMENT_WORDS, Contribution, FitResult, FitScores, PathFit
+from workbook.analysis.fit import (
+    AGREEMENT_WORDS,
+    Contribution,
+    FitResult,
+    FitScores,
+    PathFit,
+    fit_words,
+)
 from workbook.content.catalogue import Content
 from workbook.data import WorkbookData
 
@@ -120,11 +127,15 @@ def _join(parts: list[str]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+def fit_text(score: float) -> str:
+    """A score as a person reads it: words first, the number beside them."""
+    return f"{fit_words(score)} ({score:.0f})"
+
+
 def scores_line(result: FitScores | FitResult, content: Content) -> str:
-    """One line for the top of the page: every path's score, best first."""
+    """One line for the top of the page: every path in words and score, best first."""
     parts = [
-        f"{short_name(content, pid)} {score_text(result.by_id(pid).score)}"
-        for pid in result.ranking
+        f"{short_name(content, pid)}, {fit_text(result.by_id(pid).score)}" for pid in result.ranking
     ]
     return "Path fit right now: " + " · ".join(parts)
 
@@ -136,26 +147,27 @@ def ranking_sentence(result: FitResult, content: Content) -> str:
             "Every path starts at 50. As you rate your strengths and answer the statements, "
             "the scores move, and you will see which answers moved them."
         )
-    if len(result.tied) > 1:
-        names = _join([short_name(content, pid) for pid in result.tied])
-        score = score_text(result.by_id(result.tied[0]).score)
-        every = "All three" if len(result.tied) == len(result.paths) else names
+    if result.close_call:
+        close = [
+            f"{short_name(content, pid)} ({result.by_id(pid).score:.0f})"
+            for pid in result.contenders
+        ]
+        every = "All three paths are" if len(close) == len(result.paths) else _join(close) + " are"
         sentence = (
-            f"{every} fit you equally well right now ({score} each). That is information, "
-            "not a problem: the futures you write may show you which one you lean towards."
+            f"Too close to call: {every} within one step of one answer of each other. That "
+            "is information, not a problem: what would separate them is below, and the "
+            "futures you write may show you which one you lean towards."
         )
-        for pid in result.ranking:
-            if pid not in result.tied:
-                score = score_text(result.by_id(pid).score)
-                sentence += f" {short_name(content, pid)} follows with {score}."
+        if result.workplace_tip:
+            sentence += " " + result.workplace_tip
         return sentence
     first, *others = result.ranking
     then = ", then ".join(
-        f"{short_name(content, pid)} ({score_text(result.by_id(pid).score)})" for pid in others
+        f"{short_name(content, pid)}, {fit_text(result.by_id(pid).score)}" for pid in others
     )
     return (
-        f"Closest fit right now: {short_name(content, first)} "
-        f"({score_text(result.by_id(first).score)}), then {then}. Every path is a sound "
+        f"Closest fit right now: {short_name(content, first)}, "
+        f"{fit_text(result.by_id(first).score)}; then {then}. Every path is a sound "
         "way forward; the score says which one your answers lean towards today."
     )
 
@@ -180,18 +192,35 @@ def flip_sentence(result: FitResult, content: Content) -> str:
     )
 
 
-CONFIDENCE_WORDS = {
-    "low": "Much of what this path counts is not answered yet, so the score may still move a lot.",
-    "medium": "Part of what this path counts is answered; more ratings and examples will "
-    "firm it up.",
-    "high": "Most of what this path counts is answered, so the score rests on your own answers.",
+ANSWERED_WORDS = {
+    "low": "Much of it is not answered yet, so the score may still move a lot.",
+    "medium": "More ratings and examples will firm it up.",
+    "high": "The score rests mostly on your own answers.",
 }
 
 
-def confidence_sentence(fit: PathFit) -> str:
-    return f"Confidence: {fit.confidence_label} ({fit.confidence}%). " + CONFIDENCE_WORDS.get(
-        fit.confidence_label, ""
+def answered_sentence(fit: PathFit) -> str:
+    """How much of what a path counts is answered (not how sure the result is)."""
+    return (
+        f"How much of this is answered: {fit.confidence}% of what this path counts. "
+        + ANSWERED_WORDS.get(fit.confidence_label, "")
     )
+
+
+def workplace_lines(result: FitResult, content: Content) -> str:
+    """What the answers about the workplace say for each path: beside the fit, not in it."""
+    if not result.workplace:
+        return (
+            "Nothing yet: answer the questions under Your situation to see how the place you "
+            "work bears on each path. They never change your scores."
+        )
+    lines = [
+        f"• {short_name(content, n.path)}: "
+        + ("helps" if n.leans > 0 else "holds it back")
+        + f". {n.why}"
+        for n in result.workplace
+    ]
+    return "\n".join(lines)
 
 
 def ordered(fit: PathFit) -> list[Contribution]:
