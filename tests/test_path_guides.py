@@ -1,14 +1,21 @@
 """What each path is really like (path_guides.toml) and the strengths a coach found missing.
 
 The shipped guides cover every path with every part written; a broken guide is refused
-naming the file, the guide and the field, like every other content file.
+naming the file, the guide and the field, like every other content file; the PDF prints
+each guide's summary under its future.
 """
 
-import pytest
+import io
 
+import pytest
+from pypdf import PdfReader
+
+from exports.pdf import render
 from tests.test_content import SHIPPED, edit, refusal, shipped_folder
 from workbook.content import load_content
 from workbook.content import schema as content_schema
+from workbook.data import load_workbook_data
+from workbook.example import add_example
 
 CONTENT = load_content()
 
@@ -150,3 +157,17 @@ def test_a_broken_guide_is_refused_naming_guide_and_field(folder, breakage, item
     ]
     assert matching, error.message
     assert any(words in message for message in matching), error.message
+
+
+# ---- in the PDF ----------------------------------------------------------------------------
+
+
+def test_the_pdf_prints_what_each_future_s_path_usually_holds(db):
+    data = load_workbook_data(db, add_example(db))
+    buffer = io.BytesIO()
+    render(data, CONTENT, buffer, sections=("edge",), invariant=True)
+    pages = PdfReader(io.BytesIO(buffer.getvalue())).pages
+    flat = "".join("".join(page.extract_text() for page in pages).split())
+    for path_id in data.futures:
+        line = f"What this path usually holds: {CONTENT.guides[path_id].summary}"
+        assert "".join(line.split()) in flat, path_id
