@@ -30,23 +30,28 @@ def focus_order(root: QWidget) -> list[QWidget]:
 
     Only layouts are followed, so the parts inside a spin box or a list view stay theirs."""
     found: list[QWidget] = []
-
-    def visit_layout(layout: QLayout) -> None:
-        for index in range(layout.count()):
-            item = layout.itemAt(index)
-            if item.widget() is not None:
-                visit(item.widget())
-            elif item.layout() is not None:
-                visit_layout(item.layout())
-
-    def visit(widget: QWidget) -> None:
-        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
-            found.append(widget)
-        if widget.layout() is not None:
-            visit_layout(widget.layout())
-
-    visit(root)
+    _visit(root, found)
     return found
+
+
+# Plain functions, not closures inside `focus_order`: two nested functions that call each
+# other make a reference cycle, which kept the list of every widget of the page (rows since
+# deleted included) until Python's occasional full collection. The page asks after every
+# saved change.
+def _visit(widget: QWidget, found: list[QWidget]) -> None:
+    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+        found.append(widget)
+    if widget.layout() is not None:
+        _visit_layout(widget.layout(), found)
+
+
+def _visit_layout(layout: QLayout, found: list[QWidget]) -> None:
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item.widget() is not None:
+            _visit(item.widget(), found)
+        elif item.layout() is not None:
+            _visit_layout(item.layout(), found)
 
 
 def tool_button(text: str, name: str, tip: str = "", parent: QWidget | None = None) -> QToolButton:
