@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from workbook.analysis.ai_plan import analyse_ai_plan
+from workbook.analysis.contradictions import find_contradictions
 from workbook.analysis.fit import analyse_fit, fit_words
 from workbook.analysis.plan_checks import balance, goal_checks
 from workbook.analysis.progress import progress
@@ -76,6 +77,10 @@ def summary(data: WorkbookData, content: Content) -> dict[str, Any]:
             for n in fit.workplace
         ],
         "workplace_tip": fit.workplace_tip or None,
+        "contradictions": [
+            {"id": c.id, "rule": c.rule, "question": c.question}
+            for c in find_contradictions(data, content)
+        ],
         "ai_plan": {
             "hours_per_week": plan.hours_per_week,
             "ai_hours": plan.ai_hours,
@@ -170,6 +175,10 @@ def summary_text(result: dict[str, Any]) -> str:
     else:
         lines.append(f"What would change it: {result['flip_reason']}")
     lines += ["", f"Edge statement: {result['edge_statement']}", ""]
+    if result["contradictions"]:
+        lines.append("Questions to think about")
+        lines += [f"  - {c['question']}" for c in result["contradictions"]]
+        lines.append("")
     plan = result["ai_plan"]
     lines.append(
         f"AI plan: {plan['hours_freed']:g} h a week freed of {plan['hours_per_week']:g} h, "

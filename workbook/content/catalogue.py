@@ -188,6 +188,35 @@ class PathGuide(NamedTuple):
     roles_credit: str = ""
 
 
+class TensionPair(NamedTuple):
+    """Two answers on one theme that are worth a question when they pull apart: a
+    strength's energy and a statement (`first` a strength id, `second` a preference id),
+    or two statements (both preference ids). `perhaps` ends the question, in our words."""
+
+    first: str
+    second: str
+    perhaps: str
+    source: str
+
+
+class ContradictionRule(NamedTuple):
+    """One rule of `workbook.analysis.contradictions` as the content file sets it: the
+    answers it compares, in words, and from what threshold it asks."""
+
+    id: str
+    looks_at: str
+    threshold: int
+    source: str
+
+
+class Contradictions(NamedTuple):
+    """contradictions.toml: the rules that ask, in the file's order, and their pairs."""
+
+    rules: dict[str, ContradictionRule]
+    energy_pairs: tuple[TensionPair, ...]
+    statement_pairs: tuple[TensionPair, ...]
+
+
 class Content(NamedTuple):
     scales: dict[str, Scale]
     domains: dict[str, Domain]
@@ -207,6 +236,7 @@ class Content(NamedTuple):
     task_risks: dict[str, RiskKind]
     guides: dict[str, PathGuide]  # by path id
     sponsor_mentor: GuideText
+    contradictions: Contradictions
 
     def tasks_for_family(self, family: str) -> list[TaskTemplate]:
         return [task for task in self.tasks.values() if task.family == family]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook.atomic import atomic_file
-from workbook.content import schema
+from workbook.content import contradiction_pairs, schema
 from workbook.content.catalogue import (
     ActionIdea,
     Content,
@@ -262,6 +262,11 @@ def load_folder(folder: Traversable | Path, *, cache: Path | None = None) -> Con
     guides, problems = _guides(gdoc, paths)
     _raise_if("path_guides.toml", problems)
 
+    contradictions, problems = contradiction_pairs.build(
+        docs["contradictions.toml"], strengths, preferences
+    )
+    _raise_if("contradictions.toml", problems)
+
     return Content(
         scales=scales,
         domains=domains,
@@ -279,6 +284,7 @@ def load_folder(folder: Traversable | Path, *, cache: Path | None = None) -> Con
         actions=actions,
         guides=guides,
         sponsor_mentor=_guide_text(gdoc["sponsor_mentor"]),
+        contradictions=contradictions,
     )
 
 

@@ -30,6 +30,17 @@ TOPICS = ("path", "strengths", "ai", "growth", "support")
 RISK_KINDS = ("own_skill", "juniors", "personal_data")
 RISK_LEVELS = ("low", "medium", "high")
 SCALE_IDS = ("proficiency", "energy", "edge", "agreement", "gauge")
+#: The rules `workbook.analysis.contradictions` knows, each with the lowest and highest
+#: threshold that still makes sense for it (what the threshold counts is in
+#: docs/contradictions.md).
+CONTRADICTION_RULES = {
+    "energy_against_statement": (1, 4),  # steps apart on two 1..5 scales
+    "future_against_values": (1, 4),  # steps apart on two 1..5 gauges
+    "statements_pull_apart": (6, 10),  # two agreements added up
+    "best_without_skill": (1, 4),  # proficiency at most, beside the top edge
+    "top_skill_without_example": (3, 5),  # proficiency at least, with no example
+    "best_at_many": (2, 40),  # strengths among the best you know
+}
 
 
 @dataclass(frozen=True)
@@ -285,6 +296,21 @@ PATH_GUIDES = {
     ),
 }
 
+CONTRADICTIONS = {
+    "rules": table_list(
+        {
+            "id": Field(str, choices=tuple(CONTRADICTION_RULES)),
+            "looks_at": TEXT,
+            "threshold": Field(int),
+            "source": SOURCE,
+        }
+    ),
+    "energy_pairs": table_list(
+        {"strength": ID, "preference": ID, "perhaps": TEXT, "source": SOURCE}
+    ),
+    "statement_pairs": table_list({"first": ID, "second": ID, "perhaps": TEXT, "source": SOURCE}),
+}
+
 #: file name -> (format name, schema)
 FILES: dict[str, tuple[str, dict[str, Field]]] = {
     "scales.toml": ("career-workbook-scales", SCALES),
@@ -298,6 +324,7 @@ FILES: dict[str, tuple[str, dict[str, Field]]] = {
     "questions.toml": ("career-workbook-conversation-questions", QUESTIONS),
     "actions.toml": ("career-workbook-action-ideas", ACTIONS),
     "path_guides.toml": ("career-workbook-path-guides", PATH_GUIDES),
+    "contradictions.toml": ("career-workbook-contradictions", CONTRADICTIONS),
 }
 SUPPORTED_VERSION = 1
 

@@ -1,7 +1,8 @@
 """The edge analysis: each path's fit as a chart, the answers behind it, the flip, the statement.
 
 Every score is explained: the table under each path lists every answer that
-moved it, and the points add up to the score. The three futures the person
+moved it, and the points add up to the score. Answers that pull against each other
+follow the flip as a few questions to think about. The three futures the person
 imagined close the section, each with a line on what its path usually holds.
 """
 
@@ -12,6 +13,7 @@ from reportlab.platypus import Flowable, Spacer
 from exports.pdf.blocks import Column
 from exports.pdf.charts import FitChart, FitRow, PointsBar
 from exports.pdf.context import Context
+from workbook.analysis.contradictions import SHOWN
 
 GAUGES = (
     ("resources", "resources"),
@@ -72,6 +74,28 @@ def _future(ctx: Context, path_id: str) -> list[Flowable]:
     notes = kit.labelled("QUESTIONS IT RAISES", future.questions)
     notes += kit.labelled("A SMALL EXPERIMENT BEFORE YOU COMMIT", future.prototype)
     return found + kit.keep(notes, len(future.questions) + len(future.prototype))
+
+
+def _questions(ctx: Context) -> list[Flowable]:
+    """The first few answers that pull against each other, as questions; none, nothing."""
+    kit, st = ctx.kit, ctx.styles
+    questions = [c["question"] for c in ctx.result["contradictions"]]
+    if not questions:
+        return []
+    found = [
+        kit.para("Questions to think about", st.h2),
+        kit.para(
+            "Some answers pull against each other. They are not mistakes: the space between "
+            "them is worth a conversation.",
+            st.note,
+        ),
+        *kit.bullets(questions[:SHOWN]),
+    ]
+    rest = len(questions) - SHOWN
+    if rest > 0:
+        more = "One more question is" if rest == 1 else f"{rest} more questions are"
+        found.append(kit.para(f"{more} in the workbook's Edge step.", st.note))
+    return found
 
 
 def build(ctx: Context) -> list[Flowable]:
@@ -155,6 +179,8 @@ def build(ctx: Context) -> list[Flowable]:
         )
     elif result["flip_reason"]:
         found.append(kit.para(result["flip_reason"], st.body))
+
+    found += _questions(ctx)
 
     for path in ranked:
         found.append(

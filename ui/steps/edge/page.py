@@ -207,8 +207,12 @@ class EdgePage(QWidget):
                 if nothing_yet(self.scored)
                 else scores_line(self.scored, self._content)
             )
-        if self.result is None and self.tabs.currentWidget() is self._result_tab:
+        if self.tabs.currentWidget() is not self._result_tab:
+            return
+        if self.result is None:
             self._show_result()
+        else:  # the questions also read what the fit does not count (a future's gauges)
+            self.result_panel.show_questions(data)
 
     def _show_result(self) -> None:
         """The whole analysis, for the Result tab: the flip search takes tens of ms."""
@@ -225,5 +229,8 @@ class EdgePage(QWidget):
     def _tab_changed(self, index: int) -> None:
         on_result = index == self.tabs.count() - 1
         self.see_why.setVisible(not on_result)
-        if on_result and self.result is None and self.isVisible():
-            self._show_result()
+        if on_result and self.isVisible():
+            if self.result is None:
+                self._show_result()
+            elif self._data is not None:
+                self.result_panel.show_questions(self._data)

@@ -1,7 +1,8 @@
 """The edge analysis result: where the answers point, what would change it, and why.
 
 `ResultPanel` shows the three scores on one chart and in words (ties
-said plainly), the smallest change that would put another path on top,
+said plainly), the questions some answers raise when they pull against each other
+(`ui.think_about`), the smallest change that would put another path on top,
 the edge statement (the suggestion, and a box for the person's own words,
 stored in `edge_notes`), and for each path a chart and a table of every
 answer that raised or lowered it, with its reason. It only displays a
@@ -43,8 +44,10 @@ from ui.steps.edge.text import (
     why_text,
     workplace_lines,
 )
+from ui.think_about import ThinkAbout
 from ui.widgets import GrowingTextBox, confirm, hint, muted, strong, subheading
 from workbook import door
+from workbook.analysis.contradictions import find_contradictions
 from workbook.analysis.fit import FitResult, PathFit
 from workbook.content.catalogue import Content
 from workbook.data import WorkbookData
@@ -176,6 +179,9 @@ class ResultPanel(QWidget):
         link_row.addStretch(1)
         layout.addLayout(link_row)
 
+        self.think_about = ThinkAbout()  # hidden while nothing pulls apart
+        layout.addWidget(self.think_about)
+
         layout.addSpacing(10)
         layout.addWidget(subheading("Where you work"))
         layout.addWidget(
@@ -274,6 +280,7 @@ class ResultPanel(QWidget):
             ]
         )
         self.ranking.setText(ranking_sentence(result, content))
+        self.show_questions(data)
         self.flip.setText(flip_sentence(result, content))
         self.workplace.setText(workplace_lines(result, content))
         # Before any answer the "suggestion" is an invitation, not a statement to copy.
@@ -290,6 +297,13 @@ class ResultPanel(QWidget):
                 index, f"{content.paths[path_id].short_name} {fit.score:.0f}{mark}"
             )
         self._own_changed()
+
+    def show_questions(self, data: WorkbookData) -> None:
+        """The answers that pull against each other, as questions (well under a
+        millisecond: the page calls it for a change the scores do not count, a future's
+        gauges)."""
+        found = find_contradictions(data, self._content)
+        self.think_about.show_questions([c.question for c in found])
 
     # ---- the edge statement ------------------------------------------------------------------
 

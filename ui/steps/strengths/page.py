@@ -37,6 +37,7 @@ from ui.autosave import Autosaver
 from ui.binding import Binder
 from ui.widgets import heading, hint
 from workbook import door
+from workbook.analysis.contradictions import strength_questions
 from workbook.analysis.strengths import StrengthResult, analyse_strengths
 from workbook.content import load_content
 from workbook.data import WorkbookData, load_workbook_data
@@ -256,6 +257,7 @@ class StrengthsPage(QWidget):
         self.ranking.set_items([(i, names.get(i, i)) for i in order])
         self.ranking.set_mode(mode)
         self.results.show_result(result)
+        self.results.show_questions([c.question for c in strength_questions(data, content)])
         self._show_status(result)
         self.banner.setVisible(result.all_high and not self._banner_dismissed)
         for panel in (self.reflections, self.energy_log, self.feedback):

@@ -1,7 +1,8 @@
 """The strengths step's result: signature strengths, strengths to use more, drains.
 
 Each finding shows its name and the reason `analyse_strengths` gives, so
-nothing reads as a verdict; a "How is this computed?" link opens the rules.
+nothing reads as a verdict; ratings that pull against each other follow as questions to
+think about (`strength_questions`); a "How is this computed?" link opens the rules.
 A strength's name is a link that opens it in the inventory.
 """
 
@@ -14,12 +15,19 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui.help import how_computed_link
+from ui.think_about import TITLE as QUESTIONS_TITLE
+from ui.think_about import ThinkAbout
 from ui.widgets import hint, muted, subheading
 from workbook.analysis.strengths import StrengthFinding, StrengthResult
 
 from .state import EMPTY_LISTS, EMPTY_RESULTS
 
 HELP_TITLE = "Signature strengths, strengths to use more, drains"
+STRENGTH_QUESTIONS = (
+    "A few of your ratings pull against each other. That is not a mistake: ratings of "
+    "ourselves rarely line up neatly, and the gap is often where the most useful "
+    "conversation starts."
+)
 
 SECTIONS = (
     (
@@ -63,6 +71,8 @@ class ResultsPanel(QWidget):
             self.lists[key] = body
             self.sections[key] = section
             layout.addWidget(section)
+        self.think_about = ThinkAbout(STRENGTH_QUESTIONS)  # hidden while nothing pulls apart
+        layout.addWidget(self.think_about)
         self.help_link = how_computed_link(HELP_TITLE)
         layout.addWidget(self.help_link)
         layout.addStretch(1)
@@ -75,6 +85,10 @@ class ResultsPanel(QWidget):
             findings: tuple[StrengthFinding, ...] = getattr(result, key)
             self.lists[key].setText(_html(findings, EMPTY_LISTS[key]))
 
+    def show_questions(self, questions: list[str] | tuple[str, ...]) -> None:
+        """The questions the ratings raise (`strength_questions`), under the findings."""
+        self.think_about.show_questions(questions)
+
     def plain_text(self) -> str:
         """What the panel says, as text (for tests and screen readers)."""
         if self.empty.isVisibleTo(self):
@@ -83,6 +97,8 @@ class ResultsPanel(QWidget):
         for key, title, _ in SECTIONS:
             label = self.lists[key]
             parts.append(f"{title}\n{_plain(label.text())}")
+        if questions := self.think_about.questions():
+            parts.append("\n\n".join([QUESTIONS_TITLE, *questions]))
         return "\n\n".join(parts)
 
     @Slot(str)
