@@ -1,8 +1,10 @@
-""" "How is this computed?": shows the matching section of the analysis notes.
+""" "How is this computed?": shows the matching section of the in-app help.
 
-The text is resources/help/analysis.md (docs/analysis.md points to the same
-file), so coaches reading the docs and people clicking the link read the
-same words.
+The text is resources/help/analysis.md, written for the person using the app and
+their coach: plain words, no formulas, no file names. The exact rules, weights and
+formulas are a separate text, docs/analysis.md, for developers and coaches who want
+to check them. A link names its `## ` section by title; tests/test_help_texts.py
+checks that every title the app links to is there.
 """
 
 from __future__ import annotations
