@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from math import floor
 
 from workbook.analysis.flip import Flip, find_flip
 from workbook.analysis.scoring import (
@@ -259,9 +260,16 @@ def _answered_anything(data: WorkbookData) -> bool:
 FIT_WORDS = ((70, "a strong fit"), (60, "a good fit"), (41, "a mixed fit"), (30, "a weak fit"))
 
 
+def whole(score: float) -> int:
+    """A score as shown in whole points, a half rounded up (69.5 is 70, 40.5 is 41)."""
+    return floor(score + 0.5)
+
+
 def fit_words(score: float) -> str:
-    """A score in words: "a strong fit" (70 or more) ... "a poor fit" (under 30)."""
-    return next((words for low, words in FIT_WORDS if score >= low), "a poor fit")
+    """A score in words, for the whole number shown beside it: "a strong fit" (70 or
+    more) ... "a poor fit" (under 30)."""
+    shown = whole(score)
+    return next((words for low, words in FIT_WORDS if shown >= low), "a poor fit")
 
 
 def edge_statement(
@@ -297,7 +305,7 @@ def edge_statement(
         gap = leader.score - others[0].score
         opening = (
             f"Your answers point most to the {names[0]} path ({fit_words(leader.score)}, "
-            f"{leader.score:.0f} of 100), {gap:.0f} points ahead of "
+            f"{whole(leader.score)} of 100), {whole(gap)} points ahead of "
             f"{content.paths[others[0].id].short_name.lower()}."
         )
     if reasons:

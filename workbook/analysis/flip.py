@@ -3,8 +3,8 @@ person's own answers that puts another path on top, and which paths one step cou
 
 Sizes. A change's size is how far it moves the answer's value, as a share of its whole
 range (each value runs -1..1): one step of a preference is 1/4; one step of one of a
-strength's three scales is 1/12 (1/6 for edge, whose steps are half a point), since a
-strength is three answers. So per unit of size a strength and a preference of the same
+strength's three scales is 1/12 (edge too: its steps are half a point, like the others'),
+since a strength is three answers. So per unit of size a strength and a preference of the same
 weight move a path alike, and a strength can be what would change it. Ties are broken by
 the larger resulting margin, then by a fixed order. `steps` counts steps on the scale
 (from neutral when unanswered) for the close call: one step that could put another path
@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from fractions import Fraction
+from math import floor
 
 from workbook.analysis.scoring import (
     AGREEMENT_WORDS,
@@ -186,7 +187,7 @@ def find_flip(data: WorkbookData, content: Content, exact: dict[str, Fraction]) 
         return FlipSearch(
             None,
             f"No single change of answer puts another path on top: "
-            f"{content.paths[leader].short_name} leads by {float(lead):.0f} points, "
+            f"{content.paths[leader].short_name} leads by {floor(lead + Fraction(1, 2))} points, "
             "so it would take several answers changing together.",
             close,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, PageBreak
 
 from exports.pdf.context import Context, hours, when
+from workbook.analysis.fit import whole
 from workbook.analysis.strengths import EDGE_WORDS
 
 TOP_GOALS = 3
@@ -84,10 +85,10 @@ def build(ctx: Context) -> list[Flowable]:
         else:
             top = ranked[0]
             lead = (
-                f"{top['name']}: {top['fit_words']}, {top['score']:.0f} of 100, with "
+                f"{top['name']}: {top['fit_words']}, {whole(top['score'])} of 100, with "
                 f"{top['confidence']}% of what it counts answered. "
             )
-            others = [f"{p['name']}, {p['fit_words']} ({p['score']:.0f})" for p in ranked[1:]]
+            others = [f"{p['name']}, {p['fit_words']} ({whole(p['score'])})" for p in ranked[1:]]
             if others:
                 lead += "The others: " + ", ".join(others) + "."
         found.append(kit.para(lead, st.body))

@@ -48,7 +48,7 @@ from ui.think_about import ThinkAbout
 from ui.widgets import GrowingTextBox, confirm, hint, muted, strong, subheading
 from workbook import door
 from workbook.analysis.contradictions import find_contradictions
-from workbook.analysis.fit import FitResult, PathFit
+from workbook.analysis.fit import FitResult, PathFit, whole
 from workbook.content.catalogue import Content
 from workbook.data import WorkbookData
 
@@ -294,7 +294,7 @@ class ResultPanel(QWidget):
             mark = " (closest)" if path_id in top and len(top) == 1 else ""
             mark = " (too close to call)" if path_id in top and len(top) > 1 else mark
             self.details.setTabText(
-                index, f"{content.paths[path_id].short_name} {fit.score:.0f}{mark}"
+                index, f"{content.paths[path_id].short_name} {whole(fit.score)}{mark}"
             )
         self._own_changed()
 

@@ -19,6 +19,7 @@ from workbook.analysis.fit import (
     FitScores,
     PathFit,
     fit_words,
+    whole,
 )
 from workbook.content.catalogue import Content
 from workbook.data import WorkbookData
@@ -129,7 +130,7 @@ def _join(parts: list[str]) -> str:
 
 def fit_text(score: float) -> str:
     """A score as a person reads it: words first, the number beside them."""
-    return f"{fit_words(score)} ({score:.0f})"
+    return f"{fit_words(score)} ({whole(score)})"
 
 
 def scores_line(result: FitScores | FitResult, content: Content) -> str:
@@ -149,7 +150,7 @@ def ranking_sentence(result: FitResult, content: Content) -> str:
         )
     if result.close_call:
         close = [
-            f"{short_name(content, pid)} ({result.by_id(pid).score:.0f})"
+            f"{short_name(content, pid)} ({whole(result.by_id(pid).score)})"
             for pid in result.contenders
         ]
         every = "All three paths are" if len(close) == len(result.paths) else _join(close) + " are"
