@@ -6,16 +6,19 @@
 - `coach_db(n)`: a coach's database with `n` full workbooks (default 200), each a variation
   of the example imported with `workbook_file.import_document` (one transaction each).
 
-Files are cached under `<tmp>/career-workbook-bench/<VERSION>-schema<N>/`; change
-`VERSION` when the generators change. `python -m benchmarks.generate` builds them all.
+Files are cached under `<tmp>/career-workbook-bench/<VERSION>-schema<N>-<digest>/`, the
+digest that of the example workbook and the workbook file's schema; change `VERSION`
+when the generators change. `python -m benchmarks.generate` builds them all.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import random
 import tempfile
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +40,18 @@ _WORD_TEXT = (
 WORDS = _WORD_TEXT.split()
 
 
+def _inputs_digest() -> str:
+    """A short digest of what the cached files are made from (the example workbook and
+    the workbook file's schema), so a cache made by another version is never reused."""
+    made_from = hashlib.sha256()
+    for name in ("examples/example_workbook.json", "schema/workbook-file.schema.json"):
+        made_from.update(resources.files("resources").joinpath(name).read_bytes())
+    return made_from.hexdigest()[:10]
+
+
 def cache_dir() -> Path:
-    path = (
-        Path(tempfile.gettempdir()) / "career-workbook-bench" / f"{VERSION}-schema{SCHEMA_VERSION}"
-    )
+    name = f"{VERSION}-schema{SCHEMA_VERSION}-{_inputs_digest()}"
+    path = Path(tempfile.gettempdir()) / "career-workbook-bench" / name
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -126,6 +126,20 @@ def test_the_three_paths_weight_strengths_and_preferences_and_say_why(content):
             assert -3 <= weight.weight <= 3
 
 
+def test_what_matters_is_a_short_list_of_our_own_described_at_work(content):
+    """values.toml: a handful of values to put in order (issue 13, item 8), described by
+    what they look like at work, the inspiration named and nothing copied."""
+    assert 6 <= len(content.values) <= 10
+    assert {"autonomy", "mastery", "impact", "growing_others"} <= set(content.values)
+    for value in content.values.values():
+        assert value.name.strip() and value.description.endswith("."), value.id
+        assert len(value.description) <= 120, value.id  # one line in the list
+    assert "Schein" in content.values_note and "our own" in content.values_note
+    names = [v.name.casefold() for v in content.values.values()]
+    assert len(set(names)) == len(names)
+    assert not set(names) & {theme.casefold() for theme in TRADEMARKED_THEMES}
+
+
 def test_every_role_family_has_enough_ai_tasks_with_sensible_values(content):
     families = Counter(task.family for task in content.tasks.values())
     assert len(families) >= 8
@@ -251,6 +265,7 @@ def test_every_item_names_a_source(raw, content):
         content.strengths,
         content.prompts,
         content.preferences,
+        content.values,
         content.context,
         content.paths,
         content.tasks,
@@ -431,6 +446,14 @@ def _empty_option_label(doc):
     doc["questions"][0]["options"][1]["label"] = " "
 
 
+def _duplicate_value(doc):
+    doc["values"].append(dict(doc["values"][0], name="Freedom"))
+
+
+def _value_without_description(doc):
+    doc["values"][0]["description"] = "  "
+
+
 # The items each case breaks, read from the shipped files so the cases survive new content.
 FIRST_STRENGTH = SHIPPED["strengths.toml"]["strengths"][0]["id"]
 FIRST_PATH = SHIPPED["paths.toml"]["paths"][0]["id"]
@@ -445,6 +468,7 @@ FIRST_TASK = SHIPPED["ai_tasks.toml"]["families"][0]["tasks"][0]["id"]
 FIRST_ACTION = SHIPPED["actions.toml"]["actions"][0]["id"]
 FIRST_SCALE = SHIPPED["scales.toml"]["scales"][0]["id"]
 FIRST_QUESTION = SHIPPED["context.toml"]["questions"][0]
+FIRST_VALUE = SHIPPED["values.toml"]["values"][0]["id"]
 
 # (file, how to break it, words that must name the item, the field, words in the message)
 BROKEN = {
@@ -520,6 +544,14 @@ BROKEN = {
         [FIRST_SCALE],
         "levels",
         "1 to 4 or 1 to 5",
+    ),
+    "duplicate-value-id": ("values.toml", _duplicate_value, [FIRST_VALUE], "id", "used twice"),
+    "value-without-description": (
+        "values.toml",
+        _value_without_description,
+        [FIRST_VALUE],
+        "description",
+        "must not be empty",
     ),
     "empty-option-label": (
         "context.toml",

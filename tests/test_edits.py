@@ -96,8 +96,18 @@ def fill_every_table(db, wid):
         [wid, wid, wid],
     )
     run(
+        "UPDATE journal_entries SET links = '[\"strength:analysis\"]' "
+        "WHERE workbook_id = ? AND kind = 'feedback'",
+        [wid],
+    )
+    run(
         "INSERT INTO preference_answers (workbook_id, preference_id, agreement) VALUES"
         " (?, 'deep-work', 5), (?, 'people', 2)",
+        [wid, wid],
+    )
+    run(
+        "INSERT INTO value_ranks (workbook_id, value_id, rank) VALUES (?, 'mastery', 1), "
+        "(?, 'balance', 2)",
         [wid, wid],
     )
     run(

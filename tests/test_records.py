@@ -207,6 +207,29 @@ def test_preferences_are_agreement_from_1_to_5(db, workbook_id):
     assert PREFERENCES[0] not in data(db, workbook_id).preferences  # "not answered" again
 
 
+def test_values_are_put_in_order_whole_and_refused_whole(db, workbook_id):
+    from workbook import door
+
+    order = list(load_content().values)
+    door.rank_values(db, workbook_id, order)
+    assert data(db, workbook_id).values == {value: n for n, value in enumerate(order, start=1)}
+    for bad in (["mastery", "mastery"], ["mastery", "fame"], "mastery", [3]):
+        message = refused(db, door.rank_values, workbook_id, bad)
+        assert message.endswith(".")
+    door.rank_values(db, workbook_id, [])
+    assert data(db, workbook_id).values == {}  # no order any more: nothing counts
+
+
+def test_feedback_links_name_strengths_only(db, workbook_id):
+    from workbook import door
+
+    entry = door.add_journal_entry(db, workbook_id, "feedback", "Thanks!", private=False)
+    door.journal.update(db, entry.row_id, "links", ["strength:mentoring"])
+    assert data(db, workbook_id).journal[0].links == ("strength:mentoring",)
+    for bad in (["path:manager"], ["task:1"], "strength:mentoring", [3]):
+        refused(db, door.journal.update, entry.row_id, "links", bad)
+
+
 def test_a_choice_question_takes_one_of_its_options(db, workbook_id):
     option = CHOICE.options[0][0]
     set_answer(db, "context_answers", workbook_id, CHOICE.id, "answer", option)

@@ -17,8 +17,8 @@ def content_rows(db):
     rows = dump(db)
     rows.pop("meta")
     rows["workbooks"] = [row[:2] for row in rows["workbooks"]]  # id and name
-    for table in ("journal_entries",):
-        rows[table] = [row[:-3] + row[-1:] for row in rows[table]]  # without the stamps
+    # Without the stamps (created_at and updated_at, the 9th and 10th columns).
+    rows["journal_entries"] = [row[:8] + row[10:] for row in rows["journal_entries"]]
     # A rating is kept in a row made on first use; a row with nothing in it is no answer.
     rows["strength_ratings"] = [
         row for row in rows["strength_ratings"] if any(v not in (None, "") for v in row[3:])
@@ -219,3 +219,46 @@ def test_the_undo_history_keeps_a_bounded_amount_of_text(db, workbook_id, monkey
         undone += 1
     assert undone == 2
     assert sorted(r[0] for r in db.execute("SELECT id FROM journal_entries")) == ids[2:]
+
+
+def test_putting_values_in_order_is_one_step_to_undo_and_redo(db, workbook_id):
+    history = History()
+    first = door.rank_values(db, workbook_id, ["mastery", "autonomy", "impact"])
+    history.record(first)
+    assert label(first) == "put what matters to you in order"
+    again = door.rank_values(db, workbook_id, ["autonomy", "mastery"])  # impact loses its place
+    history.record(again)
+    assert [part.key for part in again.parts] == ["autonomy", "mastery", "impact"]
+    assert again.steps == {"edge"}
+
+    def places():
+        return {
+            key: rank
+            for key, rank in db.execute("SELECT value_id, rank FROM value_ranks")
+            if rank is not None
+        }
+
+    assert places() == {"autonomy": 1, "mastery": 2}
+    history.undo(db, workbook_id)
+    assert places() == {"mastery": 1, "autonomy": 2, "impact": 3}
+    history.undo(db, workbook_id)
+    assert places() == {}
+    history.redo(db, workbook_id)
+    history.redo(db, workbook_id)
+    assert places() == {"autonomy": 1, "mastery": 2}
+    unchanged = door.rank_values(db, workbook_id, ["autonomy", "mastery"])
+    assert not unchanged.undoable  # the same order again is no step
+
+
+def test_tagging_feedback_with_strengths_is_undone_like_any_field(db, workbook_id):
+    history = History()
+    entry = door.add_journal_entry(db, workbook_id, "feedback", "You explain well.", private=False)
+    tagged = door.journal.update(db, entry.row_id, "links", ["strength:communication"])
+    history.record(tagged)
+    assert label(tagged) == "“Strengths it speaks to”"
+    history.undo(db, workbook_id)
+    assert db.execute("SELECT links FROM journal_entries").fetchone()[0] == "[]"
+    history.redo(db, workbook_id)
+    assert db.execute("SELECT links FROM journal_entries").fetchone()[0] == (
+        '["strength:communication"]'
+    )

@@ -135,12 +135,15 @@ def build_hostile(db):
         source=ARABIC,
         body=ZWJ,
         entry_date="2025-01-01",
+        links=[f"strength:{own}", "strength:mentoring"],
     )
     door.record_checkin(db, wid, f"first {CJK}", "2025-03-01")
     door.set_answer(db, "strength_ratings", wid, own, "proficiency", 4)
     door.record_checkin(db, wid, "second", "2025-06-01")
     door.set_answer(db, "preference_answers", wid, "long_focus", "agreement", 5)
     door.set_answer(db, "preference_answers", wid, "org_politics", "agreement", 1)
+    door.rank_values(db, wid, ["balance", "impact", "mastery"])
+    door.rank_values(db, wid, ["impact", "balance"])  # mastery lost its place: a row, no rank
     door.set_answer(db, "context_answers", wid, "dual_ladder", "answer", "unsure")
     door.set_answer(
         db, "context_answers", wid, "manager_value_proposition", "answer", MARKUP + EMOJI
@@ -265,6 +268,7 @@ class DoorImporter:
         self.ratings(wid)
         for table, section, field in (
             ("preference_answers", "preferences", "agreement"),
+            ("value_ranks", "values", "rank"),
             ("context_answers", "context", "answer"),
         ):
             for key, value in self.doc.get(section, {}).items():
@@ -317,6 +321,8 @@ class DoorImporter:
             values = self.given(item, *shapes.JOURNAL)
             if "private" in values:
                 values["private"] = int(values["private"])
+            if "links" in values:
+                values["links"] = [self.link(link) for link in values["links"]]
             self.door(path, door.add_row, "journal_entries", wid, **values)
         for path, item in self.entries("tasks"):
             values = self.given(item, "position", *spec.TASK_KEYS)
@@ -833,6 +839,26 @@ BROKEN = {
     "unknown path in a link": (
         lambda v: _changed(v, _set(("goals", 1, "links", 0), "path:astronaut")),
         ["goals[1].links[0]", "astronaut"],
+    ),
+    "unknown value": (
+        lambda v: _changed(v, _set(("values", "fame"), 3)),
+        ["values.fame", "not a value"],
+    ),
+    "two values in one place": (
+        lambda v: _changed(v, _set(("values", "balance"), 1)),
+        ["values.", "place 1"],
+    ),
+    "a value's place out of range": (
+        lambda v: _changed(v, _set(("values", "balance"), 0)),
+        ["values.balance", "1 to 99"],
+    ),
+    "a path in a journal entry's links": (
+        lambda v: _changed(v, _set(("journal", 0, "links"), ["path:manager"])),
+        ["journal[0].links[0]", "strengths only"],
+    ),
+    "unknown strength in a journal entry's links": (
+        lambda v: _changed(v, _set(("journal", 0, "links"), ["strength:juggling"])),
+        ["journal[0].links[0]", "juggling"],
     ),
     "action kind course": (
         lambda v: _changed(v, _set(("goals", 2, "actions", 0, "kind"), "course")),

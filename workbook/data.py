@@ -61,6 +61,8 @@ class JournalEntry:
     source: str = ""
     energy_level: int | None = None
     private: bool = True
+    #: The strengths a piece of feedback speaks to, as "strength:<id>".
+    links: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,8 @@ class WorkbookData:
     evidence: tuple[Evidence, ...] = ()
     journal: tuple[JournalEntry, ...] = ()
     preferences: dict[str, int] = field(default_factory=dict)
+    #: What matters to you: each ranked value's place, 1 for what matters most.
+    values: dict[str, int] = field(default_factory=dict)
     context: dict[str, str] = field(default_factory=dict)
     futures: dict[str, Future] = field(default_factory=dict)
     edge_statement: str = ""
@@ -233,6 +237,13 @@ def load_workbook_data(db: Database, workbook_id: int) -> WorkbookData:
         )
         if agreement is not None
     }
+    values = {
+        key: rank
+        for key, rank in db.execute(
+            f"SELECT value_id, rank FROM value_ranks {mine} ORDER BY rank, value_id", w
+        )
+        if rank is not None
+    }
     context = {
         key: answer
         for key, answer in db.execute(f"SELECT question_id, answer FROM context_answers {mine}", w)
@@ -271,6 +282,7 @@ def load_workbook_data(db: Database, workbook_id: int) -> WorkbookData:
             )
         ),
         preferences=preferences,
+        values=values,
         context=context,
         futures=futures,
         edge_statement=note[0] if note else "",

@@ -11,7 +11,8 @@ any other edit.
   `delete_workbook`, `mark_opened`; the names they take: `clean_name`, `unique_name`,
   `new_workbook_name`.
 - Answers: `set_profile_field`, `set_rating`, `set_strength_note`, `add_own_strength`,
-  `name_own_strength`, `describe_own_strength`, `set_preference`, `set_context_answer`,
+  `name_own_strength`, `describe_own_strength`, `set_preference`, `rank_values` (what
+  matters to you, in order), `set_context_answer`,
   `set_future`, `set_edge_statement`.
 - Lists: `evidence`, `journal`, `tasks`, `reinvestments`, `goals`, `actions`,
   `milestones`, `support`, `questions`, each with `add`, `update`, `delete` and (for
@@ -41,6 +42,7 @@ from workbook.rows import (
     move_row,
     read_row,
     set_answer,
+    set_order,
     update_row,
 )
 from workbook.rules import CONTROLS_IN_NAME, NAME_CONTROLS, rule
@@ -63,6 +65,7 @@ __all__ = [
     "mark_opened",
     "move_row",
     "new_workbook_name",
+    "rank_values",
     "record_checkin",
     "rename_workbook",
     "set_answer",
@@ -309,6 +312,13 @@ def describe_own_strength(db: Database, workbook_id: int, strength: str, text: s
 def set_preference(db: Database, workbook_id: int, preference: str, agreement: Any) -> Change:
     """How much the person agrees with a work preference, 1 to 5 (None clears it)."""
     return set_answer(db, "preference_answers", workbook_id, preference, "agreement", agreement)
+
+
+def rank_values(db: Database, workbook_id: int, order: list[str]) -> Change:
+    """Put what matters to you in order, most first (value ids of values.toml): each value
+    listed takes its place, any other loses its place; one undo step."""
+    change = set_order(db, "value_ranks", workbook_id, "rank", order)
+    return replace(change, description="put what matters to you in order")
 
 
 def set_context_answer(db: Database, workbook_id: int, question: str, answer: Any) -> Change:

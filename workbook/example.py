@@ -51,6 +51,8 @@ def add_example(db: Database) -> int:
             ratings[key] = {scale: custom[scale] for scale in SCALES if scale in custom}
         for pid, agreement in data.get("preferences", {}).items():
             door.set_preference(db, wid, pid, agreement)
+        if data.get("values"):  # what matters to the person, most first
+            door.rank_values(db, wid, data["values"])
         for qid, answer in data.get("context", {}).items():
             door.set_context_answer(db, wid, qid, answer)
 

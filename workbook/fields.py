@@ -82,7 +82,8 @@ class Field:
     file_key: str | None = None
     #: The file may hold null here (where the door stores a blank as "" or a default).
     file_null: bool | None = None
-    #: A content collection a file's id must name ("prompts", "tasks", "questions").
+    #: A content collection a file's id must name ("prompts", "tasks", "questions"); for
+    #: links, "strengths" keeps them to strength links.
     known: str = ""
     #: Only for strengths of the person's own (custom_<n>).
     custom_only: bool = False

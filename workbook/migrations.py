@@ -289,11 +289,31 @@ def _v4_search_index(db: Database) -> None:
         )
 
 
+def _v5_values_and_feedback_links(db: Database) -> None:
+    """What matters to you, ranked, and the strengths a journal entry speaks to.
+
+    `value_ranks` holds a workbook's order of the values in resources/content/values.toml
+    (1 is what matters most), one row per value, made on first answer like a preference
+    (its primary key starts with the workbook, so it needs no index of its own).
+    `journal_entries.links` lists the strengths a piece of feedback speaks to, as
+    "strength:<id>" in a JSON list, like a goal's links.
+    """
+    db.execute(
+        "CREATE TABLE value_ranks ("
+        "workbook_id INTEGER NOT NULL REFERENCES workbooks(id) ON DELETE CASCADE, "
+        "value_id TEXT NOT NULL, "
+        "rank INTEGER, "
+        "PRIMARY KEY (workbook_id, value_id))"
+    )
+    db.execute("ALTER TABLE journal_entries ADD COLUMN links TEXT NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
     _v2_privacy_and_recency,
     _v3_ranking_and_risk,
     _v4_search_index,
+    _v5_values_and_feedback_links,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -33,6 +33,8 @@ from workbook.model import (
 
 MAX_HOURS = 80.0
 MAX_POSITION = 100_000
+#: The last place a value may take in a person's order (the content lists far fewer).
+MAX_VALUE_RANK = 99
 JOURNAL_KINDS = ("reflection", "energy", "feedback", "checkin")
 
 
@@ -189,6 +191,15 @@ TABLES: tuple[Table, ...] = (
             _short("source", default="", private=True),
             _gauge("energy_level", "The energy level"),
             Field("private", Kind.FLAG, default=1),
+            # The strengths a piece of feedback speaks to, as "strength:<id>".
+            Field(
+                "links",
+                Kind.LINKS,
+                "Links",
+                title="Strengths it speaks to",
+                default="[]",
+                known="strengths",
+            ),
             Field("created_at", Kind.MOMENT, stamp="now", file_key=""),
             Field("updated_at", Kind.MOMENT, stamp="now", file_key=""),
         ),
@@ -209,6 +220,18 @@ TABLES: tuple[Table, ...] = (
         "preferences",
         key="preference_id",
         note="Keyed by preference id: agreement from 1 (not at all) to 5 (very much).",
+        step="edge",
+    ),
+    Table(
+        "value_ranks",
+        Shape.KEYED,
+        (_gauge("rank", "A place", MAX_VALUE_RANK, file_null=False),),
+        "values",
+        InFile.MAP_VALUE,
+        "what matters to you",
+        "what matters to you",
+        key="value_id",
+        note="Keyed by value id: the value's place in the person's order, 1 for what matters most.",
         step="edge",
     ),
     Table(

@@ -2,7 +2,8 @@
 
 Three shapes of table (`registry.Shape`):
 - answers keyed by a content id (a strength's ratings, a preference, a context
-  question, a future per path): `set_answer` makes the row on first use;
+  question, a future per path, a value's place): `set_answer` makes the row on first use,
+  `set_order` gives several their places at once;
 - one row per workbook (the profile, the edge statement): `set_answer` with no key;
 - lists of entries (evidence, journal, AI tasks, goals, actions, ...): `add_row`,
   `update_row`, `delete_row`, `move_row`, and `restore_row` (undo of a delete).
@@ -17,7 +18,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from workbook.change import ADDED, DELETED, FIELD, MOVED, Change, now_iso, touch
+from workbook.change import ADDED, DELETED, FIELD, GROUP, MOVED, Change, now_iso, touch
 from workbook.errors import InvalidEdit, NotFound
 from workbook.fields import Field, Shape, Table
 from workbook.queries import get_workbook
@@ -59,6 +60,7 @@ def _check_key(db: Database, table: Table, workbook_id: int, key: Any) -> str:
     known = {
         "strength_ratings": content.strengths,
         "preference_answers": content.preferences,
+        "value_ranks": content.values,
         "context_answers": content.context,
         "futures": content.paths,
     }[table.name]
@@ -142,6 +144,34 @@ def set_answer(
             db.execute(f"UPDATE {table.name} SET {field.name} = ? WHERE {where}", [value, *params])
             touch(db, workbook_id, now_iso())
     return Change(FIELD, workbook_id, table.name, field.name, before, value, key=key)
+
+
+def set_order(
+    db: Database, table_name: str, workbook_id: int, field_name: str, order: list[str]
+) -> Change:
+    """Give each answer keyed in `order` its place (1 for the first) in `field_name`, and
+    clear the place of any other: one transaction, one GROUP Change of the answers that
+    moved (what matters to you, put in order)."""
+    table = table_of(table_name, Shape.KEYED)
+    field_name = field_of(table, field_name).name
+    if not isinstance(order, list | tuple) or len(set(order)) != len(order):
+        raise InvalidEdit("An order lists each of its items once.")
+    with db.atomic():
+        placed = {key: place for place, key in enumerate(order, start=1)}
+        stored = [
+            key
+            for (key,) in db.execute(
+                f"SELECT {table.key} FROM {table.name} WHERE workbook_id = ? "
+                f"AND {field_name} IS NOT NULL",
+                [workbook_id],
+            )
+        ]
+        parts = []
+        for key in [*order, *(key for key in stored if key not in placed)]:
+            change = set_answer(db, table.name, workbook_id, key, field_name, placed.get(key))
+            if change.before != change.after:
+                parts.append(change)
+    return Change(GROUP, workbook_id, table.name, parts=tuple(parts))
 
 
 # ---- lists of entries ----------------------------------------------------------------------

@@ -140,6 +140,13 @@ def _links(value: Any) -> str:
     return json.dumps(list(value))
 
 
+def _strength_links(value: Any) -> str:
+    stored = _links(value)
+    if any(not link.startswith("strength:") for link in json.loads(stored)):
+        raise InvalidEdit("These links name strengths only, such as 'strength:mentoring'.")
+    return stored
+
+
 def _moment(value: Any) -> str:
     if isinstance(value, str):
         try:
@@ -162,7 +169,7 @@ _MAKERS: dict[Kind, Callable[[Field], Rule]] = {
     Kind.FLAG: lambda field: _flag,
     Kind.ID: lambda field: _content_id,
     Kind.STRENGTH: lambda field: _content_id,
-    Kind.LINKS: lambda field: _links,
+    Kind.LINKS: lambda field: _strength_links if field.known == "strengths" else _links,
     Kind.MOMENT: lambda field: _moment,
     Kind.DOCUMENT: lambda field: _document,
 }

@@ -91,7 +91,13 @@ def completion(db: Database, workbook_id: int, step_id: str) -> Completion | Non
         answered += _count(
             db, "SELECT count(*) FROM futures WHERE workbook_id = ? AND title != ''", workbook_id
         )
-        total = len(content.preferences) + len(content.context) + len(content.paths)
+        # What matters to you counts once, when the values are in an order.
+        answered += _count(
+            db,
+            "SELECT count(*) > 0 FROM value_ranks WHERE workbook_id = ? AND rank IS NOT NULL",
+            workbook_id,
+        )
+        total = len(content.preferences) + len(content.context) + len(content.paths) + 1
         return Completion(min(answered, total), total)
     if step_id == "ai_plan":
         tasks = _count(db, "SELECT count(*) FROM ai_tasks WHERE workbook_id = ?", workbook_id)

@@ -58,6 +58,15 @@ class Preference(NamedTuple):
     hint: str = ""
 
 
+class Value(NamedTuple):
+    """Something that may matter to a person in their working life, which they rank."""
+
+    id: str
+    name: str
+    description: str
+    source: str
+
+
 class ContextQuestion(NamedTuple):
     id: str
     text: str
@@ -68,10 +77,10 @@ class ContextQuestion(NamedTuple):
 
 
 class Weight(NamedTuple):
-    """One thing a path profile counts: a strength, a preference or a context answer."""
+    """One thing a path profile counts: a strength, a preference, a value or a context answer."""
 
-    kind: str  # "strength", "preference" or "context"
-    target: str  # the strength, preference or context question id
+    kind: str  # "strength", "preference", "value" or "context"
+    target: str  # the strength, preference, value or context question id
     weight: int
     why: str
     answer: str | None = None  # for context weights: the answer that counts
@@ -236,6 +245,9 @@ class Content(NamedTuple):
     task_risks: dict[str, RiskKind]
     guides: dict[str, PathGuide]  # by path id
     sponsor_mentor: GuideText
+    #: What may matter to a person, in the file's order, and where the list comes from.
+    values: dict[str, Value]
+    values_note: str
     contradictions: Contradictions
 
     def tasks_for_family(self, family: str) -> list[TaskTemplate]:

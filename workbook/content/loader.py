@@ -35,6 +35,7 @@ from workbook.content.catalogue import (
     Strength,
     TaskFamily,
     TaskTemplate,
+    Value,
     Weight,
 )
 from workbook.errors import WorkbookError
@@ -184,6 +185,11 @@ def load_folder(folder: Traversable | Path, *, cache: Path | None = None) -> Con
         "preferences",
         lambda p: Preference(p["id"], p["statement"], p["source"], p.get("hint", "")),
     )
+    values = simple(
+        "values.toml",
+        "values",
+        lambda v: Value(v["id"], v["name"], v["description"], v["source"]),
+    )
     context = simple(
         "context.toml",
         "questions",
@@ -284,6 +290,8 @@ def load_folder(folder: Traversable | Path, *, cache: Path | None = None) -> Con
         actions=actions,
         guides=guides,
         sponsor_mentor=_guide_text(gdoc["sponsor_mentor"]),
+        values=values,
+        values_note=docs["values.toml"]["note"],
         contradictions=contradictions,
     )
 

@@ -177,6 +177,11 @@ PREFERENCES = {
     )
 }
 
+VALUES = {
+    "note": TEXT,
+    "values": table_list({"id": ID, "name": TEXT, "description": TEXT, "source": SOURCE}),
+}
+
 CONTEXT = {
     "questions": table_list(
         {
@@ -317,6 +322,7 @@ FILES: dict[str, tuple[str, dict[str, Field]]] = {
     "strengths.toml": ("career-workbook-strengths", STRENGTHS),
     "prompts.toml": ("career-workbook-prompts", PROMPTS),
     "preferences.toml": ("career-workbook-preferences", PREFERENCES),
+    "values.toml": ("career-workbook-values", VALUES),
     "context.toml": ("career-workbook-context", CONTEXT),
     "paths.toml": ("career-workbook-paths", PATHS),
     "ai_tasks.toml": ("career-workbook-ai-tasks", AI_TASKS),

@@ -25,6 +25,7 @@ from workbook.workbook_file.shapes import (
     NUMBER,
     RATING,
     TEXT,
+    VALUE_RANK,
     WHOLE,
     Shape,
     known_strength,
@@ -226,6 +227,16 @@ class _Validator:
     def preferences(self, value: Any, where: Where) -> None:
         for _, answer, at in self.keyed(value, where, "preferences", "a preference"):
             AGREEMENT(self, answer, at)
+
+    def values(self, value: Any, where: Where) -> None:
+        """What matters to the person: each value's place, every place once."""
+        places: dict[Any, str] = {}
+        for key, place, at in self.keyed(value, where, "values", "a value"):
+            VALUE_RANK(self, place, at)
+            if isinstance(place, int) and not isinstance(place, bool):
+                if place in places:
+                    self.add(at, f"is in place {place}, as {show_value(places[place])} is.")
+                places.setdefault(place, key)
 
     def context(self, value: Any, where: Where) -> None:
         for key, answer, at in self.keyed(value, where, "context", "a context question"):

@@ -198,7 +198,8 @@ class _Importer:
         self.insert("strength_ratings", rows, _keyed("ratings", own + catalogue))
 
     def answers(self, wid: int) -> None:
-        for table in ("preference_answers", "context_answers"):  # {content id: the one field}
+        # {content id: the one field}
+        for table in ("preference_answers", "value_ranks", "context_answers"):
             section = BY_NAME[table].file_key
             (key,) = (field.key for field in BY_NAME[table].in_file_fields)
             answers = self.doc.get(section, {})
@@ -219,7 +220,13 @@ class _Importer:
             for item in self.doc.get("evidence", [])
         ]
         self.listed("evidence", wid, evidence)
-        self.listed("journal_entries", wid)
+        journal = [
+            {**item, "links": [self.link(link) for link in item["links"]]}
+            if item.get("links")
+            else item
+            for item in self.doc.get("journal", [])
+        ]
+        self.listed("journal_entries", wid, journal)
         self.ai_tasks(wid)
         self.plan(wid)
         self.listed("reinvestments", wid, map(self.targeted, self.doc.get("reinvestments", [])))

@@ -65,12 +65,15 @@ def _text(field: Field, null: bool) -> dict[str, Any]:
     return _ref(named)
 
 
-def _links() -> dict[str, Any]:
+def _links(strengths_only: bool = False) -> dict[str, Any]:
     kinds = "|".join(
         [
             f"strength:{CONTENT_ID.pattern[1:-1]}",
-            f"path:{CONTENT_ID.pattern[1:-1]}",
-            "task:(0|[1-9][0-9]{0,17})",
+            *(
+                ()
+                if strengths_only
+                else (f"path:{CONTENT_ID.pattern[1:-1]}", "task:(0|[1-9][0-9]{0,17})")
+            ),
         ]
     )
     return {
@@ -117,7 +120,7 @@ def property_of(field: Field) -> dict[str, Any]:
     elif kind is Kind.STRENGTH:
         schema = _ref("content_id")
     elif kind is Kind.LINKS:
-        schema = _links()
+        schema = _links(strengths_only=field.known == "strengths")
     else:
         raise ValueError(f"{field.name}: a {kind} field has no place in a workbook file")
     return {"description": field.note, **schema} if field.note else schema
@@ -286,8 +289,8 @@ def json_schema() -> dict[str, Any]:
         "title": f"Career Workbook: workbook file, version {VERSION}",
         "description": "One whole workbook as written by `career-workbook export` and read "
         "by `career-workbook import`. Described in docs/workbook-file.md. Content ids "
-        "(strengths, preferences, context questions, paths, prompts, library tasks and "
-        "questions) must also exist in the content of the program that imports the file; a "
+        "(strengths, preferences, values, context questions, paths, prompts, library tasks "
+        "and questions) must also exist in the content of the program that imports the file; a "
         "schema cannot check that, nor references between entries. Made from the program's "
         "registry of fields (workbook/registry.py).",
         "type": "object",

@@ -37,6 +37,7 @@ class Checker(Protocol):
     def items(self, value: Any, where: Where, fields: Shape) -> None: ...
     def ratings(self, value: Any) -> None: ...
     def preferences(self, value: Any, where: Where) -> None: ...
+    def values(self, value: Any, where: Where) -> None: ...
     def context(self, value: Any, where: Where) -> None: ...
     def futures(self, value: Any, where: Where) -> None: ...
     def reinvestment_targets(self, value: Any) -> None: ...
@@ -229,6 +230,15 @@ def _links(v: Checker, value: Any, where: Where) -> None:
             v.add(at, f"is {show_value(link)}; a task link is task: and the task's id.")
 
 
+def _strength_links(v: Checker, value: Any, where: Where) -> None:
+    """A journal entry's links: the strengths a piece of feedback speaks to, no others."""
+    _links(v, value, where)
+    if isinstance(value, list) and len(value) <= MAX_ITEMS:
+        for index, link in enumerate(value):
+            if isinstance(link, str) and link.partition(":")[0] in ("path", "task"):
+                v.add((*where, index), f"is {show_value(link)}; an entry links to strengths only.")
+
+
 def _list_of(fields: Shape) -> Check:
     def check(v: Checker, value: Any, where: Where) -> None:
         v.items(value, where, fields)
@@ -278,7 +288,7 @@ def column_check(column: Column) -> Check:
     if kind is Kind.STRENGTH:
         return known_strength
     if kind is Kind.LINKS:
-        return _links
+        return _strength_links if column.known == "strengths" else _links
     if kind is Kind.MOMENT:
         return _moment
     raise ValueError(f"{column.name}: a {kind} field has no check in a workbook file")
@@ -317,6 +327,7 @@ MILESTONE = table_shape("milestones")
 SUPPORT = table_shape("support_requests")
 QUESTION = table_shape("conversation_questions")
 AGREEMENT = column_check(BY_NAME["preference_answers"].field("agreement"))
+VALUE_RANK = column_check(BY_NAME["value_ranks"].field("rank"))
 LONG = _text(MAX_LONG_TEXT)
 SHORT = _text(MAX_SHORT_TEXT)
 SNAPSHOT_SCALES = (_whole(1, 5), _whole(1, 5), _whole(1, 4), _whole(1, 999))
@@ -396,6 +407,7 @@ DOCUMENT = Shape(
         "evidence": Field(_list_of(EVIDENCE)),
         "journal": Field(_list_of(JOURNAL)),
         "preferences": Field(lambda v, value, where: v.preferences(value, where)),
+        "values": Field(lambda v, value, where: v.values(value, where)),
         "context": Field(lambda v, value, where: v.context(value, where)),
         "futures": Field(lambda v, value, where: v.futures(value, where)),
         "edge_statement": Field(LONG),

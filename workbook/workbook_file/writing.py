@@ -62,6 +62,7 @@ def to_document(data: WorkbookData) -> dict[str, Any]:
         "evidence": [_entry(e, "evidence") for e in data.evidence],
         "journal": [_entry(j, "journal_entries") for j in data.journal],
         "preferences": dict(data.preferences),
+        "values": dict(data.values),
         "context": dict(data.context),
         "futures": {pid: _entry(f, "futures") for pid, f in data.futures.items()},
         "edge_statement": data.edge_statement,
