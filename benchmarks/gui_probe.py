@@ -13,6 +13,12 @@
         ticks from the press until it is saved, re-scored and repainted; prints the p90
         and max of each kind.
 
+    python -m benchmarks.gui_probe memory --db FILE [--actions 20000] [--workbooks 6]
+        a seeded random-use run (`benchmarks/random_use.py`): clicks, typing, adding and
+        deleting entries, step and workbook switches, undo and redo; prints the resident
+        memory after the first 1,000 actions and at the end, the Python wrappers of Qt
+        objects against the live widgets, and whether what was typed last is stored.
+
 Each prints one JSON object on stdout. The database is used as given: pass a copy.
 """
 
@@ -188,17 +194,24 @@ def clicks(db: str, count: int) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("probe", choices=("typing", "switch", "clicks"))
+    parser.add_argument("probe", choices=("typing", "switch", "clicks", "memory"))
     parser.add_argument("--db", required=True)
     parser.add_argument("--chars", type=int, default=2000)
     parser.add_argument("--switches", type=int, default=20)
     parser.add_argument("--clicks", type=int, default=60)
+    parser.add_argument("--actions", type=int, default=20000)
+    parser.add_argument("--workbooks", type=int, default=6)
+    parser.add_argument("--seed", type=int, default=20261122)
     args = parser.parse_args(argv)
     QApplication.instance() or QApplication(sys.argv[:1])
     if args.probe == "typing":
         result = typing(args.db, args.chars)
     elif args.probe == "switch":
         result = switch(args.db, args.switches)
+    elif args.probe == "memory":
+        from benchmarks import random_use
+
+        result = random_use.run(args.db, args.actions, args.seed, args.workbooks)
     else:
         result = clicks(args.db, args.clicks)
     print(json.dumps(result))

@@ -219,6 +219,25 @@ class Bench:
             absolute_result("preference_click_p90", "ms", preference, 16, note),
         ]
 
+    def memory(self) -> list[Result]:
+        """One long run (about 12 minutes for 20,000 actions; `--quick` does 3,000): the
+        growth of resident memory from the 1,000th action to the last, whatever `--runs` says."""
+        actions = "3000" if self.quick else "20000"
+        db = self._copy(self.coach, "memory.sqlite3")
+        out = self._probe("memory", "--db", str(db), "--actions", actions)
+        stored = out["stored"]
+        lost = stored["lost"] or stored["integrity"] != "ok" or out["warnings"]
+        note = (
+            f"{actions} random actions: {out['rss_after_1000_mib']:.0f} MiB after 1,000, "
+            f"{out['rss_end_mib']:.0f} at the end; {out['dead_wrappers']} wrappers of deleted "
+            f"Qt objects held; {stored['checked']} typed fields checked"
+        )
+        if lost:
+            note += f"; NOT STORED: {stored['lost'] or stored['integrity']} {out['warnings']}"
+        result = absolute_result("memory", "MiB more", [out["growth_mib"]], 30, note)
+        result.passed = result.passed and not lost
+        return [result]
+
     # ---- in process -------------------------------------------------------------------
 
     def _data(self, db_path: Path, workbook_id: int | None = None):  # noqa: ANN202
@@ -362,6 +381,7 @@ METRICS = {
     "pdf": "pdf",  # pdf_export, heavy_pdf_per_page
     "switch": "switch",
     "clicks": "clicks",  # rating_click_p90, preference_click_p90
+    "memory": "memory",  # RSS growth over a long random-use run
     "search": "search",
     "open_coach": "open_coach",
     "import_export": "import_export",

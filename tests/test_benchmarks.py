@@ -40,3 +40,32 @@ def test_the_start_up_run_reads_the_painted_and_ready_lines(tmp_path, monkeypatc
     [painted], [ready] = results["first_paint"]["app"], results["ready_for_typing"]["app"]
     assert 0 < painted < ready
     assert results["first_paint"]["baseline"][0] > 0
+
+
+def test_the_memory_probe_uses_the_window_and_checks_what_was_typed(tmp_path, monkeypatch):
+    """A short random-use run: every kind of action works on today's pages, nothing waits
+    for a person, and what was typed is in the file. Its memory figures are not judged."""
+    import shutil
+    import subprocess
+    import sys
+
+    monkeypatch.setattr(generate, "cache_dir", lambda: tmp_path)
+    db = tmp_path / "memory.sqlite3"
+    shutil.copyfile(generate.coach_db(3), db)
+    probe = [sys.executable, "-m", "benchmarks.gui_probe", "memory", "--db", str(db)]
+    out = subprocess.run(
+        [*probe, "--actions", "100", "--seed", "7"],
+        cwd=run.ROOT,
+        env=run._env(tmp_path / "home"),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["checkpoints"][-1]["actions"] == 100
+    assert len(result["done"]) > 20  # most kinds of action came up
+    assert result["stored"]["integrity"] == "ok" and result["stored"]["lost"] == []
+    assert result["stored"]["checked"] > 0
+    assert result["warnings"] == {}
+    assert isinstance(result["growth_mib"], float)
