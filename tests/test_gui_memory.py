@@ -7,8 +7,9 @@ import gc
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from ui.steps.plan.pickers import FlowLayout
 from ui.steps.plan.widgets import focus_order
 from workbook.example import add_example
 
@@ -115,3 +116,25 @@ def test_rebuilt_rows_and_cards_are_let_go_once_deleted(
         *strengths.detail._evidence_pool,
     ]
     assert kept and all(shiboken6.isValid(widget) for widget in kept)
+
+
+def test_a_flow_layout_deletes_its_items_taken_out_and_left_in(qtbot):
+    """Qt leaves a layout's items to the layout: the goal's links were laid out by one that
+    never deleted them, so every refill of the chips and every goal card rebuilt left its
+    items behind in C++ (about 100 bytes each)."""
+    box = QWidget()
+    qtbot.addWidget(box)
+    flow = FlowLayout(box)
+    labels = [QLabel(str(n)) for n in range(3)]
+    for label in labels:
+        flow.addWidget(label)
+    items = [flow.itemAt(n) for n in range(3)]
+    flow.clear()
+    assert flow.count() == 0
+    assert not any(shiboken6.isValid(item) for item in items)
+    assert all(shiboken6.isValid(label) for label in labels)  # widgets are their owner's
+    flow.addWidget(labels[0])
+    left_in = flow.itemAt(0)
+    box.deleteLater()
+    settle()
+    assert not shiboken6.isValid(left_in)

@@ -10,6 +10,9 @@ values and emit what the person chose; the page writes it.
 
 from __future__ import annotations
 
+from functools import partial
+
+import shiboken6
 from PySide6.QtCore import QDate, QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -107,13 +110,25 @@ class DateField(QWidget):
 
 
 class FlowLayout(QLayout):
-    """Lays widgets out left to right, wrapping to a new line when the row is full."""
+    """Lays widgets out left to right, wrapping to a new line when the row is full.
+
+    A layout of one's own owns its items, as Qt's own layouts do: those still in it are
+    deleted with it, and one taken out with `takeAt` is the taker's to delete (`clear`
+    does). Dropping the Python reference alone frees no C++ item.
+    """
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._gap = spacing
         self.setContentsMargins(0, 0, 0, 0)
+        # The list, not the layout: a plain function holding only it, so no cycle keeps
+        # the layout, and Qt drops the connection as the layout goes.
+        self.destroyed.connect(partial(_delete_items, self._items))
+
+    def clear(self) -> None:
+        """Take every item out and delete it (its widget is left to its owner)."""
+        _delete_items(self._items)
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt name
         self._items.append(item)
@@ -187,6 +202,12 @@ class PickList(QComboBox):
         super().keyPressEvent(event)
 
 
+def _delete_items(items: list[QLayoutItem], *_destroyed: object) -> None:
+    """Delete a FlowLayout's items (also called with what `destroyed` sends)."""
+    while items:
+        shiboken6.delete(items.pop())
+
+
 class LinkPicker(QWidget):
     """What a goal builds on: chips to remove, a grouped list to add from."""
 
@@ -230,9 +251,11 @@ class LinkPicker(QWidget):
             self._fill_combo()
 
     def _fill_chips(self) -> None:
-        while (item := self._flow.takeAt(0)) is not None:
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        for index in range(self._flow.count()):
+            widget = self._flow.itemAt(index).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self._flow.clear()
         for key in self._links:
             label = self._labels.get(key, key)
             chip = tool_button(f"{label}  ×", f"Remove the link to {label}", "Remove this link")
