@@ -39,6 +39,7 @@ END = "<!-- end of weights -->"
 KIND_TITLES = {
     "strength": "Strengths",
     "preference": "Preferences",
+    "value": "What matters to you",
     "context": "Where you work (shown beside the fit, never added)",
 }
 
@@ -57,6 +58,8 @@ def _answer(content: Content, w: Weight) -> str:
         return strength.name if strength else w.target
     if w.kind == "preference":
         return f"“{content.preferences[w.target].statement}”"
+    if w.kind == "value":
+        return content.values[w.target].name
     question = content.context[w.target]
     options = dict(question.options)
     return f"{question.text} → {options.get(w.answer, w.answer)}"

@@ -37,6 +37,7 @@ from workbook.model import Profile
 CONTENT = load_content()
 STRENGTH_IDS = sorted(CONTENT.strengths)
 PREFERENCE_IDS = sorted(CONTENT.preferences)
+VALUE_IDS = list(CONTENT.values)
 PATH_IDS = list(CONTENT.paths)
 
 FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -56,10 +57,16 @@ POSITIVE_PREFERENCES = sorted(
     if w.kind == "preference" and w.weight > 0
 )
 TOPS = {"proficiency": 5, "energy": 5, "edge": 4}
-# Every answer of the person's own some path counts: (kind, strength or preference id).
+# Every rating or statement of the person's own some path counts: (kind, strength or
+# preference id). Values are an order, changed by swapping neighbours (`value_swaps`).
 # Answers about the workplace are shown beside the fit, never counted in it.
 WEIGHED = sorted(
-    {(w.kind, w.target) for p in CONTENT.paths.values() for w in p.weights if w.kind != "context"}
+    {
+        (w.kind, w.target)
+        for p in CONTENT.paths.values()
+        for w in p.weights
+        if w.kind in ("strength", "preference")
+    }
 )
 
 
@@ -84,6 +91,20 @@ def ratings_and_mode(draw: st.DrawFn) -> tuple[str, dict[str, Rating]]:
         for sid, rank in zip(ids, ranks, strict=True)
     }
     return mode, ratings
+
+
+@st.composite
+def value_places(draw: st.DrawFn) -> dict[str, int]:
+    """What matters to the person: nothing yet, every value in an order, or some of them
+    (an imported file may hold part of an order, with gaps between the places)."""
+    order = draw(st.permutations(VALUE_IDS))
+    count = draw(st.sampled_from([0, len(order), *range(1, len(order))]))
+    gaps = draw(st.lists(st.integers(1, 3), min_size=count, max_size=count))
+    places, place = {}, 0
+    for value, gap in zip(order[:count], gaps, strict=True):
+        place += gap
+        places[value] = place
+    return places
 
 
 @st.composite
@@ -139,6 +160,7 @@ def workbooks(draw: st.DrawFn, with_plan: bool = True) -> WorkbookData:
         ratings=ratings,
         evidence=evidence,
         preferences=draw(st.dictionaries(st.sampled_from(PREFERENCE_IDS), st.integers(1, 5))),
+        values=draw(value_places()),
         context=draw(context_answers()),
     )
     if not with_plan:
@@ -196,9 +218,29 @@ def rounded_scores(data: WorkbookData) -> dict[str, int]:
 
 
 def answered_nothing(data: WorkbookData) -> bool:
-    """No strength rated or ranked and no statement answered."""
+    """No strength rated or ranked, no statement answered and no value in an order."""
     rated = any(r.proficiency or r.energy or r.edge or r.rank for r in data.ratings.values())
-    return not (rated or data.preferences)
+    return not (rated or data.preferences or data.values)
+
+
+def value_swaps(data: WorkbookData) -> list[flips.Candidate]:
+    """Each value of the person's order one place up, its neighbour one down, sized as
+    docs/analysis.md says: how far each of the two values moves on -1..1, as a share of
+    its range of 2, added up. Worked out here through the standings themselves."""
+    order = sorted(data.values, key=lambda v: (data.values[v], v))
+    changes = []
+    for place in range(1, len(order)):
+        up, down = order[place], order[place - 1]
+        swapped = {**data.values, up: data.values[down], down: data.values[up]}
+        if data.values[up] == data.values[down]:
+            continue  # two values sharing a place (a hand-written file): no order to swap
+        moved = dataclasses.replace(data, values=swapped)
+        size = sum(
+            abs(scoring.value_standing(moved, v) - scoring.value_standing(data, v)) / 2
+            for v in (up, down)
+        )
+        changes.append(flips.Candidate("value", up, None, place + 1, place, size))
+    return changes
 
 
 def single_changes(data: WorkbookData) -> list[flips.Candidate]:
@@ -229,7 +271,7 @@ def single_changes(data: WorkbookData) -> list[flips.Candidate]:
                 for new in range(1, 6)
                 if new != old
             ]
-    return changes
+    return changes + value_swaps(data)
 
 
 def unique_leader(rounded: dict[str, int]) -> str | None:
@@ -264,7 +306,11 @@ def test_same_answers_give_the_same_result_in_any_order(data, rnd):
     rnd.shuffle(items)
     prefs = list(data.preferences.items())
     rnd.shuffle(prefs)
-    shuffled = dataclasses.replace(data, ratings=dict(items), preferences=dict(prefs))
+    places = list(data.values.items())
+    rnd.shuffle(places)
+    shuffled = dataclasses.replace(
+        data, ratings=dict(items), preferences=dict(prefs), values=dict(places)
+    )
     assert fit.analyse_fit(shuffled, CONTENT) == fit.analyse_fit(data, CONTENT)
     # The same answers twice (in another order) give byte-identical JSON.
     assert json.dumps(summary(shuffled, CONTENT)) == json.dumps(summary(data, CONTENT))
@@ -339,7 +385,10 @@ def test_the_quick_scores_order_the_paths_as_the_exact_scores_do(data):
 
 def test_strengths_and_preferences_can_move_every_path_equally_far():
     """docs/analysis.md, "Balance": a path's strengths at their best (or worst) move it as
-    far as its preferences at their best (or worst): 25 points each way."""
+    far as its preferences at their best (or worst): 20 points each way. What matters to
+    you is stated at half that, 10, and all three together stay within 0..100."""
+    assert fit.BLOCK_POINTS == {"strength": 20, "preference": 20, "value": 10}
+    assert fit.BASELINE + sum(fit.BLOCK_POINTS.values()) == 100
     for profile in CONTENT.paths.values():
         for kind in ("strength", "preference"):
             at_best = sum(
@@ -347,6 +396,43 @@ def test_strengths_and_preferences_can_move_every_path_equally_far():
                 Fraction(0),
             )
             assert at_best == fit.BLOCK_POINTS[kind], (profile.id, kind)
+        assert scoring.block_total(profile, "value"), profile.id  # every path weighs values
+
+
+@NORMAL
+@given(value_places())
+def test_what_matters_moves_a_path_at_most_its_stated_10_points(places):
+    """An order puts only one value first and one last, so the values' block reaches its
+    10 points only in part; it never goes past them."""
+    data = WorkbookData(values=places)
+    for profile in CONTENT.paths.values():
+        points = [p for w, p in fit.exact_terms(data, profile) if w.kind == "value"]
+        assert abs(sum(points, Fraction(0))) <= fit.BLOCK_POINTS["value"]
+        assert sum((abs(p) for p in points), Fraction(0)) <= fit.BLOCK_POINTS["value"]
+
+
+@NORMAL
+@given(workbooks(with_plan=False), st.data())
+def test_moving_a_value_up_past_one_weighed_less_never_lowers_the_path(data, draw):
+    swaps = value_swaps(data)
+    if not swaps:
+        return
+    swap = draw.draw(st.sampled_from(swaps))
+    moved = flips.apply_candidate(data, swap)
+    order = scoring.value_order(data)
+    above = order[swap.new - 1]
+    for profile in CONTENT.paths.values():
+        weights = {w.target: w.weight for w in profile.weights if w.kind == "value"}
+        change = scoring.exact_score(moved, profile) - scoring.exact_score(data, profile)
+        difference = weights.get(swap.item, 0) - weights.get(above, 0)
+        # Exactly 10 × (w_up − w_down) × 2/(n − 1) / M: the two standings trade places.
+        expected = (
+            fit.BLOCK_POINTS["value"]
+            * difference
+            * Fraction(2, len(order) - 1)
+            / scoring.block_total(profile, "value")
+        )
+        assert change == expected, (profile.id, swap)
 
 
 def extreme(profile, kind: str) -> WorkbookData:
@@ -503,10 +589,13 @@ def test_summary_is_json_with_the_documented_shape(data):
         assert 0 <= path["confidence"] <= 100
         for c in path["contributions"]:
             assert set(c) >= {"source", "label", "points"}
-            assert c["source"] in {"baseline", "strength", "preference"}
+            assert c["source"] in {"baseline", "strength", "preference", "value"}
         assert sum(tenths(c["points"]) for c in path["contributions"]) == tenths(path["score"])
+    assert [v["id"] for v in result["values"]] == scoring.value_order(data)
+    assert [v["place"] for v in result["values"]] == list(range(1, len(data.values) + 1))
     flip = result["flip"]
     assert flip is None or (flip["path"] in PATH_IDS and isinstance(flip["change"], str))
+    assert flip is None or flip["kind"] in {"strength", "preference", "value"}
     if flip is None:
         assert result["flip_reason"]
     plan = result["ai_plan"]

@@ -251,25 +251,30 @@ def test_a_clear_specialist_comes_out_specialist():
     result = fit.analyse_fit(SPECIALIST, CONTENT)
     assert result.ranking == ("specialist", "orchestrator", "manager")
     assert result.tied == ("specialist",)
-    assert scores_of(result) == {"specialist": 78.8, "manager": 37.3, "orchestrator": 47.7}
+    # 20-point blocks: the specialist's 28.8 points above 50 at 25-point blocks become
+    # 28.8 * 20 / 25 = 23.04, so 73.0 (no value is in an order: the values' block is 0).
+    assert scores_of(result) == {"specialist": 73.0, "manager": 39.9, "orchestrator": 48.2}
     assert not result.close_call and result.contenders == ("specialist",)
     specialist = result.by_id("specialist")
-    assert (specialist.confidence, specialist.confidence_label) == (52, "medium")
+    # Answered: strengths fully rated weigh 9 of 17 (technical problem solving 3, hands-on
+    # craft 3, scalable systems 2, mentoring 1), preferences answered 13 of 15, no evidence,
+    # no values: 2/5 * 9/17 + 3/10 * 13/15 = 0.212 + 0.260 = 47%.
+    assert (specialist.confidence, specialist.confidence_label) == (47, "medium")
     points = {c.item: c.points for c in specialist.contributions}
     assert points[None] == 50
-    # The specialist's strength weights add up to 17: 25 points * 3 / 17 * signal 1.
-    assert points["technical_problem_solving"] == 4.4
-    # Mentoring 2, 2 and on par: (-1/2 - 1/2 + 0) / 3 = -1/3, times 25 * 1 / 17.
-    assert points["mentoring"] == -0.5
-    # Preference weights add up to 15: strongly agreeing to a weight of 3 is 25 * 3 / 15.
-    assert points["long_focus"] == 5.0
+    # The specialist's strength weights add up to 17: 20 points * 3 / 17 * signal 1 = 3.53.
+    assert points["technical_problem_solving"] == 3.5
+    # Mentoring 2, 2 and on par: (-1/2 - 1/2 + 0) / 3 = -1/3, times 20 * 1 / 17 = -0.39.
+    assert points["mentoring"] == -0.4
+    # Preference weights add up to 15: strongly agreeing to a weight of 3 is 20 * 3 / 15.
+    assert points["long_focus"] == 4.0
     assert "dual_ladder" not in points  # the workplace is shown beside, not added
     labels = {c.item: c.label for c in specialist.contributions}
     assert labels["mentoring"] == "Mentoring (proficiency 2, energy 2, edge 2)"
     ladder = next(n for n in result.workplace if n.question == "dual_ladder")
     assert (ladder.path, ladder.answer, ladder.leans) == ("specialist", "Yes", 2)
     assert result.edge_statement == (
-        "Your answers point most to the specialist path (a strong fit, 79 of 100), 31 points "
+        "Your answers point most to the specialist path (a strong fit, 73 of 100), 25 points "
         "ahead of orchestrator. Your edge rests most on technical problem solving, hands-on "
         "craft and agreeing that “I do my best work in long stretches of time without "
         "interruptions”. This is a starting point to talk about, not a verdict."
@@ -279,9 +284,10 @@ def test_a_clear_specialist_comes_out_specialist():
 def test_a_clear_manager_comes_out_manager():
     result = fit.analyse_fit(MANAGER, CONTENT)
     assert result.ranking == ("manager", "orchestrator", "specialist")
-    assert scores_of(result) == {"specialist": 44.1, "manager": 71.1, "orchestrator": 47.1}
+    # 21.1 points above 50 at 25-point blocks, 21.1 * 20 / 25 = 16.9 now.
+    assert scores_of(result) == {"specialist": 45.3, "manager": 66.9, "orchestrator": 47.7}
     assert result.edge_statement == (
-        "Your answers point most to the manager path (a strong fit, 71 of 100), 24 points "
+        "Your answers point most to the manager path (a good fit, 67 of 100), 19 points "
         "ahead of orchestrator. Your edge rests most on mentoring, emotional intelligence and "
         "agreeing that “I get energy from helping someone else get better at their work”. "
         "This is a starting point to talk about, not a verdict."
@@ -292,7 +298,7 @@ def test_a_clear_manager_comes_out_manager():
 
 
 def test_a_wide_lead_has_no_flip_and_says_why_with_the_lead():
-    for data, name, lead in ((SPECIALIST, "Specialist", 31), (MANAGER, "Manager", 24)):
+    for data, name, lead in ((SPECIALIST, "Specialist", 25), (MANAGER, "Manager", 19)):
         result = fit.analyse_fit(data, CONTENT)
         assert result.flip is None
         assert result.flip_reason == (
@@ -304,9 +310,9 @@ def test_a_wide_lead_has_no_flip_and_says_why_with_the_lead():
 def test_a_tie_is_a_close_call_and_says_what_would_separate_them():
     data = WorkbookData(preferences={"growing_others": 4, "scaling_through_others": 5})
     result = fit.analyse_fit(data, CONTENT)
-    # Manager: 25 * (3 * 1/2 + 2 * 1) / 24 = 3.6; orchestrator: 25 * 2 / 14 = 3.6 (3.57);
-    # specialist: 25 * 1 / 15 = 1.7.
-    assert scores_of(result) == {"specialist": 51.7, "manager": 53.6, "orchestrator": 53.6}
+    # Manager: 20 * (3 * 1/2 + 2 * 1) / 24 = 2.92; orchestrator: 20 * 2 / 14 = 2.86: both
+    # 52.9 in tenths. Specialist: 20 * 1 / 15 = 1.33.
+    assert scores_of(result) == {"specialist": 51.3, "manager": 52.9, "orchestrator": 52.9}
     assert result.tied == ("manager", "orchestrator")
     assert result.close_call and result.contenders[:2] == ("manager", "orchestrator")
     assert result.edge_statement.startswith("The manager, orchestrator and specialist paths are")
@@ -334,8 +340,9 @@ def test_a_fully_neutral_person_is_told_it_is_too_close_to_call():
 def test_the_flip_names_the_change_and_the_new_scores():
     data = WorkbookData(preferences={"growing_others": 4})
     result = fit.analyse_fit(data, CONTENT)
-    # Growing others weighs 3 of the manager's 24: agreeing (1/2) is 25 * 3 / 24 / 2.
-    assert scores_of(result) == {"specialist": 50.0, "manager": 51.6, "orchestrator": 50.0}
+    # Growing others weighs 3 of the manager's 24: agreeing (1/2) is 20 * 3 / 24 / 2 = 1.25,
+    # a half rounded away from zero: 51.3.
+    assert scores_of(result) == {"specialist": 50.0, "manager": 51.3, "orchestrator": 50.0}
     assert result.close_call and result.contenders[0] == "manager"
     flip = result.flip
     assert flip is not None
@@ -350,9 +357,81 @@ def test_the_flip_names_the_change_and_the_new_scores():
         "answering “agree” to “I do my best work in long stretches of time without "
         "interruptions” (not answered yet)"
     )
-    assert flip.new_scores == {"specialist": 52.5, "manager": 50.5, "orchestrator": 50.0}
+    # Agreeing with long focus (1/2): specialist 20 * 3 / 15 / 2 = 2.0; the manager weighs it
+    # -2 of 24: 51.25 - 20 * 2 / 24 / 2 = 50.42.
+    assert flip.new_scores == {"specialist": 52.0, "manager": 50.4, "orchestrator": 50.0}
     assert result.flip_reason == ""
     assert summary_text(summary(data, CONTENT)).count(f"What would change it: {flip.change}.")
+
+
+#: What matters to a person, in the content's order: autonomy first ... balance last.
+IN_CONTENT_ORDER = {value: n for n, value in enumerate(CONTENT.values, start=1)}
+
+
+def test_what_matters_moves_each_path_by_its_stated_weights():
+    result = fit.analyse_fit(WorkbookData(values=IN_CONTENT_ORDER), CONTENT)
+    # Eight places on -1..1: autonomy 1, mastery 5/7, impact 3/7, growing others 1/7,
+    # security -1/7, variety -3/7, recognition -5/7, balance -1 (weighed by no path).
+    # Specialist, weights summing to 7 in a 10-point block: mastery 3 * 5/7 + autonomy
+    # 2 * 1 + recognition 1 * (-5/7) + variety (-1) * (-3/7) = 27/7, times 10/7 = 5.51.
+    # Manager (9): growing others 3/7 + impact 6/7 + variety -3/7 + mastery -5/7
+    # + autonomy -1 + recognition 5/7 = -1/7, times 10/9 = -0.16.
+    # Orchestrator (7): impact 9/7 + variety -6/7 + autonomy 1 + security 1/7 = 11/7,
+    # times 10/7 = 2.24.
+    assert scores_of(result) == {"specialist": 55.5, "manager": 49.8, "orchestrator": 52.2}
+    specialist = {c.item: (c.points, c.label) for c in result.by_id("specialist").contributions}
+    # Autonomy first: 10 * 2 * 1 / 7 = 2.86; mastery second: 10 * 3 * 5/7 / 7 = 3.06.
+    assert specialist["autonomy"] == (2.8, "Autonomy (1st of 8 in what matters to you)")
+    assert specialist["mastery"] == (3.1, "Mastery (2nd of 8 in what matters to you)")
+    assert "balance" not in specialist  # balance counts for no path
+    assert result.edge_statement.endswith(
+        "It fits what matters to you too: autonomy and mastery. This is a starting point "
+        "to talk about, not a verdict."
+    )
+    assert summary(WorkbookData(values=IN_CONTENT_ORDER), CONTENT)["values"][:2] == [
+        {"id": "autonomy", "name": "Autonomy", "place": 1},
+        {"id": "mastery", "name": "Mastery", "place": 2},
+    ]
+    # Not in an order counts 0: with nothing else answered every path stays at 50.
+    nothing = fit.analyse_fit(WorkbookData(), CONTENT)
+    assert scores_of(nothing) == {"specialist": 50.0, "manager": 50.0, "orchestrator": 50.0}
+
+
+def test_a_value_swap_can_be_what_would_change_it():
+    order = ["autonomy", "balance", "variety", "recognition", "security", "mastery", "impact"]
+    data = WorkbookData(
+        values={value: n for n, value in enumerate([*order, "growing_others"], start=1)},
+        preferences={"difficult_conversations": 1},
+    )
+    result = fit.analyse_fit(data, CONTENT)
+    # Specialist: difficult conversations weighs -1 of 15, strongly disagreeing is
+    # 20 * 1 / 15 = 1.33; values: mastery 3 * (-3/7) + autonomy 2 + recognition 1/7
+    # + variety (-1) * 3/7 = 3/7, times 10/7 = 0.61: 51.95. Orchestrator: impact
+    # 3 * (-5/7) + variety 2 * 3/7 + autonomy 1 + security (-1) * (-1/7) = -1/7, times
+    # 10/7: 49.80.
+    assert scores_of(result) == {"specialist": 51.9, "manager": 42.3, "orchestrator": 49.8}
+    flip = result.flip
+    assert (flip.kind, flip.item, flip.old, flip.new, flip.path) == (
+        "value",
+        "impact",
+        7,
+        6,
+        "orchestrator",
+    )
+    # Impact one place up (-5/7 to -3/7), mastery one down (-3/7 to -5/7): each moves 2/7
+    # of its range of 2, so the swap's size is 2/7, above a statement's step (1/4). No
+    # step of a quarter does it: agreeing that "I would enjoy spending a large part of my
+    # day giving AI tools work" lifts the orchestrator by 20 * 3 / 14 / 2 = 2.14, to
+    # 51.94, only level with the specialist.
+    assert flip.size == Fraction(2, 7)
+    # Orchestrator: impact 3 * (-3/7) now, 5/7 in all, times 10/7 = 1.02; specialist:
+    # mastery 3 * (-5/7), -3/7 in all, times 10/7 = -0.61: 50.72.
+    assert flip.new_scores == {"specialist": 50.7, "manager": 43.2, "orchestrator": 51.0}
+    assert flip.change == (
+        "putting Impact above Mastery in what matters to you (6th instead of 7th)"
+    )
+    assert result.close_call and result.contenders == ("specialist", "orchestrator")
+    assert summary(data, CONTENT)["flip"]["kind"] == "value"
 
 
 def test_flip_text_for_a_rating_reads_naturally():
@@ -382,7 +461,7 @@ def test_the_edge_statement_says_disagreeing_when_disagreement_scored():
     data = WorkbookData(preferences={"org_politics": 1, "many_threads": 1, "long_focus": 5})
     statement = fit.analyse_fit(data, CONTENT).edge_statement
     assert statement == (
-        "Your answers point most to the specialist path (a mixed fit, 55 of 100), 7 points "
+        "Your answers point most to the specialist path (a mixed fit, 54 of 100), 5 points "
         "ahead of orchestrator. Your edge rests most on agreeing that “I do my best work in "
         "long stretches of time without interruptions” and disagreeing that “I enjoy keeping "
         "many tasks and people moving at the same time”. This is a starting point to talk "
@@ -422,14 +501,21 @@ def test_confidence_counts_ratings_evidence_and_preferences():
         ),
         preferences={w.target: 3 for w in profile.weights if w.kind == "preference"},
     )
+    # Strengths rated 2/5, backed by an example 1/5, statements 3/10, values in order 1/10.
+    places = {value: n for n, value in enumerate(CONTENT.values, start=1)}
+    everything = dataclasses.replace(everything, values=places)
     assert fit.confidence(everything, profile) == 100
+    # The manager's value weights add up to 9; growing others alone weighs 3 of them:
+    # 9/10 + 1/10 * 3/9 = 93%.
+    some_values = dataclasses.replace(everything, values={"growing_others": 1})
+    assert fit.confidence(some_values, profile) == 93
     no_evidence = dataclasses.replace(everything, evidence=())
     assert fit.confidence(no_evidence, profile) == 80
     no_preferences = dataclasses.replace(no_evidence, preferences={})
     assert fit.confidence(no_preferences, profile) == 50
     # A strength rated on two scales of three is not yet rated.
     partly = {sid: dataclasses.replace(r, edge=None) for sid, r in no_evidence.ratings.items()}
-    assert fit.confidence(dataclasses.replace(no_evidence, ratings=partly), profile) == 30
+    assert fit.confidence(dataclasses.replace(no_evidence, ratings=partly), profile) == 40
 
 
 # ---- the AI plan -----------------------------------------------------------------------------
@@ -590,10 +676,12 @@ def test_progress_lists_moved_ratings_and_scores_before_and_after():
         ("mentoring", "Mentoring", "proficiency", 2, 4),
         ("mentoring", "Mentoring", "edge", 2, 3),
     ]
-    # Manager before: mentoring (2, 3, on par) is -1/6 * 25 * 3 / 21 = -0.6; communication
-    # (4, 4, above) is 1/2 * 25 * 2 / 21 = 1.2.
-    assert result.scores_before == {"specialist": 49.8, "manager": 50.6, "orchestrator": 50.7}
-    assert result.scores_now == {"specialist": 50.5, "manager": 52.4, "orchestrator": 50.7}
+    # Manager before: mentoring (2, 3, on par) is -1/6 * 20 * 3 / 21 = -0.48; communication
+    # (4, 4, above) is 1/2 * 20 * 2 / 21 = 0.95: 50.48. Now mentoring (4, 3, above) is
+    # 1/3 * 20 * 3 / 21 = 0.95: 51.90. The orchestrator weighs communication 1 of 19:
+    # 1/2 * 20 / 19 = 0.53 both times.
+    assert result.scores_before == {"specialist": 49.8, "manager": 50.5, "orchestrator": 50.5}
+    assert result.scores_now == {"specialist": 50.4, "manager": 51.9, "orchestrator": 50.5}
     moved = summary(now, CONTENT)["progress"]["moved"]
     assert moved[1] == {
         "strength": "mentoring",

@@ -121,6 +121,7 @@ def test_the_three_paths_weight_strengths_and_preferences_and_say_why(content):
         kinds = Counter(w.kind for w in path.weights)
         assert kinds["strength"] >= 1, path.id
         assert kinds["preference"] >= 1, path.id
+        assert kinds["value"] >= 1, path.id
         for weight in path.weights:
             assert weight.why.strip(), (path.id, weight.target)
             assert -3 <= weight.weight <= 3
@@ -135,6 +136,13 @@ def test_what_matters_is_a_short_list_of_our_own_described_at_work(content):
         assert value.name.strip() and value.description.endswith("."), value.id
         assert len(value.description) <= 120, value.id  # one line in the list
     assert "Schein" in content.values_note and "our own" in content.values_note
+    # Each value a path weighs says why; balance counts for no path (paths.toml says why),
+    # every other value for at least one, and no path only rewards or only penalises.
+    weighed = {w.target for p in content.paths.values() for w in p.weights if w.kind == "value"}
+    assert weighed == set(content.values) - {"balance"}
+    for path in content.paths.values():
+        signs = {w.weight > 0 for w in path.weights if w.kind == "value"}
+        assert signs == {True, False}, path.id
     names = [v.name.casefold() for v in content.values.values()]
     assert len(set(names)) == len(names)
     assert not set(names) & {theme.casefold() for theme in TRADEMARKED_THEMES}
@@ -207,6 +215,8 @@ def test_every_reference_resolves(content):
                 assert w.target in content.strengths, (path.id, w.target)
             elif w.kind == "preference":
                 assert w.target in content.preferences, (path.id, w.target)
+            elif w.kind == "value":
+                assert w.target in content.values, (path.id, w.target)
             else:
                 question = content.context[w.target]
                 if question.kind == "choice":
@@ -446,6 +456,10 @@ def _empty_option_label(doc):
     doc["questions"][0]["options"][1]["label"] = " "
 
 
+def _weight_unknown_value(doc):
+    doc["paths"][0]["values"][0]["value"] = "fame"
+
+
 def _duplicate_value(doc):
     doc["values"].append(dict(doc["values"][0], name="Freedom"))
 
@@ -544,6 +558,13 @@ BROKEN = {
         [FIRST_SCALE],
         "levels",
         "1 to 4 or 1 to 5",
+    ),
+    "weight-for-unknown-value": (
+        "paths.toml",
+        _weight_unknown_value,
+        [FIRST_PATH],
+        "values",
+        "'fame' is not a value",
     ),
     "duplicate-value-id": ("values.toml", _duplicate_value, [FIRST_VALUE], "id", "used twice"),
     "value-without-description": (

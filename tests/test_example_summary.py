@@ -51,11 +51,27 @@ def test_example_summary_strengths(summary_of_example):
         "critical_thinking",
         "data_analysis",
         "mentoring",
+        "validating_results",
     ]
     reason = s["signature_strengths"][0]["reason"]
     assert "4 of 5" in reason and "among the best you know" in reason and "example" in reason
+    # What others say: Karim's feedback is tagged with critical thinking and validating
+    # results, Lina's with mentoring; the peer in finance's is not tagged and counts nothing.
+    assert reason.endswith("Others say so too: Karim, my manager.")
+    said = {x["id"]: x["others_say"] for x in s["signature_strengths"]}
+    assert [v["source"] for v in said["critical_thinking"]] == ["Karim, my manager"]
+    assert said["critical_thinking"][0]["quote"].startswith("People trust your numbers")
+    assert [v["source"] for v in said["mentoring"]] == ["Lina, a junior analyst I mentor"]
+    assert said["data_analysis"] == []
+    # Validating results has no example of her own: Karim's word makes it a signature.
+    validating = next(x for x in s["signature_strengths"] if x["id"] == "validating_results")
+    assert "others say so: Karim, my manager" in validating["reason"]
+    assert (
+        "Others say so too: feedback from Karim, my manager names critical thinking."
+        in (s["edge_statement"])
+    )
     use_more = {x["id"] for x in s["strengths_to_use_more"]}
-    assert {"validating_results", "selecting_tools", "thought_leadership"} <= use_more
+    assert {"selecting_tools", "thought_leadership"} <= use_more
     assert "custom_1" in use_more  # her own strength, waiting for an example
     assert [x["id"] for x in s["drains"]] == ["stakeholder_management"]
     assert s["suggest_ranking"] is False
@@ -64,7 +80,7 @@ def test_example_summary_strengths(summary_of_example):
 def test_example_summary_paths(summary_of_example):
     s = summary_of_example
     scores = {p["id"]: p["score"] for p in s["paths"]}
-    assert scores == {"specialist": 67.7, "manager": 54.3, "orchestrator": 61.3}
+    assert scores == {"specialist": 66.4, "manager": 56.8, "orchestrator": 58.0}
     assert s["ranking"] == ["specialist", "orchestrator", "manager"]
     assert s["tied"] == []
     assert s["close_call"] is False and s["contenders"] == ["specialist"]
@@ -72,7 +88,7 @@ def test_example_summary_paths(summary_of_example):
     assert words == {
         "specialist": "a good fit",
         "manager": "a mixed fit",
-        "orchestrator": "a good fit",
+        "orchestrator": "a mixed fit",
     }
     assert all(p["answered_share"] == p["confidence"] / 100 for p in s["paths"])
     # Where she works is shown beside the fit, not in it.
@@ -88,12 +104,18 @@ def test_example_summary_paths(summary_of_example):
         assert 0 <= path["confidence"] <= 100
     confidence = {p["id"]: p["confidence_label"] for p in s["paths"]}
     assert confidence == {"specialist": "high", "manager": "high", "orchestrator": "high"}
-    assert s["flip"]["path"] == "orchestrator"
+    # Growing others first and mastery second in what matters to her: the manager path is
+    # what one answer, long stretches of focus, would bring to the top.
+    assert [v["id"] for v in s["values"]][:3] == ["growing_others", "mastery", "balance"]
+    assert s["flip"]["path"] == "manager"
     assert s["flip"]["kind"] == "preference"
-    assert "“strongly disagree” instead of “agree”" in s["flip"]["change"]
+    assert "“strongly disagree” instead of “strongly agree”" in s["flip"]["change"]
     assert s["flip_reason"] is None
+    specialist = next(p for p in s["paths"] if p["id"] == "specialist")
+    values = {c["item"]: c["points"] for c in specialist["contributions"] if c["source"] == "value"}
+    assert values["mastery"] > 0 and values["recognition"] < 0
     assert s["edge_statement"].startswith(
-        "Your answers point most to the specialist path (a good fit, 68 of 100)"
+        "Your answers point most to the specialist path (a good fit, 66 of 100)"
     )
     assert "not a verdict" in s["edge_statement"]
 
@@ -128,7 +150,7 @@ def test_example_summary_plan_and_progress(summary_of_example):
         ("stakeholder_management", "energy"): (1, 2),
         ("validating_results", "proficiency"): (3, 4),
     }
-    assert s["progress"]["scores_before"]["specialist"] == 67.5
+    assert s["progress"]["scores_before"]["specialist"] == 66.2
     assert s["progress"]["since"].startswith("2026-10-13")
 
 
@@ -138,8 +160,9 @@ def test_summary_as_text_for_a_terminal(db_path, capsys):
     assert main(["--db", str(db_path), "summary", "example: nadia haddad"]) == 0
     out = capsys.readouterr().out
     assert "Signature strengths" in out and "Critical thinking" in out
-    assert "Specialist individual contributor: a good fit, 67.7" in out
-    assert "What would change it:" in out
+    assert "Specialist individual contributor: a good fit, 66.4" in out
+    assert "What matters to you: 1. Growing others, 2. Mastery, 3. Balance" in out
+    assert "What would change it: answering" in out
 
 
 def test_summary_of_an_unknown_workbook_is_a_plain_error(db_path, capsys):

@@ -176,7 +176,12 @@ def test_example_pdf_has_every_section_and_the_persons_content(example, content,
         example.questions[-1].text,
     ):
         assert squash(typed) in flat, typed
-    assert "Specialist individual contributor: a good fit, 68 of 100" in found
+    assert "Specialist individual contributor: a good fit, 66 of 100" in found
+    # What others say, beside the signature strengths: Karim's words, tagged with both.
+    said = flat.split(squash("WHAT OTHERS SAY"))
+    assert len(said) == 4  # critical thinking, mentoring and validating results
+    assert squash("“People trust your numbers because you tell them what the numbers") in said[1]
+    assert squash("(Karim, my manager)") in said[1]
 
 
 def test_metadata_outline_and_page_numbers(example, content, tmp_path):

@@ -1,27 +1,32 @@
 """Path fit: a 0-100 score per path, its contributions, how much is answered, the flip,
 whether the call is close, where you work, and the edge statement.
 
-Score. Every path starts at 50. A path's strengths can move it at most 25 points either
-way and its preferences at most 25 (`BLOCK_POINTS`): what a person is good at counts as
-much as what they want. Within a block each weighted item adds
-`25 * weight * x / M_block`, where x is in -1..1 (a strength's signal, a preference's
-agreement centred on "neither") and M_block is the sum of the block's weight sizes, so
-the score stays within 0..100. Contributions are rounded to tenths so that they add up
-exactly to the rounded score (largest-remainder rounding).
+Score. Every path starts at 50. A path's strengths can move it at most 20 points either
+way, its preferences at most 20 and what matters to you at most 10 (`BLOCK_POINTS`): what
+a person is good at counts as much as what they want, and their ranking of a few values
+half as much. Within a block each weighted item adds `B * weight * x / M_block`, where B
+is the block's points, x is in -1..1 (a strength's signal, a preference's agreement
+centred on "neither", a value's place in the person's order: first 1, last -1, not in
+the order 0) and M_block is the sum of the block's weight sizes, so the score stays
+within 0..100. Contributions are rounded to tenths so that they add up exactly to the
+rounded score (largest-remainder rounding).
 
 Where you work. Answers about the workplace (a specialist ladder, shrinking middle
 management, how far AI is used) are not added to the score: they describe the place, not
 the person. They are shown beside it (`workplace`) and may tip a close call, in words.
 
 Answered. How much of what the path counts is answered (kept as `confidence` in the
-summary): fully rated strengths (half the weight), strengths backed by evidence (a
-fifth) and answered preferences (the rest), weighted by each item's weight.
+summary): fully rated strengths (two fifths), strengths backed by evidence (a fifth),
+answered preferences (three tenths) and values in the person's order (a tenth), each
+share weighted by the items' weights.
 
 Flip. The single answer change of smallest size that would put a different path strictly
 on top. A change's size is how far it moves the answer's value, as a share of its whole
 range: one step of a preference is 1/4, one step of one of a strength's three scales 1/12
-(a strength is three answers), so per unit of size every kind moves a path alike. Ties
-are broken by the larger resulting margin, then by a fixed order.
+(a strength is three answers), so per unit of size a strength and a preference move a
+path alike; swapping two neighbours in what matters to you moves two values, each by a
+share 1/(n-1) of n values in order, so its size is 2/(n-1). Ties are broken by the
+larger resulting margin, then by a fixed order.
 
 Close call. When one step on one answer could put another path on top (or the top paths
 tie), the top paths are too close to call: the app says so and what would separate them.
@@ -44,9 +49,13 @@ from workbook.analysis.scoring import (
     _value,
     apportion,
     exact_terms,
+    ordinal,
     scores,
+    value_order,
+    value_standing,
 )
 from workbook.analysis.signals import fully_rated
+from workbook.analysis.voices import others_say, who_says
 from workbook.content.catalogue import Content, PathProfile, Weight
 from workbook.data import Rating, WorkbookData
 
@@ -122,6 +131,14 @@ class FitResult:
 # ---- labels -------------------------------------------------------------------------------
 
 
+def value_place_words(data: WorkbookData, value: str) -> str:
+    """Where a value is in the person's order, in words: "1st of 8 in what matters to you"."""
+    order = value_order(data)
+    if value not in order:
+        return "not in your order of what matters yet"
+    return f"{ordinal(order.index(value) + 1)} of {len(order)} in what matters to you"
+
+
 def _label(content: Content, data: WorkbookData, w: Weight) -> str:
     if w.kind == "strength":
         rating = data.ratings.get(w.target) or Rating(w.target)
@@ -136,6 +153,8 @@ def _label(content: Content, data: WorkbookData, w: Weight) -> str:
         agreement = data.preferences.get(w.target)
         said = AGREEMENT_WORDS.get(agreement, "not answered")
         return f"“{statement}” ({said})"
+    if w.kind == "value":
+        return f"{content.values[w.target].name} ({value_place_words(data, w.target)})"
     question = content.context[w.target]
     if w.answer == "answered":
         return f"{question.text} (you answered)"
@@ -148,6 +167,7 @@ def _label(content: Content, data: WorkbookData, w: Weight) -> str:
 def confidence(data: WorkbookData, profile: PathProfile) -> int:
     strength_weights = [w for w in profile.weights if w.kind == "strength"]
     preference_weights = [w for w in profile.weights if w.kind == "preference"]
+    value_weights = [w for w in profile.weights if w.kind == "value"]
 
     def share(weights: list[Weight], done: object) -> Fraction:
         total = sum(abs(w.weight) for w in weights)
@@ -158,7 +178,13 @@ def confidence(data: WorkbookData, profile: PathProfile) -> int:
     rated = share(strength_weights, lambda w: fully_rated(data, w.target))
     evidenced = share(strength_weights, lambda w: bool(data.evidence_for(w.target)))
     answered = share(preference_weights, lambda w: w.target in data.preferences)
-    value = (rated * Fraction(1, 2) + evidenced * Fraction(1, 5) + answered * Fraction(3, 10)) * 100
+    ordered = share(value_weights, lambda w: w.target in data.values)
+    value = (
+        rated * Fraction(2, 5)
+        + evidenced * Fraction(1, 5)
+        + answered * Fraction(3, 10)
+        + ordered * Fraction(1, 10)
+    ) * 100
     return int(_round_tenths(value) // 10)
 
 
@@ -253,7 +279,7 @@ def _join(parts: list[str]) -> str:
 def _answered_anything(data: WorkbookData) -> bool:
     """Whether any of the person's own answers the fit counts is given."""
     rated = any(r.proficiency or r.energy or r.edge or r.rank for r in data.ratings.values())
-    return rated or any(v is not None for v in data.preferences.values())
+    return rated or any(v is not None for v in data.preferences.values()) or bool(data.values)
 
 
 #: Words for a score, from the top band down (the number is shown beside them).
@@ -310,6 +336,22 @@ def edge_statement(
         )
     if reasons:
         opening += f" Your edge rests most on {reasons}."
+    # What others say: shared feedback tagged with a strength the edge rests on.
+    voices = others_say(data)
+    backed = [c.item or "" for c in strengths if c.item in voices]
+    if backed:
+        heard = who_says(tuple(v for sid in backed for v in voices[sid]))
+        named = _join([_strength_name(content, data, sid).lower() for sid in backed])
+        opening += f" Others say so too: feedback from {heard} names {named}."
+    # What matters to you that the leading path serves: values in the top half of the order
+    # that raise it (a value placed low can raise a path that weighs it negatively).
+    served = [
+        content.values[c.item or ""].name.lower()
+        for c in sorted(positive, key=lambda c: data.values.get(c.item or "", 0))
+        if c.source == "value" and value_standing(data, c.item or "") > 0
+    ][:2]
+    if served and len(contenders) == 1:
+        opening += f" It fits what matters to you too: {_join(served)}."
     return opening + " This is a starting point to talk about, not a verdict."
 
 

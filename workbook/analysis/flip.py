@@ -5,10 +5,14 @@ Sizes. A change's size is how far it moves the answer's value, as a share of its
 range (each value runs -1..1): one step of a preference is 1/4; one step of one of a
 strength's three scales is 1/12 (edge too: its steps are half a point, like the others'),
 since a strength is three answers. So per unit of size a strength and a preference of the same
-weight move a path alike, and a strength can be what would change it. Ties are broken by
-the larger resulting margin, then by a fixed order. `steps` counts steps on the scale
-(from neutral when unanswered) for the close call: one step that could put another path
-on top makes the top paths too close to call.
+weight move a path alike, and a strength can be what would change it. What matters to you
+is an order, so its single change is one value moving one place up, its neighbour moving
+down: with n values in the order each moves 2/(n-1) on -1..1, a share 1/(n-1) of its
+range, and the swap's size is the two together, 2/(n-1) (2/7 for eight values). A swap
+changes two values, so its scores are worked out in full. Ties are broken by the larger
+resulting margin, then by a fixed order. `steps` counts steps on the scale (from neutral
+when unanswered; a swap is one step) for the close call: one step that could put another
+path on top makes the top paths too close to call.
 """
 
 from __future__ import annotations
@@ -25,7 +29,10 @@ from workbook.analysis.scoring import (
     _round_tenths,
     _strength_name,
     _value,
+    exact_score,
+    ordinal,
     points_per_unit,
+    value_order,
 )
 from workbook.analysis.signals import centred, scale_value
 from workbook.content.catalogue import Content, Weight
@@ -36,8 +43,8 @@ from workbook.data import Rating, WorkbookData
 class Flip:
     path: str  # the path that would come out on top
     change: str  # in words
-    kind: str  # "strength" or "preference"
-    item: str
+    kind: str  # "strength", "preference" or "value"
+    item: str  # for a value: the one moving up a place
     scale: str | None
     old: object
     new: object
@@ -69,7 +76,7 @@ def _candidates(data: WorkbookData, content: Content) -> list[Candidate]:
         (w.kind, w.target)
         for p in content.paths.values()
         for w in p.weights
-        if w.kind in BLOCK_POINTS
+        if w.kind in BLOCK_POINTS and w.kind != "value"
     }
     scales = ["energy", "edge"]
     if data.profile.strength_mode != "ranking":
@@ -95,7 +102,22 @@ def _candidates(data: WorkbookData, content: Content) -> list[Candidate]:
                 if new != old:
                     size = abs(centred(new, 5) - now) / 2
                     found.append(Candidate(kind, item, None, old, new, size, abs(new - start)))
-    return found
+    return found + _value_swaps(data, content)
+
+
+def _value_swaps(data: WorkbookData, content: Content) -> list[Candidate]:
+    """Each value in the person's order moving one place up (its neighbour going down), where
+    a path weighs either of the two; old and new are places, 1 for what matters most."""
+    order = value_order(data)
+    if len(order) < 2:
+        return []
+    weighed = {w.target for p in content.paths.values() for w in p.weights if w.kind == "value"}
+    size = Fraction(2, len(order) - 1)
+    return [
+        Candidate("value", order[place], None, place + 1, place, size)
+        for place in range(1, len(order))
+        if order[place] in weighed or order[place - 1] in weighed
+    ]
 
 
 def apply_candidate(data: WorkbookData, change: Candidate | Flip) -> WorkbookData:
@@ -107,6 +129,11 @@ def apply_candidate(data: WorkbookData, change: Candidate | Flip) -> WorkbookDat
         return dataclasses.replace(data, ratings=ratings)
     if change.kind == "preference":
         return dataclasses.replace(data, preferences={**data.preferences, change.item: change.new})
+    if change.kind == "value":
+        order = value_order(data)
+        below = order.index(change.item)
+        order[below - 1], order[below] = order[below], order[below - 1]
+        return dataclasses.replace(data, values={v: n for n, v in enumerate(order, start=1)})
     answer = "(your answer)" if change.new == "answered" else change.new
     return dataclasses.replace(data, context={**data.context, change.item: answer})
 
@@ -124,6 +151,12 @@ def describe_candidate(content: Content, data: WorkbookData, c: Candidate) -> st
         if c.old is None:
             return f"answering “{new}” to “{statement}” (not answered yet)"
         return f"answering “{new}” instead of “{AGREEMENT_WORDS[c.old]}” to “{statement}”"
+    if c.kind == "value":
+        above = value_order(data)[int(c.new) - 1]
+        return (
+            f"putting {content.values[c.item].name} above {content.values[above].name} in what "
+            f"matters to you ({ordinal(c.new)} instead of {ordinal(c.old)})"
+        )
     question = content.context[c.item]
     if c.new == "answered":
         return f"answering “{question.text}”"
@@ -159,15 +192,18 @@ def find_flip(data: WorkbookData, content: Content, exact: dict[str, Fraction]) 
     within_a_step: set[str] = set()
     for c in _candidates(data, content):
         changed_data = apply_candidate(data, c)
-        changed = dict(exact)
-        # Paths weighing the same answer share its new value: work it out once.
-        values: dict[tuple[str, str, str | None], Fraction] = {}
-        for pid, w, factor, now in by_item[(c.kind, c.item)]:
-            key = (w.kind, w.target, w.answer)
-            value = values.get(key)
-            if value is None:
-                value = values[key] = _value(changed_data, w)
-            changed[pid] += factor * (value - now)
+        if c.kind == "value":  # two values move: scored in full
+            changed = {pid: exact_score(changed_data, p) for pid, p in content.paths.items()}
+        else:
+            changed = dict(exact)
+            # Paths weighing the same answer share its new value: work it out once.
+            values: dict[tuple[str, str, str | None], Fraction] = {}
+            for pid, w, factor, now in by_item[(c.kind, c.item)]:
+                key = (w.kind, w.target, w.answer)
+                value = values.get(key)
+                if value is None:
+                    value = values[key] = _value(changed_data, w)
+                changed[pid] += factor * (value - now)
         rounded = {pid: _round_tenths(v) for pid, v in changed.items()}
         top = max(rounded.values())
         winners = [pid for pid in order if rounded[pid] == top]

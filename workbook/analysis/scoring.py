@@ -2,8 +2,9 @@
 points it is worth, exact sums and the rounding that keeps the shown parts adding up.
 
 The rules are explained in `workbook.analysis.fit` (and docs/analysis.md): strengths and
-preferences move a path at most `BLOCK_POINTS` each way; answers about the workplace are
-not counted. `fit` builds the results on this, and `flip` searches single changes with it.
+preferences move a path at most 20 points each way, what matters to you (the values in the
+person's order) at most 10 (`BLOCK_POINTS`); answers about the workplace are not counted.
+`fit` builds the results on this, and `flip` searches single changes with it.
 """
 
 from __future__ import annotations
@@ -16,8 +17,14 @@ from workbook.content.catalogue import Content, PathProfile, Weight
 from workbook.data import WorkbookData
 
 BASELINE = Fraction(50)
-#: The most each kind of answer can move a path, in points either side of 50.
-BLOCK_POINTS: dict[str, Fraction] = {"strength": Fraction(25), "preference": Fraction(25)}
+#: The most each kind of answer can move a path, in points either side of 50: what a
+#: person is good at counts as much as what they want, and what matters to them (a
+#: ranking of a few values) half as much. Together at most 50, so a score stays in 0..100.
+BLOCK_POINTS: dict[str, Fraction] = {
+    "strength": Fraction(20),
+    "preference": Fraction(20),
+    "value": Fraction(10),
+}
 #: The kinds of answer that describe the workplace: shown beside the fit, never added.
 WORKPLACE = "context"
 
@@ -31,11 +38,37 @@ AGREEMENT_WORDS = {
 }
 
 
+def ordinal(n: object) -> str:
+    """A place in words: 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st."""
+    n = int(n)  # type: ignore[call-overload]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def value_order(data: WorkbookData) -> list[str]:
+    """The values the person put in order, what matters most first (ties by id)."""
+    return sorted(data.values, key=lambda value: (data.values[value], value))
+
+
+def value_standing(data: WorkbookData, value: str) -> Fraction:
+    """Where a value stands in the person's order, on -1..1: first place 1, last place -1,
+    evenly spaced between (as a ranked strength's proficiency); one value alone in an
+    order is first (1), and a value not in the order counts 0."""
+    if value not in data.values:
+        return Fraction(0)
+    order = value_order(data)
+    if len(order) == 1:
+        return Fraction(1)
+    return 1 - Fraction(2 * order.index(value), len(order) - 1)
+
+
 def _value(data: WorkbookData, weight: Weight) -> Fraction:
     if weight.kind == "strength":
         return strength_signal(data, weight.target)
     if weight.kind == "preference":
         return centred(data.preferences.get(weight.target), 5)
+    if weight.kind == "value":
+        return value_standing(data, weight.target)
     answer = data.context.get(weight.target, "")
     matched = (weight.answer == "answered" and answer.strip() != "") or answer == weight.answer
     return Fraction(1 if matched else 0)

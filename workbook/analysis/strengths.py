@@ -1,9 +1,12 @@
 """Signature strengths, strengths to use more, and drains to manage, each with its reason.
 
 Signature: proficiency 4 or more, energy 4 or more, an edge above most
-peers (3 or more) and at least one piece of evidence. Use more: energy 4
-or more with proficiency under 4 (it lifts you; practice would make it
-an edge), or a would-be signature strength still waiting for evidence.
+peers (3 or more), and backed: at least one example of one's own, or what
+others say (shared feedback tagged with the strength, `workbook.analysis.voices`;
+untagged feedback counts for nothing). Use more: energy 4 or more with
+proficiency under 4 (it lifts you; practice would make it an edge), or a
+would-be signature strength still waiting for evidence. A finding's reason
+names who else says so, and `others` holds what they said.
 Drain: proficiency 4 or more with energy 2 or less (you are good at it,
 and it costs you); what to do about it depends on whether it is central to the path
 the answers lean towards (`workbook.analysis.drains`). In ranking mode, proficiency is
@@ -17,6 +20,7 @@ from fractions import Fraction
 
 from workbook.analysis.drains import central_paths, drain_advice, leaning_paths
 from workbook.analysis.signals import proficiency_of
+from workbook.analysis.voices import Voice, others_say, who_says
 from workbook.content.catalogue import Content
 from workbook.data import WorkbookData
 
@@ -37,6 +41,8 @@ class StrengthFinding:
     energy: int | None
     edge: int | None
     evidence: int
+    #: What others say about it: shared feedback tagged with this strength.
+    others: tuple[Voice, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,7 @@ def _finding(
     proficiency: Fraction | None,
     evidence: int,
     reason: str,
+    others: tuple[Voice, ...] = (),
 ) -> StrengthFinding:
     rating = data.ratings[strength_id]
     return StrengthFinding(
@@ -78,6 +85,7 @@ def _finding(
         rating.energy,
         rating.edge,
         evidence,
+        others,
     )
 
 
@@ -93,6 +101,7 @@ def analyse_strengths(
     ranking = data.profile.strength_mode == "ranking"
     signature, use_more, drains = [], [], []
     rated = high = 0
+    voices = others_say(data)
     for strength_id, rating in data.ratings.items():
         p = proficiency_of(data, strength_id)
         e, g = rating.energy, rating.edge
@@ -102,6 +111,8 @@ def analyse_strengths(
         if rating.proficiency is not None and rating.proficiency >= 4:
             high += 1
         proofs = len(data.evidence_for(strength_id))
+        others = voices.get(strength_id, ())
+        said = f" Others say so too: {who_says(others)}." if others else ""
         skill = _level(p, ranking, rating.rank)
         strong = p is not None and p >= 4
         lifts = e is not None and e >= 4
@@ -113,7 +124,16 @@ def analyse_strengths(
                     signature,
                     (
                         f"{skill.capitalize()}, it energises you ({e} of 5), you see "
-                        f"yourself {edge}, and you gave {examples}."
+                        f"yourself {edge}, and you gave {examples}.{said}"
+                    ),
+                )
+            elif others:
+                target, reason = (
+                    signature,
+                    (
+                        f"{skill.capitalize()}, it energises you ({e} of 5), you see "
+                        f"yourself {edge}, and others say so: {who_says(others)}. An "
+                        "example of your own would back it further."
                     ),
                 )
             else:
@@ -129,7 +149,7 @@ def analyse_strengths(
                 use_more,
                 (
                     f"It gives you energy ({e} of 5) and {skill}: practice could turn it "
-                    "into an edge."
+                    f"into an edge.{said}"
                 ),
             )
         elif strong and e is not None and e <= 2:
@@ -142,7 +162,7 @@ def analyse_strengths(
             )
         else:
             continue
-        target.append(_finding(content, data, strength_id, p, proofs, reason))
+        target.append(_finding(content, data, strength_id, p, proofs, reason, others))
 
     return StrengthResult(
         tuple(sorted(signature, key=_order)),

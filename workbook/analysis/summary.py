@@ -13,6 +13,7 @@ from workbook.analysis.contradictions import find_contradictions
 from workbook.analysis.fit import analyse_fit, fit_words
 from workbook.analysis.plan_checks import balance, goal_checks
 from workbook.analysis.progress import progress
+from workbook.analysis.scoring import value_order
 from workbook.analysis.strengths import analyse_strengths
 from workbook.content.catalogue import Content
 from workbook.data import WorkbookData
@@ -29,7 +30,8 @@ def summary(data: WorkbookData, content: Content) -> dict[str, Any]:
     mix = balance(data)
 
     def finding(f: Any) -> dict[str, Any]:
-        return {"id": f.id, "name": f.name, "reason": f.reason}
+        others = [{"source": v.source, "quote": v.quote, "date": v.entry_date} for v in f.others]
+        return {"id": f.id, "name": f.name, "reason": f.reason, "others_say": others}
 
     return {
         "format": FORMAT,
@@ -39,6 +41,10 @@ def summary(data: WorkbookData, content: Content) -> dict[str, Any]:
         "strengths_to_use_more": [finding(f) for f in strengths.use_more],
         "drains": [finding(f) for f in strengths.drains],
         "suggest_ranking": strengths.all_high,
+        "values": [
+            {"id": value, "name": content.values[value].name, "place": place}
+            for place, value in enumerate(value_order(data), start=1)
+        ],
         "paths": [
             {
                 "id": p.id,
@@ -151,11 +157,16 @@ def summary_text(result: dict[str, Any]) -> str:
             lines.append(f"  {empty}")
         for item in items:
             lines.append(f"  - {item['name']}: {item['reason']}")
+            for voice in item.get("others_say", []):
+                lines.append(f"      “{voice['quote']}” ({voice['source'] or 'someone'})")
         lines.append("")
 
     section("Signature strengths", result["signature_strengths"], "None yet.")
     section("Strengths to use more", result["strengths_to_use_more"], "None yet.")
     section("Drains to manage", result["drains"], "None.")
+    if result["values"]:
+        ranked = ", ".join(f"{v['place']}. {v['name']}" for v in result["values"])
+        lines += [f"What matters to you: {ranked}", ""]
     lines.append("Path fit (0-100)")
     for path in sorted(result["paths"], key=lambda p: result["ranking"].index(p["id"])):
         lines.append(

@@ -231,7 +231,7 @@ def load_folder(folder: Traversable | Path, *, cache: Path | None = None) -> Con
         lambda q: ConversationQuestion(q["id"], q["text"], q["topic"], q["source"]),
     )
 
-    paths, problems = _paths(docs["paths.toml"], strengths, preferences, context)
+    paths, problems = _paths(docs["paths.toml"], strengths, preferences, values, context)
     _raise_if("paths.toml", problems)
 
     tdoc = docs["ai_tasks.toml"]
@@ -417,7 +417,7 @@ def _guides(
 
 
 def _paths(
-    document: dict, strengths: dict, preferences: dict, context: dict
+    document: dict, strengths: dict, preferences: dict, values: dict, context: dict
 ) -> tuple[dict[str, PathProfile], list[tuple[str, str, str]]]:
     problems = _unique("paths.toml", document["paths"])
     paths = {}
@@ -432,6 +432,10 @@ def _paths(
             if w["preference"] not in preferences:
                 problems.append((where, "preferences", f"{w['preference']!r} is not a preference"))
             weights.append(Weight("preference", w["preference"], w["weight"], w["why"]))
+        for w in p.get("values", []):
+            if w["value"] not in values:
+                problems.append((where, "values", f"{w['value']!r} is not a value in values.toml"))
+            weights.append(Weight("value", w["value"], w["weight"], w["why"]))
         for w in p.get("context", []):
             question = context.get(w["question"])
             if question is None:

@@ -206,6 +206,7 @@ PATHS = {
             "source": SOURCE,
             "strengths": table_list({"strength": ID, "weight": _WEIGHT, "why": TEXT}),
             "preferences": table_list({"preference": ID, "weight": _WEIGHT, "why": TEXT}),
+            "values": table_list({"value": ID, "weight": _WEIGHT, "why": TEXT}, required=False),
             "context": table_list(
                 {"question": ID, "answer": ID, "weight": _WEIGHT, "why": TEXT}, required=False
             ),
@@ -370,7 +371,8 @@ def _check_value(value: Any, rule: Field, where: str, field: str, problems: list
                 problems.append((where, f"{field}[{index + 1}]", "must be a table"))
                 continue
             label = item.get("id") or item.get("strength") or item.get("preference")
-            label = label or item.get("question") or item.get("path") or f"number {index + 1}"
+            label = label or item.get("value") or item.get("question") or item.get("path")
+            label = label or f"number {index + 1}"
             # A nested item (a path's weight, a question's option) names its parent too.
             inner = f"{field} {label!r}"
             check_table(

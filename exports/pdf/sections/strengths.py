@@ -57,6 +57,12 @@ def _evidence(ctx: Context, item: Evidence) -> list[Flowable]:
 def _finding(ctx: Context, finding: dict, *, with_overuse: bool) -> list[Flowable]:
     kit, st = ctx.kit, ctx.styles
     found: list[Flowable] = [kit.para(finding["name"], st.h3), *kit.user(finding["reason"])]
+    # What others say, a line or two each: shared feedback tagged with this strength.
+    said = [
+        f"“{voice['quote']}” ({voice['source'].strip() or 'someone'})"
+        for voice in finding.get("others_say", [])
+    ]
+    found += kit.labelled("WHAT OTHERS SAY", "\n".join(said))
     for item in ctx.data.evidence_for(finding["id"]):
         found += _evidence(ctx, item)
     rating = ctx.data.ratings.get(finding["id"])
@@ -104,7 +110,8 @@ def build(ctx: Context) -> list[Flowable]:
         (
             "signature_strengths",
             "Signature strengths",
-            "Strong, energising, an edge over most peers, and backed by an example.",
+            "Strong, energising, an edge over most peers, and backed by an example or by "
+            "what others say.",
         ),
         (
             "strengths_to_use_more",

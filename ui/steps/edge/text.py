@@ -19,6 +19,7 @@ from workbook.analysis.fit import (
     FitScores,
     PathFit,
     fit_words,
+    value_place_words,
     whole,
 )
 from workbook.content.catalogue import Content
@@ -275,6 +276,10 @@ def chart_label(
         preference = content.preferences.get(item)
         statement = preference.statement if preference else contribution.label
         return statement, AGREEMENT_WORDS.get(data.preferences.get(item), "not answered")
+    if contribution.source == "value":
+        value = content.values.get(item)
+        name = f"What matters to you: {value.name}" if value else contribution.label
+        return name, value_place_words(data, item)
     question = content.context.get(item)
     if question is None:
         return contribution.label, ""
