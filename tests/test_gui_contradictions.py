@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.helpers.strengths import choose_strength
+from ui.steps.edge.page import TABS as EDGE_TABS
 from ui.think_about import TITLE
 from workbook.analysis.contradictions import SHOWN, find_contradictions
 from workbook.content import load_content
@@ -55,7 +56,7 @@ def agree(qtbot, page, preference_id, level):
 
 
 def gauge(qtbot, page, path_id, field, level):
-    page.tabs.setCurrentIndex(2)
+    page.tabs.setCurrentIndex(EDGE_TABS.index("futures"))
     future = page.futures.panels[path_id]
     page.futures.tabs.setCurrentWidget(future)
     click(qtbot, future.gauges[field].buttons[level])

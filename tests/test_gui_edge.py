@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ui.charts_fit import ContributionChart, ScoreOverview
 from ui.steps.edge import text as edge_text
 from ui.steps.edge.models import ContributionsModel, Line
+from ui.steps.edge.page import TABS
 from workbook import door
 from workbook.analysis.fit import FitResult, analyse_fit
 from workbook.content import load_content
@@ -126,7 +127,7 @@ def test_rating_preferences_and_answering_context_move_the_scores(open_window, q
     qtbot.keyClick(focus, Qt.Key.Key_5)
     assert stored(window).preferences["long_focus"] == 5
 
-    page.tabs.setCurrentIndex(1)
+    page.tabs.setCurrentIndex(TABS.index("situation"))
     click(qtbot, page.context.groups["middle_management_shrinking"].buttons()[0])
     assert stored(window).context["middle_management_shrinking"] == "yes"
     box = page.context.texts["manager_value_proposition"]
@@ -213,7 +214,7 @@ def test_a_future_is_written_gauged_and_stored(open_window, qtbot):
     window = open_window()
     window.workbooks.start_empty()
     page = edge_page(window)
-    page.tabs.setCurrentIndex(2)
+    page.tabs.setCurrentIndex(TABS.index("futures"))
     page.futures.tabs.setCurrentIndex(1)
     future = page.futures.panels["manager"]
 
@@ -287,9 +288,9 @@ def test_answers_are_shown_again_after_closing_and_reopening(open_window, qtbot,
     window.workbooks.start_empty()
     page = edge_page(window)
     click(qtbot, page.preferences.selectors["hands_on"].buttons[4])
-    page.tabs.setCurrentIndex(1)
+    page.tabs.setCurrentIndex(TABS.index("situation"))
     click(qtbot, page.context.groups["ai_adoption"].buttons()[2])
-    page.tabs.setCurrentIndex(2)
+    page.tabs.setCurrentIndex(TABS.index("futures"))
     future = page.futures.panels["orchestrator"]
     type_into(qtbot, future.title, "Directing analysts and AI toward decisions")
     click(qtbot, future.gauges["coherence"].buttons[4])
@@ -348,9 +349,11 @@ def test_every_control_has_an_accessible_name_and_tabs_open_by_keyboard(open_win
     link = page.result_panel.how
     assert link.textInteractionFlags() & Qt.TextInteractionFlag.LinksAccessibleByKeyboard
     qtbot.keyClick(page, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
-    assert page.tabs.currentIndex() == 3
+    assert page.tabs.currentIndex() == TABS.index("result")
     qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
-    assert page.tabs.currentIndex() == 1
+    assert page.tabs.currentIndex() == TABS.index("situation")
+    qtbot.keyClick(page, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert page.tabs.currentIndex() == TABS.index("values")
 
 
 def test_contributions_model_passes_the_model_tester(qtmodeltester):
@@ -410,3 +413,53 @@ def test_signed_numbers_use_a_real_minus_sign():
     assert edge_text.signed(-0.7) == "−0.7"
     assert edge_text.signed(0.0) == "0.0"
     assert edge_text.spoken(-0.7) == "lowers it by 0.7"
+
+
+def test_what_matters_is_put_in_order_by_keyboard_and_counts_at_once(open_window, qtbot):
+    window = open_window()
+    window.workbooks.start_empty()
+    page = edge_page(window)
+    qtbot.keyClick(page, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert page.tabs.currentIndex() == TABS.index("values")
+    panel = page.values
+    values = list(load_content().values)
+    assert panel.order() == values  # as the content lists them, counting for nothing yet
+    assert panel.keep_button.isVisible() and stored(window).values == {}
+    assert "starts at 50" in page.scores.text()
+
+    view = panel.list.view
+    view.setFocus()
+    panel.list.select("growing_others")
+    assert "Growing others: Watching people you helped" in panel.about.text()
+    for _ in range(3):  # Alt+Up three times: growing others first
+        qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    order = ["growing_others", *(v for v in values if v != "growing_others")]
+    assert panel.order() == order
+    assert stored(window).values == {value: n for n, value in enumerate(order, start=1)}
+    assert not panel.keep_button.isVisible()
+    result = wait_for_result(qtbot, window, page)  # the scores line counts it at once
+    # Growing others first: 10 * 3 * 1 / 9 = 3.3 points for the manager from it alone.
+    manager = {c.item: c.points for c in result.by_id("manager").contributions}
+    assert abs(manager["growing_others"] - 10 / 3) < 0.1  # shown parts are apportioned
+
+    # Alt+Down moves it back one place; undo takes that move back, one step each.
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert stored(window).values["growing_others"] == 2
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: panel.order() == order, timeout=3000)
+    assert stored(window).values["growing_others"] == 1
+    assert panel.list.up_button.accessibleName() == "Move the chosen value up"
+    assert view.accessibleName() == "What matters to you, most first"
+
+
+def test_an_order_that_is_already_right_can_be_kept(open_window, qtbot):
+    window = open_window()
+    window.workbooks.start_empty()
+    page = edge_page(window)
+    page.tabs.setCurrentIndex(TABS.index("values"))
+    click(qtbot, page.values.keep_button)
+    places = {value: n for n, value in enumerate(load_content().values, start=1)}
+    assert stored(window).values == places
+    assert not page.values.keep_button.isVisible()
+    assert window.undo_action.text().endswith("put what matters to you in order")
+    wait_for_result(qtbot, window, page)

@@ -11,6 +11,7 @@ from tests.helpers.strengths import choose_strength
 from ui.sidebar import STATUS_ROLE
 from ui.steps.ai_plan.tasks_model import column_of
 from ui.steps.edge import text as edge_text
+from ui.steps.edge.page import TABS as EDGE_TABS
 from ui.steps.strengths.page import TABS
 from workbook.analysis.ai_plan import analyse_ai_plan
 from workbook.analysis.fit import analyse_fit
@@ -200,7 +201,7 @@ def fill_edge(qtbot, window):
     assert scores_after["manager"] > scores_before["manager"]
     assert "Strongly agree" in selector.description.text()
 
-    page.tabs.setCurrentIndex(2)  # three futures
+    page.tabs.setCurrentIndex(EDGE_TABS.index("futures"))
     page.futures.tabs.setCurrentIndex(1)
     future = page.futures.panels["manager"]
     type_into(qtbot, future.title, "Leading six analysts through real change")

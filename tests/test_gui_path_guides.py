@@ -4,10 +4,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from ui.steps.edge.guide import TOGGLE_TEXT
+from ui.steps.edge.page import TABS
 from workbook.content import load_content
 
 EDGE_STEP = 2
-FUTURES_TAB = 2
+FUTURES_TAB = TABS.index("futures")
 
 
 def futures_of(window):

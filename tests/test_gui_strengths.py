@@ -4,11 +4,12 @@ import functools
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -16,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from tests.helpers.strengths import choose_strength
+from ui.ranking import RankingModel
 from ui.steps.strengths import StrengthsPage
 from ui.steps.strengths.page import TABS
-from ui.steps.strengths.ranking import RankingModel
 from ui.steps.strengths.state import EMPTY_RESULTS, OWN_GROUP
 from workbook.content import load_content
 from workbook.data import load_workbook_data
@@ -462,3 +463,57 @@ def test_undo_puts_typed_text_back_in_the_cards(page, qtbot):
     page.window().undo_action.trigger()
     assert [e.body for e in stored(page).journal] == [""]
     assert page.feedback.entries.cards[0].body.toPlainText() == ""
+
+
+# A menu on the offscreen platform says it cannot raise itself or grab the keyboard.
+@pytest.mark.qt_log_ignore("does not support raise", "grabbing the keyboard", extend=True)
+def test_feedback_is_tagged_with_strengths_and_shows_as_what_others_say(page, qtbot):
+    rate(qtbot, page, "mentoring", 4, 5, 3)  # would be a signature strength: no example yet
+    settle(page, qtbot)
+    assert "Mentoring" in page.results.plain_text().split("Strengths to use more")[1]
+    page.tabs.setCurrentIndex(TABS.index("feedback"))
+    feedback = page.feedback
+    assert feedback.ask_toggle.isChecked()  # no feedback yet: the question is in view
+    click(qtbot, feedback.copy_button)
+    assert QApplication.clipboard().text().startswith("Hello, I am thinking about")
+    assert "Copied" in feedback.copied.text()
+
+    click(qtbot, feedback.new_button)
+    card = feedback.entries.cards[0]
+    qtbot.keyClicks(card.source, "Lina, who I mentor")
+    qtbot.keyClicks(card.body, '"You are the reason I am not scared of forecasting."')
+    settle(page, qtbot)
+    # Untagged, it counts for nothing.
+    assert "Others say" not in page.results.plain_text()
+    assert card.tags.note.isVisibleTo(card)
+
+    # Tag it from the keyboard: Space opens the menu of strengths, Enter tags the one chosen.
+    button = card.tags.add_button
+    assert button.accessibleName() == "Tag a strength this feedback speaks to"
+
+    def choose_mentoring():
+        menu = QApplication.activePopupWidget()
+        [action] = [a for a in menu.actions() if a.data() == "mentoring"]
+        menu.setActiveAction(action)
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, choose_mentoring)
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: stored(page).journal[0].links == ("strength:mentoring",))
+    assert [b.accessibleName() for b in card.tags.buttons] == ["Remove the tag Mentoring"]
+    assert not card.tags.note.isVisibleTo(card)
+    settle(page, qtbot)
+    signature = page.results.plain_text().split("Strengths to use more")[0]
+    assert "Mentoring" in signature and "others say so: Lina, who I mentor" in signature
+
+    # Kept private, it counts for nothing again; removing the tag does the same.
+    card.private.setFocus()
+    qtbot.keyClick(card.private, Qt.Key.Key_Space)
+    settle(page, qtbot)
+    assert "Others say" not in page.results.plain_text()
+    qtbot.keyClick(card.private, Qt.Key.Key_Space)
+    click(qtbot, card.tags.buttons[0])
+    assert stored(page).journal[0].links == ()
+    settle(page, qtbot)
+    assert "others say so" not in page.results.plain_text()

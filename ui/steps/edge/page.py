@@ -1,7 +1,8 @@
 """Step 2, "Edge analysis": specialist, people manager or orchestrator, and why.
 
-The page has four tabs: the preference statements, questions about the
-workplace, the three futures, and the result. A line above the tabs keeps
+The page has five tabs (`TABS`): the preference statements, what matters
+to you (values put in order), questions about the workplace, the three
+futures, and the result. A line above the tabs keeps
 the current path scores in view while the person answers. Every control
 writes through the binder (`workbook.door`). After each saved change
 (`refresh`) the scores line is worked out again (`fit_scores`, a few
@@ -33,8 +34,10 @@ from ui.steps.edge.futures import FuturesPanel
 from ui.steps.edge.inputs import ContextPanel, PreferencesPanel
 from ui.steps.edge.result import ResultPanel
 from ui.steps.edge.text import nothing_yet, scores_line
+from ui.steps.edge.values import ValuesPanel
 from ui.widgets import heading, hint
 from workbook.analysis.fit import FitResult, FitScores, analyse_fit, fit_scores
+from workbook.analysis.voices import tagged_feedback
 from workbook.content import load_content
 from workbook.data import WorkbookData, load_workbook_data
 from workbook.steps import completion
@@ -45,6 +48,8 @@ if TYPE_CHECKING:
     from workbook.change import Change
 
 PAGE_WIDTH = 900
+#: The tabs, in order; the result is always last.
+TABS = ("preferences", "values", "situation", "futures", "result")
 
 
 def fit_inputs(data: WorkbookData) -> tuple[Any, ...]:
@@ -54,7 +59,9 @@ def fit_inputs(data: WorkbookData) -> tuple[Any, ...]:
         data.ratings,
         data.evidence,
         data.preferences,
+        data.values,
         data.context,
+        tagged_feedback(data),  # what others say, named in the edge statement
     )
 
 
@@ -124,6 +131,7 @@ class EdgePage(QWidget):
 
         wid = self.workbook_id
         self.preferences = PreferencesPanel(self._content, self._binder, wid)
+        self.values = ValuesPanel(self._content, self._binder, wid)
         self.context = ContextPanel(self._content, self._binder, wid)
         self.futures = FuturesPanel(self._content, self._binder, wid)
         self.result_panel = ResultPanel(self._content, self._binder, wid)
@@ -131,6 +139,7 @@ class EdgePage(QWidget):
         self.tabs.setObjectName("edge_tabs")
         self.tabs.setAccessibleName("Edge analysis sections")
         self.tabs.addTab(scrolled(self.preferences), "&Preferences")
+        self.tabs.addTab(scrolled(self.values), "What &matters")
         self.tabs.addTab(scrolled(self.context), "Your &situation")
         self.tabs.addTab(scrolled(self.futures), "Three &futures")
         self._result_tab = scrolled(self.result_panel)
@@ -153,6 +162,7 @@ class EdgePage(QWidget):
         self._workbook_id = workbook_id
         data = load_workbook_data(self._db, workbook_id)
         self.preferences.load(data)
+        self.values.load(data)
         self.context.load(data)
         self.futures.load(data)
         self.result_panel.load(data)

@@ -40,6 +40,7 @@ from ui.widgets import GrowingTextBox, TextBox, confirm, strong
 from workbook.data import Evidence, JournalEntry
 
 from .state import MOMENT_LEVELS
+from .tags import Names, StrengthTags, strength_links, tagged_ids
 
 DATE_FORMAT = "d MMMM yyyy"
 
@@ -168,7 +169,12 @@ class JournalCard(Card):
     """A dated entry: a reflection, a moment of the energy log, or feedback from someone."""
 
     def __init__(
-        self, binder: Binder, entry: JournalEntry, kind: str, parent: QWidget | None = None
+        self,
+        binder: Binder,
+        entry: JournalEntry,
+        kind: str,
+        parent: QWidget | None = None,
+        names: Names | None = None,
     ) -> None:
         what = {"reflection": "entry", "energy": "moment", "feedback": "feedback"}[kind]
         super().__init__(entry.id, f"{what.capitalize()}", parent)
@@ -189,6 +195,7 @@ class JournalCard(Card):
         self.level: RatingSelector | None = None
         self.source: QLineEdit | None = None
         self.private: QCheckBox | None = None
+        self.tags: StrengthTags | None = None
         if kind == "energy":
             self.level = RatingSelector("Energy of this moment", MOMENT_LEVELS)
             self._write_level = self._writer(binder, "journal_entries", "energy_level")
@@ -221,6 +228,10 @@ class JournalCard(Card):
         self.layout_.addWidget(self.body)
 
         if kind == "feedback":
+            self.tags = StrengthTags(names or list)
+            self._write_links = self._writer(binder, "journal_entries", "links")
+            self.tags.changed.connect(self._tags_changed)
+            self.layout_.addWidget(self.tags)
             self.private = QCheckBox("Keep private: leave it out of exports unless I include it")
             self.private.setAccessibleName("Keep this feedback private")
             self._write_private = self._writer(binder, "journal_entries", "private")
@@ -253,6 +264,8 @@ class JournalCard(Card):
         if self.private is not None:
             private = self.private
             set_quietly(private, lambda: private.setChecked(bool(entry.private)))
+        if self.tags is not None:
+            self.tags.show_tags(tagged_ids(entry.links))
 
     @Slot(QDate)
     def _date_changed(self, when: QDate) -> None:
@@ -261,6 +274,11 @@ class JournalCard(Card):
     @Slot(object)
     def _level_chosen(self, value: int | None) -> None:
         self._write_level(value)
+        self._binder.autosaver.flush()
+
+    @Slot(list)
+    def _tags_changed(self, ids: list[str]) -> None:
+        self._write_links(strength_links(ids))
         self._binder.autosaver.flush()
 
     @Slot(bool)

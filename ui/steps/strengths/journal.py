@@ -19,8 +19,9 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -33,13 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui.binding import Binder
-from ui.widgets import hint, muted, strong
+from ui.widgets import Disclosure, hint, muted, strong
 from workbook import door
 from workbook.content.catalogue import Prompt
 from workbook.data import JournalEntry, WorkbookData
 
 from .cards import JournalCard, may_delete
-from .state import energy_summary
+from .state import energy_summary, entries
+from .tags import Names
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -66,9 +68,12 @@ class JournalList(QWidget):
     #: more are deleted, so one long journal does not hold memory for the session.
     SPARE_CARDS = 8
 
-    def __init__(self, binder: Binder, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, binder: Binder, kind: str, parent: QWidget | None = None, names: Names | None = None
+    ) -> None:
         super().__init__(parent)
         self._binder = binder
+        self._names = names
         self.kind = kind
         #: The cards shown, newest entry first (the first `len(cards)` of the pool).
         self.cards: list[JournalCard] = []
@@ -94,7 +99,7 @@ class JournalList(QWidget):
                 card = self._pool[index]
                 card.show_entry(entry)
             else:
-                card = JournalCard(self._binder, entry, self.kind)
+                card = JournalCard(self._binder, entry, self.kind, names=self._names)
                 card.delete_requested.connect(self._delete)
                 self._layout.addWidget(card)
                 self._pool.append(card)
@@ -175,9 +180,9 @@ class _Panel(QWidget):
         layout.addWidget(scrolling(body))
         return column
 
-    def _add_entry_list(self, column: QVBoxLayout, kind: str) -> None:
+    def _add_entry_list(self, column: QVBoxLayout, kind: str, names: Names | None = None) -> None:
         """The cards of this panel's kind of entry, at the end of `column`."""
-        self.entries = JournalList(self._binder, kind)
+        self.entries = JournalList(self._binder, kind, names=names)
         self.entries.deleted.connect(self.reload)
         column.addWidget(self.entries)
         column.addStretch(1)
@@ -346,26 +351,92 @@ class EnergyLogPanel(_Panel):
             card.level.buttons[3].setFocus(Qt.FocusReason.OtherFocusReason)
 
 
+#: A question to send to three people, in our own words: what they have seen, not a rating.
+ASK_THREE = (
+    "Hello, I am thinking about where to take my work next, and your view would help me. "
+    "Could you tell me about a time you saw me at my best at work: what was I doing, and "
+    "what difference did it make? And what do you come to me for, or would you? Two or "
+    "three sentences are plenty. Thank you."
+)
+
+
 class FeedbackPanel(_Panel):
-    """What others said about your strengths, with who said it."""
+    """What others said about your strengths, with who said it and the strengths it
+    speaks to; and a question ready to send to three people."""
 
     def __init__(self, binder: Binder, loader: Loader, parent: QWidget | None = None) -> None:
         super().__init__(binder, loader, parent)
+        self._strengths: list[tuple[str, str]] = []
         column = self._scrolling_column(
             "What a peer, a manager, a client or someone you support said about your work. "
-            "Their words often name a strength you take for granted."
+            "Their words often name a strength you take for granted. Tag the strengths each "
+            "piece speaks to, and it shows in your results as what others say."
         )
         row = QHBoxLayout()
         self.new_button = QPushButton("Add feedback")
         self.new_button.setAccessibleName("Add feedback from someone")
         self.new_button.clicked.connect(self.new_entry)
         row.addWidget(self.new_button)
+        ask = self._ask_three()
+        self.ask_toggle = Disclosure("Ask three people: a question ready to send", ask)
+        row.addWidget(self.ask_toggle)
         row.addStretch(1)
         column.addLayout(row)
-        self._add_entry_list(column, "feedback")
+        column.addWidget(ask)
+        #: The workbook whose "Ask three people" was last opened or closed for it.
+        self._asked_for: int | None = None
+        self._add_entry_list(column, "feedback", names=self.strength_names)
+
+    def _ask_three(self) -> QWidget:
+        """Ask three people: the question, ready to copy into a message."""
+        box = QFrame()
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(12, 10, 12, 12)
+        layout.setSpacing(6)
+        layout.addWidget(
+            hint(
+                "Send this to three people who have seen you work lately: someone you work "
+                "with, someone you work for, and someone you help. Put what they answer "
+                "here, in their words."
+            )
+        )
+        self.ask_text = QLabel(ASK_THREE)
+        self.ask_text.setWordWrap(True)
+        self.ask_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ask_text.setAccessibleName("A question to send to three people")
+        self.ask_text.setFrameShape(QFrame.Shape.Box)
+        self.ask_text.setMargin(8)
+        layout.addWidget(self.ask_text)
+        row = QHBoxLayout()
+        self.copy_button = QPushButton("Copy")
+        self.copy_button.setAccessibleName("Copy the question to send")
+        self.copy_button.setToolTip("Copy the question, to paste into an email or a chat")
+        self.copy_button.clicked.connect(self.copy_question)
+        row.addWidget(self.copy_button)
+        self.copied = muted("")
+        self.copied.setAccessibleName("Whether the question was copied")
+        row.addWidget(self.copied, 1)
+        layout.addLayout(row)
+        return box
+
+    @Slot()
+    def copy_question(self) -> None:
+        QGuiApplication.clipboard().setText(ASK_THREE)
+        self.copied.setText("Copied: paste it into a message to each of the three.")
+
+    def strength_names(self) -> list[tuple[str, str]]:
+        """The strengths a feedback entry may be tagged with: the catalogue, then your own."""
+        return self._strengths
 
     def _fill(self, data: WorkbookData) -> None:
+        from workbook.content import load_content  # loaded already by the page
+
+        self._strengths = [(e.id, e.name) for e in entries(load_content(), data)]
         mine = [e for e in data.journal if e.kind == "feedback"]
+        if self._asked_for != data.workbook_id:  # open at first while there is no feedback
+            self._asked_for = data.workbook_id
+            self.ask_toggle.setChecked(not mine)
         self.entries.show_entries(mine, "No feedback noted yet.")
 
     @Slot()
