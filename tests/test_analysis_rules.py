@@ -251,21 +251,20 @@ def test_a_clear_specialist_comes_out_specialist():
     result = fit.analyse_fit(SPECIALIST, CONTENT)
     assert result.ranking == ("specialist", "orchestrator", "manager")
     assert result.tied == ("specialist",)
-    # 20-point blocks: the specialist's 28.8 points above 50 at 25-point blocks become
-    # 28.8 * 20 / 25 = 23.04, so 73.0 (no value is in an order: the values' block is 0).
-    assert scores_of(result) == {"specialist": 73.0, "manager": 39.9, "orchestrator": 48.2}
+    # 20-point blocks; no value is in an order, so the values' block adds nothing.
+    assert scores_of(result) == {"specialist": 72.1, "manager": 40.5, "orchestrator": 48.0}
     assert not result.close_call and result.contenders == ("specialist",)
     specialist = result.by_id("specialist")
-    # Answered: strengths fully rated weigh 9 of 17 (technical problem solving 3, hands-on
+    # Answered: strengths fully rated weigh 9 of 19 (technical problem solving 3, hands-on
     # craft 3, scalable systems 2, mentoring 1), preferences answered 13 of 15, no evidence,
-    # no values: 2/5 * 9/17 + 3/10 * 13/15 = 0.212 + 0.260 = 47%.
-    assert (specialist.confidence, specialist.confidence_label) == (47, "medium")
+    # no values: 2/5 * 9/19 + 3/10 * 13/15 = 0.189 + 0.260 = 44%.
+    assert (specialist.confidence, specialist.confidence_label) == (44, "medium")
     points = {c.item: c.points for c in specialist.contributions}
     assert points[None] == 50
-    # The specialist's strength weights add up to 17: 20 points * 3 / 17 * signal 1 = 3.53.
-    assert points["technical_problem_solving"] == 3.5
-    # Mentoring 2, 2 and on par: (-1/2 - 1/2 + 0) / 3 = -1/3, times 20 * 1 / 17 = -0.39.
-    assert points["mentoring"] == -0.4
+    # The specialist's strength weights add up to 19: 20 points * 3 / 19 * signal 1 = 3.16.
+    assert points["technical_problem_solving"] == 3.2
+    # Mentoring 2, 2 and on par: (-1/2 - 1/2 + 0) / 3 = -1/3, times 20 * 1 / 19 = -0.35.
+    assert points["mentoring"] == -0.3
     # Preference weights add up to 15: strongly agreeing to a weight of 3 is 20 * 3 / 15.
     assert points["long_focus"] == 4.0
     assert "dual_ladder" not in points  # the workplace is shown beside, not added
@@ -274,7 +273,7 @@ def test_a_clear_specialist_comes_out_specialist():
     ladder = next(n for n in result.workplace if n.question == "dual_ladder")
     assert (ladder.path, ladder.answer, ladder.leans) == ("specialist", "Yes", 2)
     assert result.edge_statement == (
-        "Your answers point most to the specialist path (a strong fit, 73 of 100), 25 points "
+        "Your answers point most to the specialist path (a strong fit, 72 of 100), 24 points "
         "ahead of orchestrator. Your edge rests most on technical problem solving, hands-on "
         "craft and agreeing that “I do my best work in long stretches of time without "
         "interruptions”. This is a starting point to talk about, not a verdict."
@@ -284,10 +283,10 @@ def test_a_clear_specialist_comes_out_specialist():
 def test_a_clear_manager_comes_out_manager():
     result = fit.analyse_fit(MANAGER, CONTENT)
     assert result.ranking == ("manager", "orchestrator", "specialist")
-    # 21.1 points above 50 at 25-point blocks, 21.1 * 20 / 25 = 16.9 now.
-    assert scores_of(result) == {"specialist": 45.3, "manager": 66.9, "orchestrator": 47.7}
+    # The manager's strength weights add up to 29: mentoring at the top is 20 * 3 / 29 = 2.1.
+    assert scores_of(result) == {"specialist": 45.2, "manager": 64.5, "orchestrator": 47.7}
     assert result.edge_statement == (
-        "Your answers point most to the manager path (a good fit, 67 of 100), 19 points "
+        "Your answers point most to the manager path (a good fit, 65 of 100), 17 points "
         "ahead of orchestrator. Your edge rests most on mentoring, emotional intelligence and "
         "agreeing that “I get energy from helping someone else get better at their work”. "
         "This is a starting point to talk about, not a verdict."
@@ -298,7 +297,7 @@ def test_a_clear_manager_comes_out_manager():
 
 
 def test_a_wide_lead_has_no_flip_and_says_why_with_the_lead():
-    for data, name, lead in ((SPECIALIST, "Specialist", 25), (MANAGER, "Manager", 19)):
+    for data, name, lead in ((SPECIALIST, "Specialist", 24), (MANAGER, "Manager", 17)):
         result = fit.analyse_fit(data, CONTENT)
         assert result.flip is None
         assert result.flip_reason == (
@@ -676,12 +675,12 @@ def test_progress_lists_moved_ratings_and_scores_before_and_after():
         ("mentoring", "Mentoring", "proficiency", 2, 4),
         ("mentoring", "Mentoring", "edge", 2, 3),
     ]
-    # Manager before: mentoring (2, 3, on par) is -1/6 * 20 * 3 / 21 = -0.48; communication
-    # (4, 4, above) is 1/2 * 20 * 2 / 21 = 0.95: 50.48. Now mentoring (4, 3, above) is
-    # 1/3 * 20 * 3 / 21 = 0.95: 51.90. The orchestrator weighs communication 1 of 19:
-    # 1/2 * 20 / 19 = 0.53 both times.
-    assert result.scores_before == {"specialist": 49.8, "manager": 50.5, "orchestrator": 50.5}
-    assert result.scores_now == {"specialist": 50.4, "manager": 51.9, "orchestrator": 50.5}
+    # Manager before: mentoring (2, 3, on par) is -1/6 * 20 * 3 / 29 = -0.34; communication
+    # (4, 4, above) is 1/2 * 20 * 2 / 29 = 0.69: 50.34. Now mentoring (4, 3, above) is
+    # 1/3 * 20 * 3 / 29 = 0.69: 51.38. The orchestrator weighs communication 1 of 24:
+    # 1/2 * 20 / 24 = 0.42 both times.
+    assert result.scores_before == {"specialist": 49.8, "manager": 50.3, "orchestrator": 50.4}
+    assert result.scores_now == {"specialist": 50.4, "manager": 51.4, "orchestrator": 50.4}
     moved = summary(now, CONTENT)["progress"]["moved"]
     assert moved[1] == {
         "strength": "mentoring",

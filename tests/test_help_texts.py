@@ -140,7 +140,7 @@ def test_the_weight_tables_give_each_weights_points_at_full_value():
     assert script.hundredths(Fraction(75, 17)) == "+4.41"
     assert script.hundredths(Fraction(-25, 8)) == "−3.13"  # half away from zero
     tables = script.tables(CONTENT)
-    assert "Sum of the weight sizes (M): strengths 17, preferences 15, values 7." in tables
+    assert "Sum of the weight sizes (M): strengths 19, preferences 15, values 7." in tables
 
 
 def _parts(path: fit.PathFit) -> str:
@@ -169,10 +169,10 @@ def test_worked_example_1_is_what_the_analysis_works_out():
     assert not result.close_call
     assert result.flip.item == "long_focus" and result.flip.new == 3
     assert result.flip.size == Fraction(1, 2)
-    assert "| `long_focus`: strongly agree → neither | 50.8 | 53.2 | 2.4 |" in example
+    assert "| `long_focus`: strongly agree → neither | 50.7 | 52.6 | 1.9 |" in example
     assert {p.id: p.confidence for p in result.paths} == {
         "specialist": 8,
-        "manager": 12,
+        "manager": 10,
         "orchestrator": 0,
     }
 
