@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from workbook.analysis.fit import fit_scores
+from workbook.analysis.scoring import _round_tenths, scores
 from workbook.content.catalogue import Content, PathProfile
 from workbook.data import WorkbookData
 
@@ -39,7 +39,11 @@ def central_paths(content: Content, strength_id: str) -> tuple[PathProfile, ...]
 def leaning_paths(data: WorkbookData, content: Content) -> tuple[str, ...]:
     """The paths the answers lean towards: the one with the highest score, or all that
     share it; none while every path scores the same (nothing separates them yet)."""
-    tied = fit_scores(data, content).tied
+    # The exact sums are enough to order the paths (no parts, labels or rounding of
+    # each part): this runs with the strengths result, on every switch of workbook.
+    tenths = {pid: _round_tenths(value) for pid, value in scores(data, content).items()}
+    best = max(tenths.values())
+    tied = tuple(pid for pid in content.paths if tenths[pid] == best)
     return () if len(tied) == len(content.paths) else tied
 
 
