@@ -67,7 +67,7 @@ def test_example_summary_strengths(summary_of_example):
     validating = next(x for x in s["signature_strengths"] if x["id"] == "validating_results")
     assert "others say so: Karim, my manager" in validating["reason"]
     assert (
-        "Others say so too: feedback from Karim, my manager names critical thinking."
+        "Others say so too: critical thinking comes up in feedback from Karim, my manager."
         in (s["edge_statement"])
     )
     use_more = {x["id"] for x in s["strengths_to_use_more"]}

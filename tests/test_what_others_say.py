@@ -113,7 +113,7 @@ def test_the_edge_statement_says_when_others_back_what_the_edge_rests_on():
     statement = fit.analyse_fit(data, CONTENT).edge_statement
     assert "Your edge rests most on technical problem solving" in statement
     assert (
-        "Others say so too: feedback from Karim, my manager names technical problem solving."
+        "Others say so too: technical problem solving comes up in feedback from Karim, my manager."
     ) in statement
     untagged = dataclasses.replace(data, journal=(feedback(1, "“You found the bug.”"),))
     assert "Others say" not in fit.analyse_fit(untagged, CONTENT).edge_statement

@@ -342,7 +342,9 @@ def edge_statement(
     if backed:
         heard = who_says(tuple(v for sid in backed for v in voices[sid]))
         named = _join([_strength_name(content, data, sid).lower() for sid in backed])
-        opening += f" Others say so too: feedback from {heard} names {named}."
+        verb = "comes" if len(backed) == 1 else "come"
+        # The source may itself hold a comma ("Karim, my manager"): it goes last.
+        opening += f" Others say so too: {named} {verb} up in feedback from {heard}."
     # What matters to you that the leading path serves: values in the top half of the order
     # that raise it (a value placed low can raise a path that weighs it negatively).
     served = [

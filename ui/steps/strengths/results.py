@@ -33,7 +33,8 @@ SECTIONS = (
     (
         "signature",
         "Signature strengths",
-        "What you do well, enjoy, do better than most peers, and have shown in an example.",
+        "What you do well, enjoy, do better than most peers, and have shown in an example "
+        "or others have seen.",
     ),
     ("use_more", "Strengths to use more", "What gives you energy and could grow into an edge."),
     ("drains", "Drains to manage", "What you are good at but that costs you energy."),
