@@ -177,6 +177,10 @@ def test_example_pdf_has_every_section_and_the_persons_content(example, content,
     ):
         assert squash(typed) in flat, typed
     assert "Specialist individual contributor: a good fit, 66 of 100" in found
+    # Where she works, beside the fit: each answer with its question and the path it bears on.
+    assert squash("Is middle management shrinking where you work? Yes: helps the Specialist") in (
+        flat
+    )
     # What others say, beside the signature strengths: Karim's words, tagged with both.
     said = flat.split(squash("WHAT OTHERS SAY"))
     assert len(said) == 4  # critical thinking, mentoring and validating results

@@ -151,9 +151,13 @@ def build(ctx: Context) -> list[Flowable]:
             )
         )
         for note in result["workplace"]:
-            leans = "helps" if note["leans"] > 0 else "holds it back"
+            question = ctx.content.context[note["question"]].text
+            leans = "helps" if note["leans"] > 0 else "holds back"
             found.append(
-                kit.para(f"{ctx.path(note['path'])}: {note['answer']} ({leans}).", st.body)
+                kit.para(
+                    f"{question} {note['answer']}: {leans} the {ctx.path(note['path'])} path.",
+                    st.body,
+                )
             )
     found += kit.callout(result["edge_statement"], "YOUR EDGE STATEMENT")
     if not ctx.data.edge_statement.strip():
