@@ -100,11 +100,7 @@ def wait_for_scores(qtbot, window, page):
     """Wait until the line of scores above the edge page's tabs says what the analysis
     of the stored answers says."""
     result = analyse_fit(stored(window), load_content())
-    line = (
-        "Every path starts at 50 until your answers move it."
-        if edge_text.nothing_yet(result)
-        else edge_text.scores_line(result, load_content())
-    )
+    line = edge_text.scores_line(result, load_content())
     qtbot.waitUntil(lambda: page.scores.text() == line, timeout=WAIT_MS)
     return {p.id: p.score for p in result.paths}
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from workbook.analysis.scoring import _round_tenths, scores
+from workbook.analysis.scoring import _leader, scores
 from workbook.content.catalogue import Content, PathProfile
 from workbook.data import WorkbookData
 
@@ -41,9 +41,7 @@ def leaning_paths(data: WorkbookData, content: Content) -> tuple[str, ...]:
     share it; none while every path scores the same (nothing separates them yet)."""
     # The exact sums are enough to order the paths (no parts, labels or rounding of
     # each part): this runs with the strengths result, on every switch of workbook.
-    tenths = {pid: _round_tenths(value) for pid, value in scores(data, content).items()}
-    best = max(tenths.values())
-    tied = tuple(pid for pid in content.paths if tenths[pid] == best)
+    _, tied = _leader(scores(data, content), list(content.paths))
     return () if len(tied) == len(content.paths) else tied
 
 

@@ -33,7 +33,7 @@ from ui.binding import Binder
 from ui.steps.edge.futures import FuturesPanel
 from ui.steps.edge.inputs import ContextPanel, PreferencesPanel
 from ui.steps.edge.result import ResultPanel
-from ui.steps.edge.text import nothing_yet, scores_line
+from ui.steps.edge.text import scores_line
 from ui.steps.edge.values import ValuesPanel
 from ui.widgets import heading, hint
 from workbook.analysis.fit import FitResult, FitScores, analyse_fit, fit_scores
@@ -212,11 +212,7 @@ class EdgePage(QWidget):
             self._inputs = inputs
             self.scored = fit_scores(data, self._content)
             self.result = None
-            self.scores.setText(
-                "Every path starts at 50 until your answers move it."
-                if nothing_yet(self.scored)
-                else scores_line(self.scored, self._content)
-            )
+            self.scores.setText(scores_line(self.scored, self._content))
         if self.tabs.currentWidget() is not self._result_tab:
             return
         if self.result is None:

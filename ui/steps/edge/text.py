@@ -135,7 +135,10 @@ def fit_text(score: float) -> str:
 
 
 def scores_line(result: FitScores | FitResult, content: Content) -> str:
-    """One line for the top of the page: every path in words and score, best first."""
+    """One line for the top of the page: every path in words and score, best first (an
+    invitation while nothing counts yet)."""
+    if nothing_yet(result):
+        return "Every path starts at 50 until your answers move it."
     parts = [
         f"{short_name(content, pid)}, {fit_text(result.by_id(pid).score)}" for pid in result.ranking
     ]
