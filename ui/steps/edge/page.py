@@ -175,10 +175,9 @@ class EdgePage(QWidget):
     def refresh(self, change: Change | None = None) -> None:
         """Something was saved. Reading the answers back takes well under a millisecond;
         the scores are worked out again only when something they count has changed, and
-        a hidden page waits until it is shown again."""
+        a hidden page waits until it is shown again. The window hands it only changes to
+        what it `reads` (`ui.page_updates.concerns`)."""
         if self._workbook_id is None:
-            return
-        if change is not None and not change.steps & self.reads and "" not in change.steps:
             return
         if not self.isVisible():
             self._stale = True
