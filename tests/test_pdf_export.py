@@ -177,6 +177,8 @@ def test_example_pdf_has_every_section_and_the_persons_content(example, content,
     ):
         assert squash(typed) in flat, typed
     assert "Specialist individual contributor: a good fit, 66 of 100" in found
+    # The figure at a glance is the same whole number as the words beside the path.
+    assert squash("66of 100: your fit with Specialist") in flat
     # Where she works, beside the fit: each answer with its question and the path it bears on.
     assert squash("Is middle management shrinking where you work? Yes: helps the Specialist") in (
         flat

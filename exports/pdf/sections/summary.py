@@ -61,10 +61,12 @@ def build(ctx: Context) -> list[Flowable]:
     plan = result["ai_plan"]
     actions = sum(len(g.actions) for g in ctx.data.goals)
     figures = []
-    if len(result["tied"]) > 1:
-        figures.append((f"{ranked[0]['score']:g}", f"of 100: {len(result['tied'])} paths level"))
+    if ranked and result["close_call"]:
+        figures.append((f"{whole(ranked[0]['score'])}", "of 100: the top paths too close to call"))
     elif ranked:
-        figures.append((f"{ranked[0]['score']:g}", f"of 100: your fit with {ranked[0]['name']}"))
+        figures.append(
+            (f"{whole(ranked[0]['score'])}", f"of 100: your fit with {ranked[0]['name']}")
+        )
     figures.append((hours(plan["hours_freed"]), "a week freed by AI, after checking its work"))
     figures.append(
         (
