@@ -1,4 +1,4 @@
-"""The PDF plan's sections as a list, in print order: what each is and what it holds.
+"""The PDF plan's sections as a list: what each is and what it holds.
 
 Each entry names its builder (`module.function` in `exports/pdf/sections/`), its title
 in the PDF's outline, the note the Export page shows under its checkbox, and whether it
@@ -27,59 +27,87 @@ class SectionInfo:
 
 SECTION_LIST: tuple[SectionInfo, ...] = (
     SectionInfo(
-        "cover", "Cover", "Your name, role, today's date and what you want.", "cover.build"
+        "brief",
+        "For our conversation",
+        "Page 1: the decision, you at your best, where you lean, what you ask, the next "
+        "90 days and AI in one line.",
+        "brief.build",
     ),
     SectionInfo(
-        "summary",
-        "Your plan at a glance",
-        "One page: strengths, path, hours freed, top goals.",
-        "summary.build",
+        "about",
+        "About me",
+        "Your role, experience, how far ahead you look and what you want from this.",
+        "about.build",
     ),
     SectionInfo(
-        "strengths",
-        "Your strengths",
-        "A chart of your ratings and your best examples.",
-        "strengths.build",
-    ),
-    SectionInfo(
-        "edge",
-        "Your edge: which path fits",
-        "Each path's fit and why, your futures, your edge.",
-        "edge.build",
-    ),
-    SectionInfo(
-        "ai_plan",
-        "Your AI plan",
-        "Your tasks, AI's share, how you check it, hours freed.",
-        "ai_plan.build",
+        "support",
+        "What I ask",
+        "What you ask of your manager, HR or a mentor, and by when.",
+        "plan.support",
     ),
     SectionInfo(
         "goals",
         "Goals and actions",
-        "Your goals with their actions, dates and status.",
+        "Your goals with their measure, actions, dates and status.",
         "plan.goals",
     ),
     SectionInfo(
         "milestones",
         "Milestones",
-        "What you aim to have done at 30, 60 and 90 days.",
+        "What you aim to have done at 30, 60 and 90 days, with their dates.",
         "plan.milestones",
     ),
     SectionInfo(
-        "support",
-        "Support you are asking for",
-        "What you ask of your manager, HR or a mentor.",
-        "plan.support",
+        "strengths",
+        "At my best",
+        "Your signature strengths, each with its example and what others say.",
+        "strengths.signature",
+    ),
+    SectionInfo(
+        "strengths_more",
+        "More about my strengths",
+        "Strengths to use more, drains and every other example you gave.",
+        "strengths.more",
+    ),
+    SectionInfo(
+        "ratings",
+        "My ratings",
+        "A chart of every strength you rated: skill, energy and edge over peers.",
+        "strengths.ratings",
+    ),
+    SectionInfo(
+        "edge",
+        "Where I lean",
+        "Your edge statement, the three paths in short, and your three futures.",
+        "edge.lean",
+    ),
+    SectionInfo(
+        "analysis",
+        "How the fit was worked out",
+        "Every answer behind each path's score, what would change it, questions to think about.",
+        "edge.analysis",
+    ),
+    SectionInfo(
+        "ai_plan",
+        "My AI plan",
+        "Hours AI can free after checking its work, where they go, each task in a line.",
+        "ai_plan.summary",
+    ),
+    SectionInfo(
+        "ai_tasks",
+        "My AI plan in detail",
+        "Every task with its tool, check, what you keep and its risks; the skills it needs.",
+        "ai_plan.detail",
     ),
     SectionInfo(
         "questions",
-        "Questions for your career conversation",
+        "Questions for our conversation",
         "What you want to raise in the conversation.",
         "plan.questions",
     ),
     SectionInfo(
         "journal",
-        "Your journal (private)",
+        "My journal",
         "Feedback and check-ins; never entries marked private.",
         "journal.build",
         private=True,
@@ -87,11 +115,11 @@ SECTION_LIST: tuple[SectionInfo, ...] = (
     ),
 )
 SECTION_IDS = tuple(s.id for s in SECTION_LIST)
-DEFAULT_SECTIONS = tuple(s.id for s in SECTION_LIST if not s.private)
 
 
 def sections_help() -> str:
     """What `export-pdf --sections` accepts, for the command line's help."""
-    left_out = [s.id for s in SECTION_LIST if s.private]
-    default = f"all but {', '.join(left_out)}" if left_out else "all"
-    return f"comma-separated sections, in any order: {', '.join(SECTION_IDS)} (default: {default})"
+    return (
+        f"comma-separated sections, in any order: {', '.join(SECTION_IDS)} "
+        "(default: the reader's own, see --for)"
+    )

@@ -265,9 +265,10 @@ class Kit:
         return [strip, Spacer(1, 4)]
 
     def section_end(self) -> Flowable:
-        """Where a major section ends: the next one starts on a new page, unless little of
-        this page is used (so a section's last few lines never sit alone on a page)."""
-        return CondPageBreak(self.height * 0.6)
+        """Where a major section ends: a little air, and the next section follows on the
+        same page (its heading moves on only when too little room is left below it, see
+        `ROOM`), so no page is left mostly empty."""
+        return Spacer(1, 8)
 
     def keep(self, parts: list[Flowable], chars: int) -> list[Flowable]:
         """Keep a short group on one page; a long one (`chars` of text) flows freely."""

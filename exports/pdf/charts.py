@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from exports.pdf import lines, styles
+from exports.words import tr
 
 SOLID, HATCH, LIGHT = "solid", "hatch", "light"
 
@@ -143,7 +144,7 @@ class StrengthChart(RowChart):
         label_width, gap, panel = self._geometry()
         for n, (title, top, _texture) in enumerate(self.PANELS):
             x = label_width + n * (panel + gap)
-            label(canvas, title, x, y + 10, 7.5, bold=True, color=styles.SOFT)
+            label(canvas, tr(title), x, y + 10, 7.5, bold=True, color=styles.SOFT)
             canvas.setStrokeColor(styles.RULE)
             canvas.setLineWidth(0.4)
             usable = panel - 14
@@ -160,7 +161,7 @@ class StrengthChart(RowChart):
             usable = panel - 14
             value = row.values[n]
             if value is None:
-                label(canvas, "not rated", x, y + 4, 6.5, color=styles.SOFT)
+                label(canvas, tr("not rated"), x, y + 4, 6.5, color=styles.SOFT)
                 continue
             w = usable * value / top
             bar(canvas, x, y + 3, w, 8, texture)
@@ -196,18 +197,61 @@ class FitChart(RowChart):
         canvas.saveState()
         canvas.setLineWidth(0.4)
         canvas.setStrokeColor(styles.RULE)
-        for tick in (0, 25, 50, 75, 100):
-            if tick == 50:
-                canvas.setDash(1, 2)
-            else:
-                canvas.setDash()
+        for tick in (0, 25, 75, 100):
             canvas.line(scale * tick / 100, y + 1, scale * tick / 100, y + 16)
         canvas.restoreState()
         label(canvas, row.name, 0, y + 19, 8.5, width=self.width, bold=row.top)
         w = scale * max(0.0, min(100.0, row.score)) / 100
         bar(canvas, 0, y + 3, w, 11, SOLID if row.top else LIGHT)
-        note = f"{row.score:g}  ·  {row.note}"
+        start_mark(canvas, scale / 2, y + 1, 15)
+        note = f"{round(row.score)}  ·  {row.note}"
         label(canvas, note, scale + 8, y + 5.5, 7.5, bold=row.top, color=styles.INK)
+
+
+def start_mark(canvas: Canvas, x: float, y: float, h: float) -> None:
+    """The mark at 50, where every path starts: drawn over the bars, so it always shows."""
+    canvas.saveState()
+    canvas.setLineWidth(1.6)
+    canvas.setStrokeColor(styles.WHITE)
+    canvas.line(x, y, x, y + h)
+    canvas.setLineWidth(0.8)
+    canvas.setStrokeColor(styles.INK)
+    canvas.setDash(1.5, 1.5)
+    canvas.line(x, y, x, y + h)
+    canvas.restoreState()
+
+
+class FitStrip(RowChart):
+    """The paths in a few lines for the first page: name, a bar, and the fit in words."""
+
+    row_height = 17.0
+    header_height = 0.0
+
+    def draw_header(self, canvas: Canvas, y: float) -> None:
+        return
+
+    def draw_row(self, canvas: Canvas, row: FitRow, y: float) -> None:
+        name_width = self.width * 0.24
+        scale = self.width * 0.36
+        label(canvas, row.name, 0, y + 4, 9, width=name_width - 6, bold=row.top)
+        canvas.saveState()
+        canvas.setLineWidth(0.4)
+        canvas.setStrokeColor(styles.RULE)
+        canvas.rect(name_width, y + 3, scale, 9, stroke=1, fill=0)
+        canvas.restoreState()
+        w = scale * max(0.0, min(100.0, row.score)) / 100
+        bar(canvas, name_width, y + 3, w, 9, SOLID if row.top else LIGHT)
+        start_mark(canvas, name_width + scale / 2, y + 1.5, 12)
+        note = f"{row.note} ({round(row.score)})"
+        label(
+            canvas,
+            note,
+            name_width + scale + 8,
+            y + 4,
+            9,
+            width=self.width - name_width - scale - 8,
+            bold=row.top,
+        )
 
 
 @dataclass(frozen=True)
@@ -229,7 +273,11 @@ class HoursChart(RowChart):
             canvas,
             0,
             y + 6,
-            [(SOLID, "Freed"), (HATCH, "Checking AI's work"), (LIGHT, "Still done by you")],
+            [
+                (SOLID, tr("Freed")),
+                (HATCH, tr("Checking AI's work")),
+                (LIGHT, tr("Still done by you")),
+            ],
         )
 
     def draw_row(self, canvas: Canvas, row: HoursRow, y: float) -> None:
@@ -241,7 +289,8 @@ class HoursChart(RowChart):
             bar(canvas, x, y + 3, value * scale, 9, texture)
             x += value * scale
         total = row.freed + row.review + row.kept
-        label(canvas, f"{row.freed:g} of {total:g} h freed", x + 5, y + 4.5, 7, color=styles.SOFT)
+        freed = tr("{freed} of {total} h freed", freed=f"{row.freed:g}", total=f"{total:g}")
+        label(canvas, freed, x + 5, y + 4.5, 7, color=styles.SOFT)
 
 
 class PointsBar(Flowable):

@@ -6,12 +6,14 @@ strengths, paths and links), so each section reads the same.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from exports.pdf.blocks import Kit
 from exports.pdf.styles import Styles
+from exports.readers import READERS, Reader
+from exports.words import plural, tr
 from workbook.analysis.plan_choices import link_label, strength_name
 from workbook.content.catalogue import Content
 from workbook.data import WorkbookData
@@ -40,6 +42,12 @@ class Context:
     kit: Kit
     today: date
     include_private: bool
+    reader: Reader = READERS["manager"]
+    #: The sections this export prints, so a section can point to another or leave it be.
+    printed: tuple[str, ...] = ()
+    #: Where each bookmark landed in a first layout ("goals" -> 3), for "continued on
+    #: page N"; empty on the first layout.
+    pages: dict[str, int] = field(default_factory=dict)
 
     @property
     def styles(self) -> Styles:
@@ -59,9 +67,27 @@ class Context:
     def person(self) -> str:
         return self.data.profile.person_name.strip() or self.data.name.strip()
 
+    def goal_title(self, key: str) -> str:
+        """A goal's title from a link key ("goal:3") or its id."""
+        goal_id = key.partition(":")[2] if ":" in key else key
+        for goal in self.data.goals:
+            if str(goal.id) == goal_id:
+                return goal.title.strip() or tr("A goal without a title")
+        return tr("A goal no longer in the plan")
+
+    def reinvestment_target(self, kind: str, target: str | None) -> str:
+        """Where freed hours go, in words: "Goal: …", "Strength: …", "Path: …"."""
+        if kind == "goal" and target:
+            return tr("Goal: {name}", name=self.goal_title(target))
+        if kind == "strength" and target:
+            return tr("Strength: {name}", name=self.strength(target))
+        if kind == "path" and target:
+            return tr("Path: {name}", name=self.path(target))
+        return tr("Something else")
+
 
 def long_date(value: date) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {tr(MONTHS[value.month - 1])} {value.year}"
 
 
 def when(value: str | None) -> str:
@@ -75,6 +101,12 @@ def when(value: str | None) -> str:
 
 
 def hours(value: float | None) -> str:
+    """Hours as the app shows them: "8.9 h", "2 h", one decimal at most."""
     if value is None:
         return ""
-    return f"{value:.1f}".rstrip("0").rstrip(".") + " h"
+    return tr("{h} h", h=f"{value:.1f}".rstrip("0").rstrip("."))
+
+
+def count(n: int, one: str, many: str) -> str:
+    """ "1 goal", "3 goals": a count with its noun, never "goal(s)"."""
+    return plural(n, "{n} " + one, "{n} " + many)

@@ -1,13 +1,16 @@
 """The PDF development plan: pages, running footer, outline, metadata, and the safe write.
 
 `export_pdf` is the one entry point for the UI and the command line. It
-computes the analysis (`workbook.analysis.summary`), builds the chosen
-sections, lays them out with reportlab on A4 or US Letter, and writes the
-file atomically (`workbook.atomic`). Every font is embedded (the page's
-base font is DejaVu Sans, so reportlab never names Helvetica). Pages carry
-"Page N of M" and the person's name in the footer; each section is a
-bookmark in the outline. With `invariant=True` the same workbook gives the
-same bytes, for golden tests.
+computes the analysis (`workbook.analysis.summary`), builds the sections of
+the chosen reader (`exports.readers`) or the ones named, lays them out with
+reportlab on A4 or US Letter, and writes the file atomically
+(`workbook.atomic`). Every font is embedded (the page's base font is DejaVu
+Sans, so reportlab never names Helvetica). The footer says who the copy is
+for, the person's name, the date and "Page N of M"; each section is a
+bookmark in the outline. When page 1 shortens text that is printed whole
+further on, the plan is laid out twice, so page 1 can say on which page it
+continues. With `invariant=True` the same workbook gives the same bytes, for
+golden tests.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
+from io import BytesIO
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -26,7 +30,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
-    NextPageTemplate,
     PageBreak,
     PageTemplate,
 )
@@ -34,8 +37,10 @@ from reportlab.platypus import (
 from exports.pdf import fonts, styles, text
 from exports.pdf.blocks import Kit, with_room
 from exports.pdf.charts import label
-from exports.pdf.context import Context
-from exports.pdf.sections import choose
+from exports.pdf.context import Context, long_date
+from exports.pdf.sections import Section, brief, choose
+from exports.readers import Reader, reader
+from exports.words import set_language, tr
 from workbook.analysis.summary import summary
 from workbook.atomic import atomic_file
 from workbook.content.catalogue import Content
@@ -60,11 +65,10 @@ class RenderReport:
 class PlanCanvas(Canvas):
     """A canvas that holds pages back until the end, to print "Page N of M" in the footer."""
 
-    def __init__(self, *args: Any, footer: str = "", cover: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, footer: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
         self._footer = footer
-        self._cover = cover
 
     def showPage(self) -> None:  # noqa: N802
         self._pages.append(dict(self.__dict__))
@@ -80,15 +84,13 @@ class PlanCanvas(Canvas):
 
     def _draw_footer(self, total: int) -> None:
         number = self.getPageNumber()
-        if self._cover and number == 1:
-            return
         width, _height = self._pagesize
         y = styles.MARGIN_BOTTOM - 34
         self.saveState()
         self.setStrokeColor(styles.RULE)
         self.setLineWidth(0.5)
         self.line(styles.MARGIN_SIDE, y + 11, width - styles.MARGIN_SIDE, y + 11)
-        page = f"Page {number} of {total}"
+        page = tr("Page {n} of {total}", n=number, total=total)
         used = label(
             self, page, width - styles.MARGIN_SIDE, y, 7.5, align="right", color=styles.SOFT
         )
@@ -98,7 +100,7 @@ class PlanCanvas(Canvas):
 
 
 class PlanDocument(BaseDocTemplate):
-    """Page templates (cover and body), outline entries and progress as flowables are placed."""
+    """The page template, outline entries and progress as flowables are placed."""
 
     def __init__(self, target: BinaryIO, *, total: int, progress: Progress | None, **kw: Any):
         super().__init__(target, **kw)
@@ -113,21 +115,12 @@ class PlanDocument(BaseDocTemplate):
             topPadding=0,
             bottomPadding=0,
         )
-        self.addPageTemplates(
-            [
-                PageTemplate("cover", [frame], onPage=self._cover_page),
-                PageTemplate("body", [frame]),
-            ]
-        )
+        self.addPageTemplates([PageTemplate("body", [frame])])
         self._total = max(1, total)
         self._done = 0
         self._progress = progress
-
-    def _cover_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setFillColor(styles.ACCENT)
-        canvas.rect(0, doc.pagesize[1] - 10, doc.pagesize[0], 10, stroke=0, fill=1)
-        canvas.restoreState()
+        #: Where each bookmark landed: key -> page number.
+        self.anchors: dict[str, int] = {}
 
     def beforeDocument(self) -> None:  # noqa: N802
         self.canv.showOutline()
@@ -136,6 +129,7 @@ class PlanDocument(BaseDocTemplate):
         outline = getattr(flowable, "_outline", None)
         if outline:
             key, title, level = outline
+            self.anchors.setdefault(key, self.page)
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
         self._done += 1
@@ -143,11 +137,54 @@ class PlanDocument(BaseDocTemplate):
             self._progress(min(0.95, 0.1 + 0.85 * self._done / self._total), "Laying out pages")
 
 
+def _layout(
+    ctx: Context,
+    chosen: list[Section],
+    target: BinaryIO,
+    pagesize: tuple[float, float],
+    invariant: bool,
+    progress: Progress | None,
+) -> PlanDocument:
+    """Lay the chosen sections out into `target` once; the document says where each
+    bookmark landed."""
+    story: list[Flowable] = []
+    for section in chosen:
+        story += section.build(ctx)
+    while story and isinstance(story[-1], (PageBreak, CondPageBreak)):
+        story.pop()
+    story = with_room(story)
+    person = text.plain(ctx.person())
+    doc = PlanDocument(
+        target,
+        total=len(story),
+        progress=progress,
+        pagesize=pagesize,
+        leftMargin=styles.MARGIN_SIDE,
+        rightMargin=styles.MARGIN_SIDE,
+        topMargin=styles.MARGIN_TOP,
+        bottomMargin=styles.MARGIN_BOTTOM,
+        title=tr("Development plan: {name}", name=person) if person else tr("Development plan"),
+        author=person or "Career Workbook",
+        subject=tr("Career development plan: strengths, path, AI plan and goals"),
+        creator="Career Workbook",
+        keywords=["career", "development plan"],
+        invariant=1 if invariant else 0,
+        initialFontName=fonts.SANS,
+        initialFontSize=styles.BODY_SIZE,
+        lang="en",
+        displayDocTitle=1,
+    )
+    footer = " · ".join(p for p in (tr(ctx.reader.footer), person, long_date(ctx.today)) if p)
+    doc.build(story, canvasmaker=partial(PlanCanvas, footer=footer))
+    return doc
+
+
 def render(
     data: WorkbookData,
     content: Content,
     target: BinaryIO,
     *,
+    reader_id: str | None = None,
     sections: Iterable[str] | None = None,
     include_private: bool = False,
     page_size: str = "A4",
@@ -155,10 +192,15 @@ def render(
     progress: Progress | None = None,
     today: date | None = None,
 ) -> RenderReport:
-    """Write the plan as PDF bytes to an open binary file; report what was drawn."""
+    """Write the plan as PDF bytes to an open binary file; report what was drawn.
+
+    `reader_id` ("manager", the default, "coach" or "me") chooses the footer and, when
+    `sections` is None, the sections; named `sections` replace the reader's."""
     if page_size not in styles.PAGE_SIZES:
         raise ValueError(f"Page size must be one of {', '.join(styles.PAGE_SIZES)}.")
-    chosen = choose(sections, include_private)
+    who: Reader = reader(reader_id)
+    chosen = choose(who.sections if sections is None else sections, include_private)
+    set_language("en")
     if progress:
         progress(0.0, "Reading your workbook")
     fonts.ensure(fonts.SANS)
@@ -174,47 +216,18 @@ def render(
         kit=kit,
         today=today or (INVARIANT_DAY if invariant else date.today()),
         include_private=include_private,
+        reader=who,
+        printed=tuple(s.id for s in chosen),
     )
-    story: list[Flowable] = []
-    for section in chosen:
-        if section.id == "cover":
-            story.append(NextPageTemplate("body"))
-            story += section.build(ctx)
-            story.append(PageBreak())
-        else:
-            story += section.build(ctx)
-    while story and isinstance(story[-1], (PageBreak, CondPageBreak)):
-        story.pop()
-    story = with_room(story)
     if progress:
         progress(0.1, "Laying out pages")
-
-    person = text.plain(ctx.person())
-    has_cover = bool(chosen) and chosen[0].id == "cover"
-    doc = PlanDocument(
-        target,
-        total=len(story),
-        progress=progress,
-        pagesize=pagesize,
-        leftMargin=styles.MARGIN_SIDE,
-        rightMargin=styles.MARGIN_SIDE,
-        topMargin=styles.MARGIN_TOP,
-        bottomMargin=styles.MARGIN_BOTTOM,
-        title=f"Development plan: {person}" if person else "Development plan",
-        author=person or "Career Workbook",
-        subject="Career development plan: strengths, path, AI plan and goals",
-        creator="Career Workbook",
-        keywords=["career", "development plan"],
-        invariant=1 if invariant else 0,
-        initialFontName=fonts.SANS,
-        initialFontSize=9.5,
-        lang="en",
-        displayDocTitle=1,
-    )
-    if not has_cover:
-        doc.pageTemplates.reverse()  # start on a body page
-    footer = f"Development plan · {person}" if person else "Development plan"
-    doc.build(story, canvasmaker=partial(PlanCanvas, footer=footer, cover=has_cover))
+    if "brief" in ctx.printed and brief.points_ahead(ctx):
+        # Page 1 shortened text printed whole further on: lay out once to learn on which
+        # page each section starts, then again saying so. Page 1 always fits one page,
+        # so the pages after it do not move between the two layouts.
+        ctx.pages = _layout(ctx, chosen, BytesIO(), pagesize, invariant, None).anchors
+        kit.missing.clear()
+    doc = _layout(ctx, chosen, target, pagesize, invariant, progress)
     report = RenderReport(doc.page, set(kit.missing), [s.id for s in chosen])
     if report.missing:
         log.warning("Drawn as a placeholder, no bundled font has them: %r", sorted(report.missing))
@@ -226,6 +239,7 @@ def export_pdf(
     content: Content,
     out_path: str | Path,
     *,
+    reader_id: str | None = None,
     sections: Iterable[str] | None = None,
     include_private: bool = False,
     page_size: str = "A4",
@@ -235,8 +249,9 @@ def export_pdf(
 ) -> Path:
     """Write the development plan to `out_path`, whole or not at all; returns the path.
 
-    `sections`: ids from `exports.pdf.SECTION_IDS`, default all but the private
-    journal; `include_private` adds the journal with entries marked private.
+    `reader_id`: who the copy is for (`exports.readers`), which picks the sections
+    unless `sections` names them (ids from `exports.pdf.SECTION_IDS`); the journal's
+    entries marked private go in only with `include_private`.
     `progress(fraction, message)` is called as the work goes on; raising from it
     cancels the export and leaves nothing behind.
 
@@ -246,12 +261,16 @@ def export_pdf(
     """
     out = Path(out_path)
     sections = None if sections is None else tuple(sections)  # read twice: once here
-    personal = any(s.private for s in choose(sections, include_private))
+    who = reader(reader_id)
+    personal = any(
+        s.private for s in choose(who.sections if sections is None else sections, include_private)
+    )
     with atomic_file(out, private=personal) as handle:
         render(
             data,
             content,
             handle,
+            reader_id=reader_id,
             sections=sections,
             include_private=include_private,
             page_size=page_size,

@@ -1,8 +1,9 @@
 """The plan's look: page sizes and margins, the type scale, the grey palette, table styles.
 
-One quiet typeface (DejaVu Sans) in a clear hierarchy: a large title on the
-cover, section headings at 17 pt, sub-headings at 11.5 pt bold, body at 9.5
-pt on a 14 pt leading, notes at 8 pt. Colour is a single dark slate accent
+One quiet typeface (DejaVu Sans) in a clear hierarchy: section headings at
+17 pt, sub-headings at 12 pt bold, body at 10.5 pt on a 15.5 pt leading, on
+a text column of 140 mm, so a line holds about 75 characters (DejaVu Sans
+averages 5.2 pt a character at 10.5 pt), notes at 8.5 pt. Colour is a single dark slate accent
 with greys, so the plan prints well in black and white; nothing depends on
 hue alone.
 """
@@ -21,9 +22,10 @@ from exports.pdf.fonts import SANS, SANS_BOLD
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 
-MARGIN_SIDE = 24 * mm
-MARGIN_TOP = 24 * mm
-MARGIN_BOTTOM = 26 * mm  # room for the running footer
+MARGIN_SIDE = 35 * mm  # A4 is 210 mm wide: a 140 mm column; Letter gives 146 mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 24 * mm  # room for the running footer
+BODY_SIZE = 10.5
 
 INK = colors.HexColor("#1f2328")
 SOFT = colors.HexColor("#57606a")
@@ -39,8 +41,8 @@ def _style(name: str, **values: object) -> ParagraphStyle:
     base = {
         "fontName": SANS,
         "bulletFontName": SANS,
-        "fontSize": 9.5,
-        "leading": 14,
+        "fontSize": BODY_SIZE,
+        "leading": 15.5,
         "textColor": INK,
         "alignment": TA_LEFT,
         "spaceBefore": 0,
@@ -109,8 +111,8 @@ def make_styles() -> Styles:
         h2=_style(
             "h2",
             fontName=SANS_BOLD,
-            fontSize=11.5,
-            leading=15,
+            fontSize=12,
+            leading=16,
             textColor=ACCENT,
             spaceBefore=14,
             spaceAfter=5,
@@ -118,12 +120,12 @@ def make_styles() -> Styles:
         h3=_style(
             "h3",
             fontName=SANS_BOLD,
-            fontSize=10,
-            leading=14,
+            fontSize=10.5,
+            leading=15,
             spaceBefore=9,
             spaceAfter=3,
         ),
-        intro=_style("intro", fontSize=10, leading=15, textColor=SOFT, spaceAfter=10),
+        intro=_style("intro", textColor=SOFT, spaceAfter=10),
         body=_style("body", spaceAfter=6),
         body_tight=_style("body_tight", spaceAfter=0),
         label=_style(
@@ -135,11 +137,11 @@ def make_styles() -> Styles:
             spaceBefore=4,
             spaceAfter=1,
         ),
-        note=_style("note", fontSize=8, leading=11.5, textColor=SOFT, spaceAfter=4),
-        cell=_style("cell", fontSize=8.5, leading=12),
-        cell_bold=_style("cell_bold", fontName=SANS_BOLD, fontSize=8.5, leading=12),
+        note=_style("note", fontSize=8.5, leading=12, textColor=SOFT, spaceAfter=4),
+        cell=_style("cell", fontSize=9, leading=12.5),
+        cell_bold=_style("cell_bold", fontName=SANS_BOLD, fontSize=9, leading=12.5),
         cell_head=_style("cell_head", fontName=SANS_BOLD, fontSize=7.5, leading=10, textColor=SOFT),
-        cell_number=_style("cell_number", fontSize=8.5, leading=12, alignment=2),
-        callout=_style("callout", fontSize=10, leading=15, textColor=INK),
+        cell_number=_style("cell_number", fontSize=9, leading=12.5, alignment=2),
+        callout=_style("callout", textColor=INK),
         bullet=_style("bullet", leftIndent=11, bulletIndent=0, spaceAfter=3),
     )

@@ -18,6 +18,15 @@ from workbook.analysis.signals import proficiency_of
 from workbook.content.catalogue import Content
 from workbook.data import Task, WorkbookData
 
+#: How much of a task the person wants to keep in their own hands, 1 to 5, in the words
+#: the AI plan's table and the PDF both use.
+AGENCY: dict[int, str] = {
+    1: "AI does it alone",
+    2: "AI does it, I check",
+    3: "AI and I share it",
+    4: "I do it, AI helps",
+    5: "I do it, AI stays out",
+}
 THIN_REVIEW_SHARE = 0.1
 
 

@@ -3,9 +3,10 @@
 Each section is a function `build(ctx) -> list[Flowable]` in its own module, listed
 with its title and note in `exports/sections.py` (which the command line reads
 without loading reportlab).
-Everything is in by default except the journal (reflections, energy log,
-feedback, check-ins), which is private: it is printed only when asked for,
-by naming it in `sections` or with `include_private=True`.
+Without a choice, the default reader's sections go in (`exports.readers`). The
+journal is private: it is printed only when asked for, by naming it in
+`sections` (its entries marked private stay out) or with `include_private=True`
+(which prints those too).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from importlib import import_module
 from reportlab.platypus import Flowable
 
 from exports.pdf.context import Context
-from exports.sections import DEFAULT_SECTIONS, SECTION_IDS, SECTION_LIST, SectionInfo
+from exports.readers import DEFAULT_SECTIONS
+from exports.sections import SECTION_IDS, SECTION_LIST, SectionInfo
 
 __all__ = ["DEFAULT_SECTIONS", "SECTIONS", "SECTION_IDS", "Section", "choose"]
 

@@ -1,5 +1,11 @@
-"""The AI plan: hours per task as a chart, the task table with each validation step, the flags,
-where the freed hours go, and the orchestration skills the plan relies on."""
+"""The AI plan in two sections a reader can take or leave.
+
+`summary` ("My AI plan"): the hours AI can free after checking its work, where they
+go, and each task in a line (how AI takes part, what I keep, hours freed). `detail`:
+hours per task as a chart; every task with its check, tool, risks, what it is for
+and set-up time; the tasks worth a second look; the orchestration skills the plan
+relies on. Both say what the app says: felt savings tend to run ahead of measured ones.
+"""
 
 from __future__ import annotations
 
@@ -8,50 +14,165 @@ from reportlab.platypus import Flowable, Spacer
 from exports.pdf.blocks import Column
 from exports.pdf.charts import HoursChart, HoursRow
 from exports.pdf.context import Context, hours
-from exports.pdf.sections.summary import reinvestment_target
+from exports.words import tr
+from workbook.analysis.ai_plan import AGENCY, ai_hours
+from workbook.data import Task
 
 MODES = {"automate": "Automate", "augment": "Augment", "keep_human": "Keep human"}
+STAKES = {"low": "low", "medium": "medium", "high": "high"}
 
 
-def _task_cell(ctx: Context, task: dict) -> list[Flowable]:
-    kit, st = ctx.kit, ctx.styles
-    stored = next((t for t in ctx.data.tasks if t.id == task["id"]), None)
-    found: list[Flowable] = kit.user(task["name"] or "A task without a name", st.cell_bold)
-    validation = stored.validation if stored else ""
-    if validation.strip():
-        found += kit.user("Check: " + validation, st.cell)
-    elif task["mode"] != "keep_human":
-        found.append(kit.para("No check named yet.", st.cell))
-    if task["flag"]:
-        found.append(kit.para("▲ Worth a second look: see below.", st.cell_bold))
+def _headline(ctx: Context) -> list[Flowable]:
+    kit, st, plan = ctx.kit, ctx.styles, ctx.result["ai_plan"]
+    return [
+        kit.para(
+            tr(
+                "I listed {total} of recurring tasks a week. AI could take {ai}; checking "
+                "its work costs {review}; that frees about {freed} a week.",
+                total=hours(plan["hours_per_week"]),
+                ai=hours(plan["ai_hours"]),
+                review=hours(plan["review_hours"]),
+                freed=hours(plan["hours_freed"]),
+            ),
+            st.body,
+        ),
+        kit.para(
+            tr(
+                "These are estimates. Time saved with AI tends to feel larger than it "
+                "measures, so I treat them as an upper bound to check against a real week."
+            ),
+            st.note,
+        ),
+    ]
+
+
+def _where(ctx: Context) -> list[Flowable]:
+    kit, st, plan = ctx.kit, ctx.styles, ctx.result["ai_plan"]
+    found: list[Flowable] = [kit.para(tr("Where the freed hours go"), st.h2)]
+    spent = [r for r in ctx.data.reinvestments if r.hours]
+    if not spent:
+        return [*found, kit.para(tr("Not decided yet."), st.body)]
+    found += kit.table(
+        [
+            Column(tr("Hours"), 0.12, "cell_number"),
+            Column(tr("Where"), 0.38),
+            Column(tr("What"), 0.5),
+        ],
+        [
+            [hours(r.hours), ctx.reinvestment_target(r.target_kind, r.target_id), r.note]
+            for r in spent
+        ],
+    )
+    if plan["over_allocated"]:
+        found.append(
+            kit.para(
+                tr(
+                    "{planned} are planned, more than the {freed} the plan frees.",
+                    planned=hours(plan["reinvested"]),
+                    freed=hours(plan["hours_freed"]),
+                ),
+                st.note,
+            )
+        )
+    elif plan["unallocated"] > 0:
+        found.append(
+            kit.para(
+                tr("{h} a week are still to be given a place.", h=hours(plan["unallocated"])),
+                st.note,
+            )
+        )
     return found
 
 
-def build(ctx: Context) -> list[Flowable]:
+def _stored(ctx: Context, task_id: int) -> Task | None:
+    return next((t for t in ctx.data.tasks if t.id == task_id), None)
+
+
+def _how(task: dict, stored: Task | None) -> str:
+    how = tr(MODES.get(task["mode"] or "", "Not decided yet"))
+    if stored is not None and stored.agency in AGENCY:
+        how += " · " + tr(AGENCY[stored.agency])
+    return how
+
+
+def summary(ctx: Context) -> list[Flowable]:
     kit, st, plan = ctx.kit, ctx.styles, ctx.result["ai_plan"]
-    found: list[Flowable] = [
-        kit.heading("Your AI plan", st.h1, key="ai_plan"),
-        kit.para(
-            "Which of your tasks AI can take on or help with, how you keep your judgement over "
-            "its output, and where the hours it frees will go. The shares are estimates: "
-            "change them as you learn what the tools really do.",
-            st.intro,
-        ),
-    ]
+    found: list[Flowable] = [kit.heading(tr("My AI plan"), st.h1, key="ai_plan")]
     if not plan["tasks"]:
-        found += [kit.para("You have not listed tasks yet.", st.body), kit.section_end()]
-        return found
-    found.append(
-        kit.para(
-            f"You listed {hours(plan['hours_per_week'])} of recurring tasks a week. AI could take "
-            f"{hours(plan['ai_hours'])}; checking its work costs {hours(plan['review_hours'])}; "
-            f"that frees about {hours(plan['hours_freed'])} a week.",
-            st.body,
-        )
+        return [*found, kit.para(tr("No tasks listed yet."), st.body), kit.section_end()]
+    found += _headline(ctx)
+    rows = []
+    for task in plan["tasks"]:
+        stored = _stored(ctx, task["id"])
+        cell = kit.user(task["name"] or tr("A task without a name"), st.cell)
+        rows.append([cell, _how(task, stored), hours(task["hours_freed"])])
+    found += kit.table(
+        [
+            Column(tr("Task"), 0.56),
+            Column(tr("How AI takes part"), 0.3),
+            Column(tr("Freed a week"), 0.14, "cell_number"),
+        ],
+        rows,
     )
+    found += _where(ctx)
+    return [*found, kit.section_end()]
+
+
+def _flag(task: dict, stored: Task | None) -> str | None:
+    """Why a task is worth a second look, as a fact (the app says what to do about it)."""
+    if not task["flag"] or stored is None:
+        return None
+    name = task["name"] or tr("A task without a name")
+    if not stored.validation.strip():
+        if stored.stakes == "high":
+            return tr("{name}: high stakes, and no check is named yet.", name=name)
+        return tr("{name}: no check is named yet.", name=name)
+    return tr(
+        "{name}: high stakes, with {review} of checking for {ai} of AI's work.",
+        name=name,
+        review=hours(stored.review_hours),
+        ai=hours(ai_hours(stored)),
+    )
+
+
+def _task_detail(ctx: Context, task: dict, stored: Task | None) -> list[Flowable]:
+    kit, st = ctx.kit, ctx.styles
+    found = kit.user(task["name"] or tr("A task without a name"), st.cell_bold)
+    if stored is None:
+        return found
+    if stored.validation.strip():
+        found += kit.user(tr("Check: {text}", text=stored.validation), st.cell)
+    elif task["mode"] != "keep_human":
+        found.append(kit.para(tr("No check named yet."), st.cell))
+    if stored.tool.strip():
+        found += kit.user(tr("Tool: {text}", text=stored.tool), st.cell)
+    if stored.stakes in STAKES:
+        found.append(kit.para(tr("Stakes: {level}", level=tr(STAKES[stored.stakes])), st.cell))
+    if stored.risk_note.strip():
+        found += kit.user(tr("If AI gets it wrong: {text}", text=stored.risk_note), st.cell)
+    library = ctx.content.tasks.get(stored.library_task_id or "")
+    if library is not None:
+        found += kit.user(tr("What it is for: {text}", text=library.outcome), st.cell)
+        risks = [
+            tr("{risk}: {level}", risk=ctx.content.task_risks[kind].name, level=tr(level))
+            for kind, level in library.risks
+            if kind in ctx.content.task_risks
+        ]
+        facts = [tr("Set-up: about {h}", h=hours(library.setup_hours)), *risks]
+        found.append(kit.para(" · ".join(facts), st.cell))
+    return found
+
+
+def detail(ctx: Context) -> list[Flowable]:
+    kit, st, plan = ctx.kit, ctx.styles, ctx.result["ai_plan"]
+    found: list[Flowable] = [kit.heading(tr("My AI plan in detail"), st.h1, key="ai_tasks")]
+    if not plan["tasks"]:
+        return []
+    if "ai_plan" not in ctx.printed:
+        found += _headline(ctx)
     rows = [
         HoursRow(
-            t["name"] or "A task without a name",
+            t["name"] or tr("A task without a name"),
             max(0.0, t["hours_freed"]),
             t["review_hours"],
             max(0.0, t["hours"] - t["hours_freed"] - t["review_hours"]),
@@ -60,15 +181,14 @@ def build(ctx: Context) -> list[Flowable]:
     ]
     most = max((r.freed + r.review + r.kept for r in rows), default=1.0) or 1.0
     found += [HoursChart(rows, most=most), Spacer(1, 8)]
-
     table_rows = []
     for task in plan["tasks"]:
-        stored = next((t for t in ctx.data.tasks if t.id == task["id"]), None)
+        stored = _stored(ctx, task["id"])
         share = stored.ai_share if stored else None
         table_rows.append(
             [
-                _task_cell(ctx, task),
-                MODES.get(task["mode"] or "", "Not chosen"),
+                _task_detail(ctx, task, stored),
+                _how(task, stored),
                 hours(task["hours"]),
                 "" if share is None else f"{share * 100:.0f}%",
                 hours(task["review_hours"]),
@@ -77,68 +197,47 @@ def build(ctx: Context) -> list[Flowable]:
         )
     found.append(
         kit.para(
-            "Hours are per week. Review is the time you spend checking AI's output; freed is "
-            "what is left of AI's share after that.",
+            tr(
+                "Hours are per week. Review is the time spent checking AI's output; freed "
+                "is what is left of AI's share after that."
+            ),
             st.note,
         )
     )
     found += kit.table(
         [
-            Column("Task and how you check AI's work", 0.48),
-            Column("Mode", 0.14),
-            Column("Hours", 0.095, "cell_number"),
-            Column("AI share", 0.095, "cell_number"),
-            Column("Review", 0.095, "cell_number"),
-            Column("Freed", 0.095, "cell_number"),
+            Column(tr("Task"), 0.4),
+            Column(tr("How AI takes part"), 0.2),
+            Column(tr("Hours"), 0.1, "cell_number"),
+            Column(tr("AI share"), 0.1, "cell_number"),
+            Column(tr("Review"), 0.1, "cell_number"),
+            Column(tr("Freed"), 0.1, "cell_number"),
         ],
         table_rows,
     )
-
-    if plan["flags"]:
-        found.append(kit.para("Worth a second look", st.h2))
-        found += kit.bullets(plan["flags"])
-
-    found.append(kit.para("Where the freed hours go", st.h2))
-    if ctx.data.reinvestments:
-        found += kit.table(
-            [Column("Hours", 0.1, "cell_number"), Column("Where", 0.3), Column("What", 0.6)],
-            [
-                [
-                    hours(r.hours),
-                    reinvestment_target(ctx, r.target_kind, r.target_id),
-                    r.note,
-                ]
-                for r in ctx.data.reinvestments
-            ],
-        )
-    else:
-        found.append(kit.para("You have not planned where the freed hours go yet.", st.body))
-    if plan["over_allocated"]:
-        found.append(
-            kit.para(
-                f"You have planned {hours(plan['reinvested'])}, more than the "
-                f"{hours(plan['hours_freed'])} the plan frees.",
-                st.note,
-            )
-        )
-    elif plan["unallocated"] > 0:
-        found.append(kit.para(f"{hours(plan['unallocated'])} a week are not planned yet.", st.note))
-
+    flags = [f for t in plan["tasks"] if (f := _flag(t, _stored(ctx, t["id"])))]
+    if flags:
+        found.append(kit.para(tr("Worth a second look"), st.h2))
+        found += kit.bullets(flags)
+    if "ai_plan" not in ctx.printed:
+        found += _where(ctx)
     if plan["skills"]:
-        found.append(kit.para("Skills this plan relies on", st.h2))
-        found.append(
+        found += [
+            kit.para(tr("Skills this plan relies on"), st.h2),
             kit.para(
-                "Directing AI well takes its own skills. Need is what your plan asks for, "
-                "from 1 to 5; your rating is your own (a dash: not rated yet).",
+                tr(
+                    "Directing AI well takes its own skills. Need is what the plan asks "
+                    "for, from 1 to 5, beside my own rating (a dash: not rated)."
+                ),
                 st.note,
-            )
-        )
+            ),
+        ]
         found += kit.table(
             [
-                Column("Skill", 0.26, "cell_bold"),
-                Column("Need", 0.09, "cell_number"),
-                Column("Your rating", 0.13, "cell_number"),
-                Column("Why", 0.52),
+                Column(tr("Skill"), 0.28, "cell_bold"),
+                Column(tr("Need"), 0.1, "cell_number"),
+                Column(tr("My rating"), 0.14, "cell_number"),
+                Column(tr("Why"), 0.48),
             ],
             [
                 [
@@ -149,6 +248,6 @@ def build(ctx: Context) -> list[Flowable]:
                 ]
                 for s in plan["skills"]
             ],
+            keep_first=True,
         )
-    found.append(kit.section_end())
-    return found
+    return [*found, kit.section_end()]

@@ -1,9 +1,11 @@
-"""The edge analysis: each path's fit as a chart, the answers behind it, the flip, the statement.
+"""Where I lean, and how the fit was worked out: two sections a reader can take or leave.
 
-Every score is explained: the table under each path lists every answer that
-moved it, and the points add up to the score. Answers that pull against each other
-follow the flip as a few questions to think about. The three futures the person
-imagined close the section, each with a line on what its path usually holds.
+`lean`: the person's edge statement (their own words, or what the workbook says of
+their answers, once), each path's fit as a chart with the close-call state, and
+the three futures they imagined, each with a line on what its path usually holds.
+`analysis`: every answer that moved each path's score (the points add up to the
+score), what would change the result, where they work, and the answers that pull
+against each other as questions to think about.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ from reportlab.platypus import Flowable, Spacer
 from exports.pdf.blocks import Column
 from exports.pdf.charts import FitChart, FitRow, PointsBar
 from exports.pdf.context import Context
-from workbook.analysis.contradictions import SHOWN
+from exports.words import tr
+from workbook.analysis.fit import whole
 
 GAUGES = (
     ("resources", "resources"),
-    ("liking", "how much you like it"),
-    ("confidence", "confidence"),
-    ("coherence", "fit with your values"),
+    ("liking", "how much I like it"),
+    ("confidence", "my confidence"),
+    ("coherence", "fit with my values"),
 )
 
 
@@ -33,15 +36,15 @@ def _contributions(ctx: Context, path: dict) -> list[Flowable]:
         rows.append(
             [
                 c["label"],
-                f"{c['points']:+.1f}" if not baseline else f"{c['points']:.1f}",
+                f"{c['points']:+.1f}" if not baseline else f"{c['points']:.0f}",
                 [Spacer(1, 1)] if baseline else [PointsBar(c["points"], most)],
             ]
         )
-    rows.append([[kit.para("Fit score", st.cell_bold)], f"{path['score']:.1f}", [Spacer(1, 1)]])
+    rows.append([[kit.para(tr("Fit score"), st.cell_bold)], f"{path['score']:.1f}", [Spacer(1, 1)]])
     return kit.table(
         [
-            Column("What moved the score", 0.72),
-            Column("Points", 0.12, "cell_number"),
+            Column(tr("What moved the score"), 0.72),
+            Column(tr("Points"), 0.12, "cell_number"),
             Column("", 0.16),
         ],
         rows,
@@ -55,7 +58,7 @@ def _future(ctx: Context, path_id: str) -> list[Flowable]:
         return []
     texts = (future.title, future.story, future.questions, future.prototype)
     gauges = [
-        f"{name} {getattr(future, field)} of 5"
+        tr("{gauge} {n} of 5", gauge=tr(name), n=getattr(future, field))
         for field, name in GAUGES
         if getattr(future, field) is not None
     ]
@@ -68,128 +71,181 @@ def _future(ctx: Context, path_id: str) -> list[Flowable]:
     if gauges:
         found.append(kit.para(" · ".join(gauges).capitalize(), st.note))
     guide = ctx.content.guides.get(path_id)
-    if guide is not None:  # what the path is really like, for a reader who has not lived it
-        found.append(kit.para(f"What this path usually holds: {guide.summary}", st.note))
+    if guide is not None and ctx.reader.detail:  # what the path is really like, for a reader who has not lived it
+        found.append(
+            kit.para(tr("What this path usually holds: {text}", text=guide.summary), st.note)
+        )
     found += kit.user(future.story)
-    notes = kit.labelled("QUESTIONS IT RAISES", future.questions)
-    notes += kit.labelled("A SMALL EXPERIMENT BEFORE YOU COMMIT", future.prototype)
+    notes = kit.labelled(tr("QUESTIONS IT RAISES"), future.questions)
+    notes += kit.labelled(tr("A SMALL EXPERIMENT BEFORE I COMMIT"), future.prototype)
     return found + kit.keep(notes, len(future.questions) + len(future.prototype))
 
 
 def _questions(ctx: Context) -> list[Flowable]:
-    """The first few answers that pull against each other, as questions; none, nothing."""
+    """Every pair of answers that pull against each other, as questions; none, nothing."""
     kit, st = ctx.kit, ctx.styles
     questions = [c["question"] for c in ctx.result["contradictions"]]
     if not questions:
         return []
-    found = [
-        kit.para("Questions to think about", st.h2),
+    return [
+        kit.para(tr("Questions to think about"), st.h2),
         kit.para(
-            "Some answers pull against each other. They are not mistakes: the space between "
-            "them is worth a conversation.",
+            tr(
+                "Some answers pull against each other. They are not mistakes: the space "
+                "between them is worth a conversation."
+            ),
             st.note,
         ),
-        *kit.bullets(questions[:SHOWN]),
+        *kit.bullets(questions),
     ]
-    rest = len(questions) - SHOWN
-    if rest > 0:
-        more = "One more question is" if rest == 1 else f"{rest} more questions are"
-        found.append(kit.para(f"{more} in the workbook's Edge step.", st.note))
-    return found
 
 
-def build(ctx: Context) -> list[Flowable]:
+def _chart(ctx: Context, *, answered: bool) -> list[Flowable]:
     kit, st, result = ctx.kit, ctx.styles, ctx.result
-    found: list[Flowable] = [
-        kit.heading("Your edge: which path fits", st.h1, key="edge"),
-        kit.para(
-            "Three paths, all valid: the specialist who goes deep, the people manager, and the "
-            "orchestrator who directs people and AI toward outcomes. Each starts at 50 of 100; "
-            "your answers move it up or down. The score is a starting point to talk about, "
-            "not a verdict.",
-            st.intro,
-        ),
-    ]
     paths = {p["id"]: p for p in result["paths"]}
     ranked = [paths[i] for i in result["ranking"] if i in paths]
     top = set(result["contenders"])
-    found += [
-        FitChart(
-            [
-                FitRow(
-                    p["name"],
-                    p["score"],
-                    f"{p['fit_words']}, {p['confidence']}% answered",
-                    p["id"] in top,
-                )
-                for p in ranked
-            ]
-        ),
-        Spacer(1, 2),
-        kit.para(
-            "The dotted line marks 50, where every path starts. “Answered” says how much of "
-            "what a path counts you have answered, not how sure the result is.",
-            st.note,
-        ),
+    rows = [
+        FitRow(
+            p["name"],
+            p["score"],
+            tr("{words}, {n}% answered", words=p["fit_words"], n=p["confidence"])
+            if answered
+            else p["fit_words"],
+            p["id"] in top,
+        )
+        for p in ranked
     ]
+    note = tr("The dotted mark is 50, where every path starts: answers move it up or down.")
+    if answered:
+        note += " " + tr(
+            "“Answered” says how much of what a path counts is answered, not how sure the "
+            "result is."
+        )
+    found: list[Flowable] = [FitChart(rows), Spacer(1, 2), kit.para(note, st.note)]
     if result["close_call"]:
         names = " and ".join(ctx.path(pid) for pid in result["contenders"])
-        close = (
-            f"Too close to call: {names} are within one step of one answer of each other, "
-            "so the order between them says little yet."
+        close = tr(
+            "Too close to call: {names} are within one step of one answer of each other, so "
+            "the order between them says little yet.",
+            names=names,
         )
         if result["workplace_tip"]:
             close += " " + result["workplace_tip"]
         found.append(kit.para(close, st.body))
-    if result["workplace"]:
-        found.append(kit.para("Where you work", st.h2))
-        found.append(
-            kit.para(
-                "Beside the fit, never in it: your answers about the place you work say which "
-                "paths are open there, not who you are.",
-                st.note,
-            )
-        )
-        for note in result["workplace"]:
-            question = ctx.content.context[note["question"]].text
-            leans = "helps" if note["leans"] > 0 else "holds back"
-            found.append(
-                kit.para(
-                    f"{question} {note['answer']}: {leans} the {ctx.path(note['path'])} path.",
-                    st.body,
-                )
-            )
-    found += kit.callout(result["edge_statement"], "YOUR EDGE STATEMENT")
-    if not ctx.data.edge_statement.strip():
-        found.append(
-            kit.para(
-                "Suggested from your answers. Rewrite it in your own words when you are ready.",
-                st.note,
-            )
-        )
+    return found
 
-    found.append(kit.para("What would change the result", st.h2))
+
+def _workplace(ctx: Context) -> list[Flowable]:
+    kit, st, result = ctx.kit, ctx.styles, ctx.result
+    if not result["workplace"]:
+        return []
+    found = [
+        kit.para(tr("Where I work"), st.h2),
+        kit.para(
+            tr(
+                "Beside the fit, never in it: the answers about the workplace say which "
+                "paths are open there, not who I am."
+            ),
+            st.note,
+        ),
+    ]
+    for note in result["workplace"]:
+        question = ctx.content.context[note["question"]].text
+        leans = tr("helps") if note["leans"] > 0 else tr("holds back")
+        found.append(
+            kit.para(
+                tr(
+                    "{question} {answer}: {leans} the {path} path.",
+                    question=question,
+                    answer=note["answer"],
+                    leans=leans,
+                    path=ctx.path(note["path"]),
+                ),
+                st.body,
+            )
+        )
+    return found
+
+
+def lean(ctx: Context) -> list[Flowable]:
+    kit, st, result = ctx.kit, ctx.styles, ctx.result
+    found: list[Flowable] = [kit.heading(tr("Where I lean"), st.h1, key="edge")]
+    own = ctx.data.edge_statement.strip()
+    if own:
+        found += kit.callout(own, tr("IN MY OWN WORDS"))
+    elif ctx.reader.detail:
+        found += kit.callout(result["edge_statement"], tr("WHAT THE WORKBOOK SAYS OF MY ANSWERS"))
+    found += [
+        kit.para(
+            tr(
+                "Three paths, all sound: the specialist who goes deep, the people manager, "
+                "and the orchestrator who directs people and AI toward outcomes."
+            ),
+            st.body,
+        ),
+        *_chart(ctx, answered=False),
+    ]
+    futures = [f for p in result["paths"] for f in _future(ctx, p["id"])]
+    if futures:
+        found += [
+            kit.heading(tr("Three futures I imagined"), st.h2, key="futures", level=1),
+            kit.para(
+                tr(
+                    "Each future rated from 1 to 5 on resources, how much I like it, my "
+                    "confidence, and its fit with my values."
+                ),
+                st.note,
+            ),
+            *futures,
+        ]
+    return [*found, kit.section_end()]
+
+
+def analysis(ctx: Context) -> list[Flowable]:
+    kit, st, result = ctx.kit, ctx.styles, ctx.result
+    found: list[Flowable] = [
+        kit.heading(tr("How the fit was worked out"), st.h1, key="analysis"),
+        kit.para(
+            tr(
+                "Each path starts at 50 of 100; each answer moves it up or down by the "
+                "points below, which add up to the score. A starting point to talk about, "
+                "not a verdict."
+            ),
+            st.intro,
+        ),
+        *_chart(ctx, answered=True),
+        kit.para(tr("What would change the result"), st.h2),
+    ]
     flip = result["flip"]
     if flip:
         new = flip["new_scores"]
         found.append(
             kit.para(
-                f"The smallest single change that would put {ctx.path(flip['path'])} on top: "
-                f"{flip['change']}. The scores would then be "
-                + ", ".join(f"{ctx.path(k)} {v:g}" for k, v in new.items())
-                + ".",
+                tr(
+                    "The smallest single change that would put {path} on top: {change}. "
+                    "The scores would then be {scores}.",
+                    path=ctx.path(flip["path"]),
+                    change=flip["change"],
+                    scores=", ".join(f"{ctx.path(k)} {whole(v)}" for k, v in new.items()),
+                ),
                 st.body,
             )
         )
     elif result["flip_reason"]:
         found.append(kit.para(result["flip_reason"], st.body))
-
+    found += _workplace(ctx)
     found += _questions(ctx)
-
-    for path in ranked:
+    paths = {p["id"]: p for p in result["paths"]}
+    for path in (paths[i] for i in result["ranking"] if i in paths):
         found.append(
             kit.heading(
-                f"{path['name']}: {path['fit_words']}, {path['score']:.0f} of 100",
+                tr(
+                    "{path}: {words}, {score} of 100",
+                    path=path["name"],
+                    words=path["fit_words"],
+                    score=whole(path["score"]),
+                ),
                 st.h2,
                 key=f"edge-{path['id']}",
                 level=1,
@@ -197,22 +253,12 @@ def build(ctx: Context) -> list[Flowable]:
         )
         found.append(
             kit.para(
-                f"How much of this is answered: {path['confidence']}% of what this path counts.",
+                tr(
+                    "How much of this is answered: {n}% of what this path counts.",
+                    n=path["confidence"],
+                ),
                 st.note,
             )
         )
         found += _contributions(ctx, path)
-
-    futures = [f for pid in paths for f in _future(ctx, pid)]
-    if futures:
-        found += [
-            kit.para("Three futures you imagined", st.h2),
-            kit.para(
-                "Each future rated from 1 to 5 on resources, how much you like it, your "
-                "confidence, and its fit with your values.",
-                st.note,
-            ),
-            *futures,
-        ]
-    found.append(kit.section_end())
-    return found
+    return [*found, kit.section_end()]

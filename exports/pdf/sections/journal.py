@@ -7,9 +7,10 @@ entries they did not mark private (feedback, usually).
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
-from exports.pdf.context import Context, when
+from exports.pdf.context import Context, count, when
+from exports.words import tr
 
 KINDS = {
     "reflection": "Reflection",
@@ -23,11 +24,9 @@ def build(ctx: Context) -> list[Flowable]:
     kit, st = ctx.kit, ctx.styles
     entries = [e for e in ctx.data.journal if ctx.include_private or not e.private]
     found: list[Flowable] = [
-        PageBreak(),
-        kit.heading("Your journal", st.h1, key="journal"),
+        kit.heading(tr("My journal"), st.h1, key="journal"),
         kit.para(
-            "Your own notes, included because you chose to. They are personal: share this copy "
-            "only with people you trust.",
+            tr("My own notes, shared because I chose to: they are personal."),
             st.intro,
         ),
     ]
@@ -35,22 +34,25 @@ def build(ctx: Context) -> list[Flowable]:
         hidden = len(ctx.data.journal)
         found.append(
             kit.para(
-                f"Your {hidden} entries are marked private, so they stay out of this copy."
+                tr(
+                    "{entries} marked private stay out of this copy.",
+                    entries=count(hidden, "entry", "entries"),
+                )
                 if hidden
-                else "No journal entries yet.",
+                else tr("No journal entries yet."),
                 st.body,
             )
         )
         return found
     for entry in entries:
-        facts = [when(entry.entry_date), KINDS.get(entry.kind, entry.kind.capitalize())]
+        facts = [when(entry.entry_date), tr(KINDS.get(entry.kind, entry.kind.capitalize()))]
         if entry.energy_level is not None:
-            facts.append(f"energy {entry.energy_level} of 5")
+            facts.append(tr("energy {n} of 5", n=entry.energy_level))
         found.append(kit.para(" · ".join(f for f in facts if f), st.h3))
         prompt = ctx.content.prompts.get(entry.prompt_id or "")
         if prompt is not None:
             found.append(kit.para(prompt.text, st.note))
         if entry.source.strip():
-            found += kit.user("From " + entry.source, st.note)
+            found += kit.user(tr("From {source}", source=entry.source), st.note)
         found += kit.user(entry.body)
     return found

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from workbook.analysis.ai_plan import AIPlanResult, SkillNeed
+from workbook.analysis.ai_plan import AGENCY, AIPlanResult, SkillNeed
 from workbook.content.catalogue import RiskKind, TaskTemplate
 from workbook.data import Task
 
@@ -33,14 +33,6 @@ STAKES: tuple[tuple[str, str], ...] = (
     ("high", "High"),
 )
 
-#: How much of a task the person wants to keep in their own hands, 1 to 5.
-AGENCY: dict[int, str] = {
-    1: "AI does it alone",
-    2: "AI does it, I check",
-    3: "AI and I share it",
-    4: "I do it, AI helps",
-    5: "I do it, AI stays out",
-}
 
 #: A share at or above this counts as "AI could do much of it".
 MUCH = 0.5

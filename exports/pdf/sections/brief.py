@@ -1,0 +1,324 @@
+"""Page 1, "For our conversation": what a manager needs to act on in five minutes.
+
+The decision and by when; the person at their best (three strengths, each with
+its example and what others say); where they lean, in their own words, with the
+paths in a few lines; what they ask, of whom, by when; the next 90 days; AI in one
+line. It always fits one page: the page is laid out at the most generous level
+that fits (`LEVELS`), shortening long text at a word with "…" and, where the
+whole text is printed further on, "continued on page N". Asks and goals beyond
+a level's rows are counted in a line ("And 2 more goals on page 4."); if even the
+tightest level overflows (a decision pages long, say), the page is set smaller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from io import BytesIO
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer
+from reportlab.platypus.flowables import _listWrapOn
+
+from exports.pdf.charts import FitRow, FitStrip
+from exports.pdf.context import Context, hours, long_date, when
+from exports.words import plural, tr
+from workbook.analysis.plan_dates import OVERDUE, goal_overdue
+
+#: How much each part may hold at its most generous: characters of a strength's
+#: example, of a quote, of the edge statement, of an ask and of a goal's measure.
+GENEROUS = {"example": 220, "quote": 150, "lean": 320, "ask": 160, "measure": 120}
+
+
+def _level(share: float) -> dict[str, int]:
+    """The budgets at `share` of the most generous; quotes and measures go first, then
+    rows (asks and goals listed)."""
+    level = {key: int(chars * share) for key, chars in GENEROUS.items()}
+    if share < 0.55:
+        level["measure"] = 0
+    if share < 0.45:
+        level["quote"] = 0
+    if share < 0.35:
+        level["example"] = 0
+    level["rows"] = 4 if share >= 0.6 else 3 if share >= 0.35 else 2
+    return level
+
+
+#: The levels tried, most generous first, in steps of a tenth.
+LEVELS: tuple[dict[str, int], ...] = tuple(_level(n / 10) for n in range(10, 1, -1))
+AT_BEST = 3
+SOURCES = {"manager": "of you", "hr": "of HR", "mentor": "of a mentor", "other": "of others"}
+
+
+@dataclass(frozen=True)
+class Looks:
+    """Page 1's own tighter styles: an item's first line, its text, a quieter line."""
+
+    head: ParagraphStyle
+    item: ParagraphStyle
+    text: ParagraphStyle
+    quiet: ParagraphStyle
+
+    @classmethod
+    def of(cls, st: Any) -> Looks:
+        return cls(
+            ParagraphStyle("brief_head", parent=st.h2, spaceBefore=11, spaceAfter=2),
+            ParagraphStyle("brief_item", parent=st.h3, spaceBefore=6, spaceAfter=0),
+            ParagraphStyle("brief_text", parent=st.body, spaceAfter=0),
+            ParagraphStyle("brief_quiet", parent=st.note, spaceAfter=0),
+        )
+
+
+@dataclass
+class Shortener:
+    """Cuts text to a length at a word; notes the sections where the rest is printed."""
+
+    ctx: Context
+    ahead: set[str] = field(default_factory=set)
+
+    def __call__(self, value: str, limit: int, where: str | None = None) -> str:
+        """`value` cut at a word, with "(continued on page N)" when it was cut."""
+        head, cut = self.cut(value, limit, where)
+        note = self.continued(where) if cut else ""
+        return f"{head} ({note})" if note else head
+
+    def cut(self, value: str, limit: int, where: str | None = None) -> tuple[str, bool]:
+        """`value` cut at a word to `limit` characters, and whether it was cut."""
+        value = " ".join(value.split())
+        if limit <= 0 or len(value) <= limit:
+            return (value if limit > 0 else ""), False
+        if where in self.ctx.printed:
+            self.ahead.add(where or "")
+        return value[:limit].rsplit(" ", 1)[0].rstrip(",;:.-–— ") + "…", True
+
+    def continued(self, where: str | None) -> str:
+        """ "continued on page N" for a section printed further on, once its page is known."""
+        page = self.ctx.pages.get(where or "") if where in self.ctx.printed else None
+        return tr("continued on page {n}", n=page) if page else ""
+
+
+def _decision(ctx: Context, looks: Looks) -> list[Flowable]:
+    kit, st, profile = ctx.kit, ctx.styles, ctx.data.profile
+    decision = getattr(profile, "decision", "").strip()
+    if not decision:
+        return []
+    found = [kit.para(tr("THE DECISION IN FRONT OF ME"), st.label), *kit.user(decision, st.h2)]
+    by = when(getattr(profile, "decide_by", None))
+    if by:
+        found.append(kit.para(tr("I aim to decide by {day}.", day=by), looks.text))
+    return found
+
+
+def _at_best(ctx: Context, short: Shortener, level: dict[str, int], looks: Looks) -> list[Flowable]:
+    kit, result = ctx.kit, ctx.result
+    picked: list[dict[str, Any]] = []
+    for group in ("signature_strengths", "strengths_to_use_more"):
+        picked += [f for f in result[group] if f["id"] not in {p["id"] for p in picked}]
+    found: list[Flowable] = [kit.para(tr("At my best"), looks.head)]
+    if not picked:
+        return [*found, kit.para(tr("No signature strength is named yet."), looks.text)]
+    for finding in picked[:AT_BEST]:
+        found.append(kit.para(finding["name"], looks.item))
+        examples = ctx.data.evidence_for(finding["id"])
+        if examples and level["example"]:
+            item = examples[0]
+            said = " ".join(p.strip() for p in (item.action, item.result) if p.strip())
+            said = short(said or item.situation, level["example"], "strengths")
+            found += kit.user(tr("Example: {text}", text=said), looks.text)
+        voices = finding.get("others_say", [])
+        if voices and level["quote"]:
+            voice = voices[0]
+            quote, cut = short.cut(voice["quote"], level["quote"], "strengths")
+            said = [voice["source"].strip() or tr("someone")]
+            if cut and short.continued("strengths"):
+                said.append(short.continued("strengths"))
+            found += kit.user(f"“{quote}” ({'; '.join(said)})", looks.quiet)
+    return found
+
+
+def _lean(ctx: Context, short: Shortener, level: dict[str, int], looks: Looks) -> list[Flowable]:
+    kit, result = ctx.kit, ctx.result
+    found: list[Flowable] = [kit.para(tr("Where I lean"), looks.head)]
+    own = ctx.data.edge_statement.strip()
+    if own:
+        found += kit.user(short(own, level["lean"], "edge"), looks.text)
+        found.append(Spacer(1, 5))
+    paths = {p["id"]: p for p in result["paths"]}
+    ranked = [paths[i] for i in result["ranking"] if i in paths]
+    if not ranked:
+        return found
+    contenders = set(result["contenders"])
+    rows = [
+        FitRow(
+            ctx.content.paths[p["id"]].short_name, p["score"], p["fit_words"], p["id"] in contenders
+        )
+        for p in ranked
+    ]
+    found.append(FitStrip(rows))
+    if result["close_call"]:
+        names = " and ".join(ctx.content.paths[i].short_name for i in result["contenders"])
+        line = tr(
+            "Too close to call between {names}: one answer could change the order.",
+            names=names,
+        )
+    else:
+        line = tr(
+            "Every path starts at 50, the mark. A starting point to talk about, not a verdict."
+        )
+    return [*found, kit.para(line, looks.quiet)]
+
+
+def _asks(ctx: Context, short: Shortener, level: dict[str, int], looks: Looks) -> list[Flowable]:
+    kit = ctx.kit
+    asks = [s for s in ctx.data.support if s.request.strip()]
+    if not asks:
+        return []
+    # What is asked of the manager comes first: they are the one reading.
+    asks.sort(key=lambda s: s.source != "manager")
+    shown = asks[: level["rows"]]
+    found: list[Flowable] = [kit.para(tr("What I ask"), looks.head)]
+    for ask in shown:
+        by = when(getattr(ask, "needed_by", None))
+        whom = tr(SOURCES.get(ask.source, "of others"))
+        facts = [tr("{whom}, by {day}", whom=whom, day=by) if by else whom]
+        asked, cut = short.cut(ask.request, level["ask"], "support")
+        if cut and short.continued("support"):
+            facts.append(short.continued("support"))
+        line = tr("{ask} ({facts})", ask=asked, facts="; ".join(facts))
+        found += kit.bullets([line], looks.text)
+    if len(asks) > len(shown):
+        found.append(_more(short, len(asks) - len(shown), "ask", "asks", "support", looks))
+    return found
+
+
+def _indented(kit: Any, style: ParagraphStyle) -> ParagraphStyle:
+    return kit._variant(style, "-indent", leftIndent=11)
+
+
+def _next_90_days(
+    ctx: Context, short: Shortener, level: dict[str, int], looks: Looks
+) -> list[Flowable]:
+    kit = ctx.kit
+    goals = list(ctx.data.goals)
+    if not goals:
+        return []
+    shown = goals[: level["rows"]]
+    found: list[Flowable] = [kit.para(tr("The next 90 days"), looks.head)]
+    for goal in shown:
+        found += kit.bullets([goal.title.strip() or tr("A goal without a title")], looks.text)
+        facts = [
+            tr("by {day}", day=when(goal.target_date)) if goal.target_date else tr("no date yet"),
+            _goal_status(goal),
+        ]
+        if goal_overdue(goal, ctx.today):
+            facts.insert(0, tr(OVERDUE).upper())
+        if goal.measure.strip() and level["measure"]:
+            facts.append(tr("measure: {text}", text=short(goal.measure, level["measure"], "goals")))
+        line = " · ".join(facts)
+        found.append(kit.para(line[0].upper() + line[1:], _indented(kit, looks.quiet)))
+    if len(goals) > len(shown):
+        found.append(_more(short, len(goals) - len(shown), "goal", "goals", "goals", looks))
+    return found
+
+
+def _goal_status(goal: Any) -> str:
+    statuses = [a.status for a in goal.actions]
+    if not statuses:
+        return tr("no actions yet")
+    done = sum(1 for s in statuses if s in ("done", "dropped"))
+    if done == len(statuses):
+        return tr("done")
+    return tr("{done} of {total} actions done", done=done, total=len(statuses))
+
+
+def _ai(ctx: Context, looks: Looks) -> list[Flowable]:
+    kit, plan = ctx.kit, ctx.result["ai_plan"]
+    if not plan["hours_per_week"]:
+        return []
+    line = tr(
+        "AI could free about {freed} a week, after {review} of checking its work.",
+        freed=hours(plan["hours_freed"]),
+        review=hours(plan["review_hours"]),
+    )
+    spent = sorted((r for r in ctx.data.reinvestments if r.hours), key=lambda r: -r.hours)
+    if spent:
+        first = spent[0]
+        line += " " + tr(
+            "The most goes to {where}.",
+            where=_where(ctx, first.hours, first.target_kind, first.target_id),
+        )
+    return [kit.para(tr("AI in one line"), looks.head), kit.para(line, looks.text)]
+
+
+def _where(ctx: Context, spent: float, kind: str, target: str | None) -> str:
+    if kind == "goal" and target:
+        return tr("the goal “{name}” ({h})", h=hours(spent), name=ctx.goal_title(target))
+    if kind == "strength" and target:
+        return tr("building on {name} ({h})", h=hours(spent), name=ctx.strength(target))
+    if kind == "path" and target:
+        return tr("trying the {name} path ({h})", h=hours(spent), name=ctx.path(target))
+    return tr("something else ({h})", h=hours(spent))
+
+
+def _more(short: Shortener, n: int, one: str, many: str, where: str, looks: Looks) -> Flowable:
+    ctx = short.ctx
+    if where in ctx.printed:
+        short.ahead.add(where)
+    page = ctx.pages.get(where) if where in ctx.printed else None
+    more = plural(n, "{n} more " + one, "{n} more " + many)
+    text = tr("And {more}.", more=more)
+    if page:
+        text = tr("And {more} on page {n}.", more=more, n=page)
+    return ctx.kit.para(text, _indented(ctx.kit, looks.quiet))
+
+
+def _header(ctx: Context) -> list[Flowable]:
+    kit, st, profile = ctx.kit, ctx.styles, ctx.data.profile
+    found: list[Flowable] = [kit.para(tr("FOR OUR CONVERSATION"), st.label)]
+    name = ctx.person()
+    if name:
+        found += kit.user(name, kit._variant(st.h1, "-brief", spaceBefore=2, spaceAfter=2))
+    meta = [p for p in (profile.current_role.strip(), long_date(ctx.today)) if p]
+    found.append(kit.para(" · ".join(meta), st.note))
+    return found
+
+
+def _page(ctx: Context, level: dict[str, int]) -> tuple[list[Flowable], set[str]]:
+    short = Shortener(ctx)
+    looks = Looks.of(ctx.styles)
+    found = _header(ctx) + _decision(ctx, looks)
+    for part in (_at_best, _lean, _asks, _next_90_days):
+        found += part(ctx, short, level, looks)
+    found += _ai(ctx, looks)
+    return found, short.ahead
+
+
+def _height(flowables: list[Flowable], width: float) -> float:
+    """The height the flowables take in a frame (space between them merged, as a frame
+    and `KeepInFrame` merge it)."""
+    return _listWrapOn(flowables, width, Canvas(BytesIO()))[1]
+
+
+def _fitted(ctx: Context) -> tuple[list[Flowable], set[str]]:
+    """The page at the most generous level that fits, and the sections it points to."""
+    room = ctx.kit.height - 4  # a hair below the frame, for reportlab's rounding
+    for level in LEVELS:
+        found, ahead = _page(ctx, level)
+        if _height(found, ctx.kit.width) <= room:
+            break
+    return found, ahead
+
+
+def points_ahead(ctx: Context) -> bool:
+    """Whether page 1 shortens or counts something printed whole on a later page."""
+    return bool(_fitted(ctx)[1])
+
+
+def build(ctx: Context) -> list[Flowable]:
+    found, _ahead = _fitted(ctx)
+    # The tightest level still too tall (a very long name, a decision pages long): the
+    # page is set smaller rather than spill onto page 2.
+    page = KeepInFrame(ctx.kit.width, ctx.kit.height - 4, found, mode="shrink")
+    page._outline = ("brief", tr("For our conversation"), 0)  # type: ignore[attr-defined]
+    return [page, PageBreak()]

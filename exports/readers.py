@@ -1,0 +1,124 @@
+"""Who a PDF is for: the manager, a coach, or the person themselves.
+
+A reader chooses which sections go in by default (printed in the one order of
+`exports.sections.SECTION_LIST`, which reads well for every reader), what the
+footer says and the one sentence the Export page shows before exporting. The
+person's own section choices still apply on top: a reader is a starting set,
+never a lock. Like `exports.sections`, this imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from exports.sections import SECTION_IDS
+
+
+class Reader(NamedTuple):
+    id: str
+    label: str  # as the Export page and `--for` name it
+    sections: tuple[str, ...]  # the ones it starts from
+    footer: str  # what the footer says beside the person's name and the date
+    sentence: str  # what this version holds, said before exporting
+    #: Whether sections add what only the person or a coach needs: the workbook's own
+    #: reading of the answers, what each path usually holds, the balance of actions.
+    detail: bool = True
+
+
+READERS: dict[str, Reader] = {
+    r.id: r
+    for r in (
+        Reader(
+            "manager",
+            "My manager",
+            (
+                "brief",
+                "support",
+                "goals",
+                "milestones",
+                "strengths",
+                "edge",
+                "ai_plan",
+                "questions",
+            ),
+            "Shared in confidence",
+            "For your manager: a first page to act on in five minutes, then what you ask, "
+            "your goals and milestones, your signature strengths with their evidence and "
+            "what others say, your three futures and your AI plan in short. No ratings "
+            "tables, no analysis detail and no journal unless you tick them.",
+            detail=False,
+        ),
+        Reader(
+            "coach",
+            "My coach",
+            (
+                "brief",
+                "about",
+                "strengths",
+                "strengths_more",
+                "ratings",
+                "edge",
+                "analysis",
+                "ai_plan",
+                "ai_tasks",
+                "goals",
+                "milestones",
+                "support",
+                "questions",
+                "journal",
+            ),
+            "For coaching, in confidence",
+            "For your coach: everything, the analysis detail included, with the journal "
+            "entries you did not mark private. Private entries go in only if you ask.",
+        ),
+        Reader(
+            "me",
+            "Me",
+            (
+                "brief",
+                "about",
+                "strengths",
+                "strengths_more",
+                "ratings",
+                "edge",
+                "analysis",
+                "ai_plan",
+                "ai_tasks",
+                "goals",
+                "milestones",
+                "support",
+                "questions",
+                "journal",
+            ),
+            "My own copy",
+            "For yourself: every part of your workbook you tick, with the journal entries "
+            "you did not mark private. Private entries go in only if you ask.",
+        ),
+    )
+}
+DEFAULT_READER = "manager"
+#: The sections an export holds when nobody chose: the default reader's.
+DEFAULT_SECTIONS = READERS[DEFAULT_READER].sections
+
+# A reader may only name sections that exist: caught at import, not in a user's export.
+for _reader in READERS.values():
+    _unknown = set(_reader.sections) - set(SECTION_IDS)
+    if _unknown:
+        raise ValueError(f"Reader {_reader.id} names unknown sections: {sorted(_unknown)}")
+
+
+def reader(reader_id: str | None) -> Reader:
+    """The reader with this id (the manager when None); an unknown id is refused plainly."""
+    found = READERS.get(reader_id or DEFAULT_READER)
+    if found is None:
+        raise ValueError(f"Unknown reader {reader_id!r}. Choose from: {', '.join(READERS)}.")
+    return found
+
+
+def readers_help() -> str:
+    """What `export-pdf --for` accepts, for the command line's help."""
+    return (
+        "who the PDF is for: "
+        + ", ".join(f"{r.id} ({r.label.lower()})" for r in READERS.values())
+        + f"; each starts from its own sections (default: {DEFAULT_READER})"
+    )
