@@ -121,6 +121,7 @@ def fill_every_table(db, wid):
         [wid],
     )
     run("INSERT INTO edge_notes (workbook_id, edge_statement) VALUES (?, 'I untangle')", [wid])
+    run("INSERT INTO plan_notes (workbook_id, plan_start) VALUES (?, '2024-02-01')", [wid])
     run(
         "INSERT INTO ai_tasks (workbook_id, position, library_task_id, name, hours_per_week,"
         " mode, ai_share, tool, validation, review_hours, stakes, agency) VALUES"

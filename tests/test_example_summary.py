@@ -5,6 +5,7 @@ Checked field by field through the command a coach would run:
 """
 
 import json
+from datetime import date
 
 import pytest
 
@@ -151,7 +152,20 @@ def test_example_summary_plan_and_progress(summary_of_example):
         ("validating_results", "proficiency"): (3, 4),
     }
     assert s["progress"]["scores_before"]["specialist"] == 65.6
-    assert s["progress"]["since"].startswith("2026-10-13")
+    # The example's check-in is as many days back as it was when the example was written.
+    source = example_data()
+    ago = date.fromisoformat(source["dates_as_of"]) - date.fromisoformat(
+        source["checkins"][0]["date"]
+    )
+    assert s["progress"]["since"][:10] == (date.today() - ago).isoformat()
+    # Added today, the example is current: nothing overdue, the 90-day milestone ahead.
+    assert not any(g["overdue"] for g in s["plan"]["goals"]) and not s["plan"]["overdue_actions"]
+    assert [(m["day"], m["done"]) for m in s["plan"]["milestones"]] == [
+        (30, True),
+        (60, True),
+        (90, False),
+    ]
+    assert s["plan"]["milestones"][-1]["date"] > date.today().isoformat()
 
 
 def test_summary_as_text_for_a_terminal(db_path, capsys):

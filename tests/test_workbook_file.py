@@ -284,6 +284,9 @@ class DoorImporter:
             statement = self.doc["edge_statement"]
             edge = ("edge_notes", wid, None, "edge_statement", statement)
             self.door("edge_statement", door.set_answer, *edge)
+        if self.doc.get("plan_start"):
+            start = ("plan_notes", wid, None, "plan_start", self.doc["plan_start"])
+            self.door("plan_start", door.set_answer, *start)
         self.lists(wid)
         return wid
 

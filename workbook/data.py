@@ -172,6 +172,9 @@ class WorkbookData:
     reinvestments: tuple[Reinvestment, ...] = ()
     goals: tuple[Goal, ...] = ()
     milestones: tuple[Milestone, ...] = ()
+    #: The day the milestones' days count from (YYYY-MM-DD): the one the person set, else
+    #: the day the workbook was made; None only for data built without either.
+    plan_start: str | None = None
     support: tuple[SupportRequest, ...] = ()
     questions: tuple[QuestionChoice, ...] = ()
     snapshots: tuple[Snapshot, ...] = ()
@@ -251,6 +254,7 @@ def load_workbook_data(db: Database, workbook_id: int) -> WorkbookData:
     }
     futures = {f.path_id: f for f in _read(db, Future, "futures", f"FROM futures {mine}", w)}
     note = db.execute(f"SELECT edge_statement FROM edge_notes {mine}", w).fetchone()
+    start = db.execute(f"SELECT plan_start FROM plan_notes {mine}", w).fetchone()
     actions: dict[int, list[Action]] = {}
     for action in _read(
         db,
@@ -294,6 +298,7 @@ def load_workbook_data(db: Database, workbook_id: int) -> WorkbookData:
         milestones=tuple(
             _read(db, Milestone, "milestones", f"FROM milestones {mine} ORDER BY day, id", w)
         ),
+        plan_start=(start and start[0]) or info.created_at[:10] or None,
         support=tuple(
             _read(
                 db,

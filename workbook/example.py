@@ -3,11 +3,17 @@
 New users open it to look around before starting their own. It is kept as
 data in resources/examples and added through the same edit functions a
 person's typing goes through, so it is always valid for the current schema.
+
+Its dates are written as of one day (`dates_as_of` in the file) and moved, when it is
+added, by as many days as have passed since: whenever someone opens it, the plan started
+about three months ago, the last check-in was a few weeks back and the goals are due in
+a few days, never long overdue.
 """
 
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +33,32 @@ def example_data() -> dict[str, Any]:
     return json.loads(text)
 
 
+def dated(data: dict[str, Any], today: date) -> dict[str, Any]:
+    """A copy of the example with every date moved so that `dates_as_of` falls on `today`."""
+    days = timedelta(days=(today - date.fromisoformat(data["dates_as_of"])).days)
+
+    def moved(value: str) -> str:
+        return (date.fromisoformat(value) + days).isoformat()
+
+    def each(items: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+        return [{**item, key: moved(item[key])} if item.get(key) else item for item in items]
+
+    goals = [
+        {**goal, "actions": each(goal.get("actions", []), "due_date")}
+        for goal in each(data.get("goals", []), "target_date")
+    ]
+    copy = {
+        **data,
+        "journal": each(data.get("journal", []), "date"),
+        "checkins": each(data.get("checkins", []), "date"),
+        "goals": goals,
+        "dates_as_of": today.isoformat(),
+    }
+    if data.get("plan_start"):
+        copy["plan_start"] = moved(data["plan_start"])
+    return copy
+
+
 def _rate(db: Database, workbook_id: int, strength_id: str, values: dict[str, Any]) -> None:
     for scale in (*SCALES, "overuse_note"):
         if scale in values:
@@ -36,9 +68,10 @@ def _rate(db: Database, workbook_id: int, strength_id: str, values: dict[str, An
                 door.set_rating(db, workbook_id, strength_id, scale, values[scale])
 
 
-def add_example(db: Database) -> int:
-    """Add a copy of the example workbook; returns its id. Never replaces an existing one."""
-    data = example_data()
+def add_example(db: Database, today: date | None = None) -> int:
+    """Add a copy of the example workbook, its dates moved to look current on `today` (the
+    calendar's today unless given); returns its id. Never replaces an existing one."""
+    data = dated(example_data(), today or date.today())
     with db.atomic():
         wid = create_workbook(db, unique_name(db, data["name"])).workbook_id
         for field, value in data["profile"].items():
@@ -92,6 +125,8 @@ def add_example(db: Database) -> int:
             if target.startswith("goal:"):
                 item = {**item, "target_id": f"goal:{goal_ids[int(target[5:]) - 1]}"}
             door.reinvestments.add(db, wid, **item)
+        if data.get("plan_start"):
+            door.set_answer(db, "plan_notes", wid, None, "plan_start", data["plan_start"])
         for item in data.get("milestones", []):
             door.milestones.add(db, wid, **{**item, "done": int(item.get("done", 0))})
         for item in data.get("support", []):

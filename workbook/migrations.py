@@ -308,12 +308,27 @@ def _v5_values_and_feedback_links(db: Database) -> None:
     db.execute("ALTER TABLE journal_entries ADD COLUMN links TEXT NOT NULL DEFAULT '[]'")
 
 
+def _v6_plan_start(db: Database) -> None:
+    """The day a workbook's plan starts, so its 30-, 60- and 90-day milestones have dates.
+
+    `plan_notes` holds one row per workbook, made on first answer like `edge_notes`; with
+    no row (or no date in it) the plan counts from the day the workbook was made
+    (`workbook.data`), so no row is written here and every file keeps its dates.
+    """
+    db.execute(
+        "CREATE TABLE plan_notes ("
+        "workbook_id INTEGER PRIMARY KEY REFERENCES workbooks(id) ON DELETE CASCADE, "
+        "plan_start TEXT)"
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
     _v2_privacy_and_recency,
     _v3_ranking_and_risk,
     _v4_search_index,
     _v5_values_and_feedback_links,
+    _v6_plan_start,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

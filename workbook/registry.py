@@ -417,6 +417,17 @@ TABLES: tuple[Table, ...] = (
         step="plan",
     ),
     Table(
+        "plan_notes",
+        Shape.SINGLE,
+        # Null: the plan counts from the day the workbook was made (workbook.data).
+        (Field("plan_start", Kind.DATE, "The plan's start", title="When your plan starts"),),
+        "plan_start",
+        InFile.VALUE,
+        "your plan's start",
+        "your plan's start",
+        step="plan",
+    ),
+    Table(
         "support_requests",
         Shape.ROWS,
         (

@@ -6,12 +6,14 @@ documents the JSON. Later the PDF export reads the same data.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from workbook.analysis.ai_plan import analyse_ai_plan
 from workbook.analysis.contradictions import find_contradictions
 from workbook.analysis.fit import analyse_fit, fit_words
 from workbook.analysis.plan_checks import balance, goal_checks
+from workbook.analysis.plan_dates import milestone_dates, overdue
 from workbook.analysis.progress import progress
 from workbook.analysis.scoring import value_order
 from workbook.analysis.strengths import analyse_strengths
@@ -22,7 +24,11 @@ FORMAT = "career-workbook-summary"
 VERSION = 1
 
 
-def summary(data: WorkbookData, content: Content) -> dict[str, Any]:
+def summary(data: WorkbookData, content: Content, today: date | None = None) -> dict[str, Any]:
+    """Every result of the analysis; what is overdue is judged on `today` (the calendar's
+    today unless given)."""
+    late = overdue(data, today or date.today())
+    days = milestone_dates(data)
     strengths = analyse_strengths(data, content)
     fit = analyse_fit(data, content)
     plan = analyse_ai_plan(data, content)
@@ -125,8 +131,28 @@ def summary(data: WorkbookData, content: Content) -> dict[str, Any]:
         "plan": {
             "balance": {"counts": mix.counts, "shares": mix.shares, "flags": list(mix.flags)},
             "goals": [
-                {"id": g.goal_id, "title": g.title, "flags": list(g.flags)}
+                {
+                    "id": g.goal_id,
+                    "title": g.title,
+                    "flags": list(g.flags),
+                    "overdue": g.goal_id in late.goals,
+                }
                 for g in goal_checks(data)
+            ],
+            "overdue_actions": [
+                {"id": a.id, "goal_id": a.goal_id, "title": a.title, "due_date": a.due_date}
+                for g in data.goals
+                for a in g.actions
+                if a.id in late.actions
+            ],
+            "start": data.plan_start,
+            "milestones": [
+                {
+                    "day": m.day,
+                    "date": days[m.id].isoformat() if days[m.id] else None,
+                    "done": m.done,
+                }
+                for m in data.milestones
             ],
         },
         "progress": {
@@ -203,6 +229,10 @@ def summary_text(result: dict[str, Any]) -> str:
     for flag in result["plan"]["balance"]["flags"]:
         lines.append(f"Plan: {flag}")
     for goal in result["plan"]["goals"]:
+        if goal["overdue"]:
+            lines.append(f"Goal “{goal['title']}”: overdue, its target date has passed.")
         for flag in goal["flags"]:
             lines.append(f"Goal “{goal['title']}”: {flag}")
+    for action in result["plan"]["overdue_actions"]:
+        lines.append(f"Action “{action['title']}”: overdue since {action['due_date']}.")
     return "\n".join(lines).rstrip() + "\n"

@@ -213,6 +213,9 @@ class _Importer:
         if self.doc.get("edge_statement"):
             row = self.row("edge_notes", (wid,), self.doc)
             self.insert("edge_notes", [row], lambda _: "edge_statement")
+        if self.doc.get("plan_start"):
+            row = self.row("plan_notes", (wid,), self.doc)
+            self.insert("plan_notes", [row], lambda _: "plan_start")
 
     def lists(self, wid: int) -> None:
         evidence = [

@@ -414,6 +414,7 @@ DOCUMENT = Shape(
         "tasks": Field(_list_of(TASK)),
         "reinvestments": Field(_reinvestments),
         "goals": Field(_list_of(GOAL)),
+        "plan_start": Field(column_check(BY_NAME["plan_notes"].field("plan_start"))),
         "milestones": Field(_list_of(MILESTONE)),
         "support": Field(_list_of(SUPPORT)),
         "questions": Field(_list_of(QUESTION)),

@@ -72,6 +72,9 @@ def to_document(data: WorkbookData) -> dict[str, Any]:
             _with_id(g, "goals", actions=[_entry(a, "actions") for a in g.actions])
             for g in data.goals
         ],
+        # The day the milestones count from, as read (set, or the day the workbook was
+        # made), so moving the file never moves their dates.
+        "plan_start": data.plan_start,
         "milestones": [_entry(m, "milestones") for m in data.milestones],
         "support": [_entry(s, "support_requests") for s in data.support],
         "questions": [_entry(q, "conversation_questions") for q in data.questions],
