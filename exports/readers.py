@@ -115,6 +115,31 @@ def reader(reader_id: str | None) -> Reader:
     return found
 
 
+def sections_for(reader_id: str | None, named: list[str] | None) -> tuple[str, ...] | None:
+    """The sections a command asks for: None (the reader's own) when none are named; the
+    reader's own with changes when every name starts with + or - ("+ratings,-questions");
+    else exactly the named ones."""
+    if not named:
+        return None
+    if not all(name[:1] in "+-" and len(name) > 1 for name in named):
+        if any(name[:1] in "+-" for name in named):
+            raise ValueError(
+                "Either name the sections you want, or change the reader's own with + and - "
+                "before every name (for example +ratings,-questions), not both."
+            )
+        return tuple(named)
+    chosen = list(reader(reader_id).sections)
+    for name in named:
+        section = name[1:]
+        if section not in SECTION_IDS:
+            raise ValueError(f"Unknown section {section!r}. Choose from: {', '.join(SECTION_IDS)}.")
+        if name[0] == "+" and section not in chosen:
+            chosen.append(section)
+        elif name[0] == "-" and section in chosen:
+            chosen.remove(section)
+    return tuple(chosen)
+
+
 def readers_help() -> str:
     """What `export-pdf --for` accepts, for the command line's help."""
     return (

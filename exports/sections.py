@@ -121,5 +121,6 @@ def sections_help() -> str:
     """What `export-pdf --sections` accepts, for the command line's help."""
     return (
         f"comma-separated sections, in any order: {', '.join(SECTION_IDS)} "
-        "(default: the reader's own, see --for)"
+        "(default: the reader's own, see --for); with + or - before each name, the "
+        "reader's own with those added or taken out, for example +ratings,-questions"
     )

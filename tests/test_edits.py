@@ -469,6 +469,8 @@ VALID_VALUES = {
     "aim": ["Grow", "line one\nline two", "a" * MAX_LONG_TEXT],
     "horizon_years": [option for option, _ in HORIZONS],
     "strength_mode": ["rating", "ranking"],
+    "decision": ["Whether to lead the new analytics team", "", "d" * MAX_SHORT_TEXT],
+    "decide_by": ["2027-03-01", "2026-12-31"],
 }
 
 INVALID_VALUES = [
@@ -479,6 +481,9 @@ INVALID_VALUES = [
     ("current_role", b"bytes", "must be text"),
     ("current_role", "r" * (MAX_SHORT_TEXT + 1), "too long"),
     ("aim", 7, "must be text"),
+    ("decision", "d" * (MAX_SHORT_TEXT + 1), "too long"),
+    ("decide_by", "next spring", "must be a date written as YYYY-MM-DD"),
+    ("decide_by", True, "must be a date"),
     ("aim", "half a pair \ud83d", "broken character"),
     ("aim", "a" * (MAX_LONG_TEXT + 1), f"keep it to {MAX_LONG_TEXT:,} characters or fewer"),
     ("role_family", "astronaut", "'astronaut' is not one of the role families: software, data,"),
@@ -508,7 +513,8 @@ INVALID_VALUES = [
 
 def test_every_profile_field_has_valid_and_invalid_cases():
     assert set(VALID_VALUES) == set(PROFILE_FIELDS)
-    assert set(PROFILE_FIELDS) == set(Profile.REQUIRED) | {"person_name", "strength_mode"}
+    optional = {"person_name", "strength_mode", "decision", "decide_by"}
+    assert set(PROFILE_FIELDS) == set(Profile.REQUIRED) | optional
     assert {field for field, _, _ in INVALID_VALUES} == set(PROFILE_FIELDS)
 
 
@@ -824,7 +830,12 @@ def test_history_keeps_the_last_limit_edits(db, workbook_id):
 
 # ---- properties -------------------------------------------------------------------------
 
-TEXT_FIELDS = {"person_name": MAX_SHORT_TEXT, "current_role": MAX_SHORT_TEXT, "aim": 2000}
+TEXT_FIELDS = {
+    "person_name": MAX_SHORT_TEXT,
+    "current_role": MAX_SHORT_TEXT,
+    "decision": MAX_SHORT_TEXT,
+    "aim": 2000,
+}
 #: Any text but NUL, which no answer may hold; a name holds no control character at all.
 ANY_TEXT = st.characters(exclude_categories=("Cs",), exclude_characters="\x00")
 ONE_LINE = st.characters(exclude_categories=("Cs", "Cc"), exclude_characters="\u2028\u2029")
@@ -839,6 +850,8 @@ def valid_value(field):
         return text_for(field, max_size=TEXT_FIELDS[field])
     if field == "years_experience":
         return st.none() | st.integers(0, MAX_YEARS_EXPERIENCE)
+    if field == "decide_by":
+        return st.none() | st.dates().map(date.isoformat)
     if field == "strength_mode":  # never empty: None means the default, "rating"
         return st.sampled_from([option for option, _ in STRENGTH_MODES])
     options = {"role_family": ROLE_FAMILIES, "current_track": TRACKS, "horizon_years": HORIZONS}
@@ -851,7 +864,11 @@ valid_edit = st.sampled_from(sorted(PROFILE_FIELDS)).flatmap(
 
 
 def invalid_value(field):
-    if field in ("person_name", "current_role"):
+    if field == "decide_by":
+        return st.one_of(
+            st.sampled_from(["next spring", "2027-02-30", "01/03/2027"]), st.floats(), st.booleans()
+        )
+    if field in ("person_name", "current_role", "decision"):
         refused = [
             st.integers(),
             st.floats(),

@@ -52,16 +52,22 @@ from workbook.model import Profile
 
 GOLDEN = Path(__file__).parent / "data" / "pdf_golden.json"
 
+#: Every heading of the coach's version, which holds every section.
 HEADINGS = (
-    "Development plan",
-    "Your plan at a glance",
-    "Your strengths",
-    "Your edge: which path fits",
-    "Your AI plan",
+    "FOR OUR CONVERSATION",
+    "About me",
+    "What I ask",
     "Goals and actions",
     "Milestones",
-    "Support you are asking for",
-    "Questions for your career conversation",
+    "At my best",
+    "More about my strengths",
+    "My ratings",
+    "Where I lean",
+    "How the fit was worked out",
+    "My AI plan",
+    "My AI plan in detail",
+    "Questions for our conversation",
+    "My journal",
 )
 
 HOSTILE = {
@@ -98,7 +104,7 @@ def pdf_text(source: Path | bytes) -> str:
 def without_footers(found: str, person: str) -> str:
     """Squashed text with the running footers taken out, so text across pages joins up."""
     found = re.sub(r"Page\d+of\d+", "", squash(found))
-    return found.replace(squash(f"Development plan · {text.plain(person)}"), "")
+    return re.sub(r"Sharedinconfidence·.*?·\d+[A-Za-z]+\d{4}", "", found)
 
 
 def squash(value: str) -> str:
@@ -159,7 +165,7 @@ def hostile_workbook() -> WorkbookData:
 
 
 def test_example_pdf_has_every_section_and_the_persons_content(example, content, tmp_path):
-    out = export_pdf(example, content, tmp_path / "plan.pdf", page_size="A4")
+    out = export_pdf(example, content, tmp_path / "plan.pdf", page_size="A4", reader_id="coach")
     found = pdf_text(out)
     for heading in HEADINGS:
         assert heading in found, heading
@@ -177,15 +183,15 @@ def test_example_pdf_has_every_section_and_the_persons_content(example, content,
     ):
         assert squash(typed) in flat, typed
     assert "Specialist individual contributor: a good fit, 66 of 100" in found
-    # The figure at a glance is the same whole number as the words beside the path.
-    assert squash("66of 100: your fit with Specialist") in flat
+    # Page 1 and the chart give the same whole number as the words beside the path.
+    assert squash("a good fit (66)") in flat and "65.8" not in found.split("How the fit")[0]
     # Where she works, beside the fit: each answer with its question and the path it bears on.
     assert squash("Is middle management shrinking where you work? Yes: helps the Specialist") in (
         flat
     )
     # What others say, beside the signature strengths: Karim's words, tagged with both.
     said = flat.split(squash("WHAT OTHERS SAY"))
-    assert len(said) == 4  # critical thinking, mentoring and validating results
+    assert len(said) == 5  # critical thinking, data analysis, mentoring, validating results
     assert squash("“People trust your numbers because you tell them what the numbers") in said[1]
     assert squash("(Karim, my manager)") in said[1]
 
@@ -198,18 +204,22 @@ def test_metadata_outline_and_page_numbers(example, content, tmp_path):
     assert info.author == "Nadia Haddad"
     assert "development plan" in info.subject.lower()
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert titles[:5] == [
-        "Development plan",
-        "Your plan at a glance",
-        "Your strengths",
-        "Your edge: which path fits",
-        "Your AI plan",
+    assert titles == [
+        "For our conversation",
+        "What I ask",
+        "Goals and actions",
+        "Milestones",
+        "At my best",
+        "Where I lean",
+        "My AI plan",
+        "Questions for our conversation",
     ]
     total = len(reader.pages)
-    assert total >= 8
     for number, page in enumerate(reader.pages, start=1):
-        if number > 1:  # the cover has no footer
-            assert f"Page {number} of {total}" in page.extract_text()
+        found = page.extract_text()
+        assert f"Page {number} of {total}" in found
+        # Who it is for, whose it is and when, on every page.
+        assert "Shared in confidence · Nadia Haddad · " in found
 
 
 def test_letter_size_and_chosen_sections(example, content):
@@ -220,20 +230,22 @@ def test_letter_size_and_chosen_sections(example, content):
     assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [612, 792]
     assert report.sections == ["goals", "questions"]
     found = pdf_text(pdf)
-    assert "Goals and actions" in found and "Your strengths" not in found
+    assert "Goals and actions" in found and "At my best" not in found
 
 
 def test_an_empty_workbook_exports_with_gentle_notes(content):
     pdf, report = render_bytes(WorkbookData(), content, include_private=True)
     found = pdf_text(pdf)
-    assert report.pages >= 3 and report.missing == set()
-    assert "You have not rated any strengths yet." in found
+    assert report.pages >= 2 and report.missing == set()
+    assert "No signature strength is named yet." in found
     assert "No goals yet." in found and "No journal entries yet." in found
+    coach = pdf_text(render_bytes(WorkbookData(), content, reader_id="coach")[0])
+    assert "No strength is rated yet." in coach
 
 
 def test_unknown_section_and_page_size_are_refused(example, content):
     with pytest.raises(ValueError, match="Unknown section"):
-        render_bytes(example, content, sections=["cover", "diary"])
+        render_bytes(example, content, sections=["goals", "diary"])
     with pytest.raises(ValueError, match="Page size"):
         render_bytes(example, content, page_size="A5")
     assert "journal" in SECTION_IDS and "journal" not in DEFAULT_SECTIONS
@@ -250,7 +262,7 @@ def test_private_journal_is_left_out_unless_asked_for(example, content):
     default = squash(pdf_text(render_bytes(example, content)[0]))
     assert phrase not in default
     assert squash(shared.body[:60]) not in default
-    assert "Yourjournal" not in default
+    assert "Myjournal" not in default
 
     with_private = squash(pdf_text(render_bytes(example, content, include_private=True)[0]))
     assert phrase in with_private and squash(shared.body[:60]) in with_private
@@ -467,7 +479,7 @@ def golden_workbook() -> WorkbookData:
 
 def test_invariant_output_is_byte_identical_and_matches_the_golden_file(content, tmp_path):
     options = {
-        "sections": ["cover", "goals", "milestones", "support", "questions"],
+        "sections": ["brief", "about", "goals", "milestones", "support", "questions"],
         "invariant": True,
     }
     first = export_pdf(golden_workbook(), content, tmp_path / "a.pdf", **options).read_bytes()

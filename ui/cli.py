@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from exports.readers import DEFAULT_READER, READERS, readers_help, sections_for
 from exports.sections import sections_help
 from workbook import APP_NAME, __version__
 from workbook.errors import WorkbookError, report_unexpected
@@ -73,6 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("workbook", metavar="WORKBOOK", help="the workbook's name (see 'list')")
     pdf = command("export-pdf", "write the development plan as a PDF to share")
     pdf.add_argument("--out", metavar="FILE", required=True, help="the PDF to write")
+    pdf.add_argument(
+        "--for",
+        dest="reader",
+        choices=tuple(READERS),
+        default=DEFAULT_READER,
+        help=readers_help(),
+    )
     pdf.add_argument(
         "--include-private",
         action="store_true",
@@ -303,9 +311,12 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     if not _database_exists(args):
         print(f"There is no database at {resolve_db_path(args.db)} yet.", file=sys.stderr)
         return EXIT_PROBLEM
-    sections = None
-    if args.sections:
-        sections = [part.strip() for part in args.sections.split(",") if part.strip()]
+    named = [part.strip() for part in (args.sections or "").split(",") if part.strip()]
+    try:
+        sections = sections_for(args.reader, named)
+    except ValueError as problem:
+        print(str(problem), file=sys.stderr)
+        return EXIT_USAGE
     content = load_content()
     with _session(args, write=False) as session:
         data = load_workbook_data(session.db, find_workbook(session.db, args.workbook).id)
@@ -314,6 +325,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             data,
             content,
             Path(args.out).expanduser(),
+            reader_id=args.reader,
             sections=sections,
             include_private=args.include_private,
             page_size=args.page_size or default_page_size(),
@@ -322,6 +334,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         print(str(problem), file=sys.stderr)
         return EXIT_USAGE
     print(f"Wrote the development plan of {data.name!r} to {path}.")
+    print(READERS[args.reader].sentence)
     if not args.include_private:
         print("Private journal entries were left out (add --include-private to include them).")
     return EXIT_OK

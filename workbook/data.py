@@ -138,6 +138,7 @@ class SupportRequest:
     id: int
     source: str
     request: str
+    needed_by: str | None = None
 
 
 @dataclass(frozen=True)

@@ -47,8 +47,11 @@ def dated(data: dict[str, Any], today: date) -> dict[str, Any]:
         {**goal, "actions": each(goal.get("actions", []), "due_date")}
         for goal in each(data.get("goals", []), "target_date")
     ]
+    profile = each([data.get("profile", {})], "decide_by")[0]
     copy = {
         **data,
+        "profile": profile,
+        "support": each(data.get("support", []), "needed_by"),
         "journal": each(data.get("journal", []), "date"),
         "checkins": each(data.get("checkins", []), "date"),
         "goals": goals,

@@ -322,6 +322,16 @@ def _v6_plan_start(db: Database) -> None:
     )
 
 
+def _v7_decision_and_dates_of_asks(db: Database) -> None:
+    """What the conversation is for: the decision in front of the person and by when,
+    on the profile, and by when each request for support is needed. Page 1 of the PDF
+    ("For our conversation") opens with the first and lists the asks with the second.
+    Existing workbooks have neither until the person writes them."""
+    db.execute("ALTER TABLE profile ADD COLUMN decision TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE profile ADD COLUMN decide_by TEXT")
+    db.execute("ALTER TABLE support_requests ADD COLUMN needed_by TEXT")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
     _v2_privacy_and_recency,
@@ -329,6 +339,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v4_search_index,
     _v5_values_and_feedback_links,
     _v6_plan_start,
+    _v7_decision_and_dates_of_asks,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

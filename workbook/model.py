@@ -70,6 +70,9 @@ class Profile:
     current_track: str | None = None
     aim: str = ""
     horizon_years: int | None = None
+    #: The decision the conversation is for, and the day the person means to decide by.
+    decision: str = ""
+    decide_by: str | None = None
     #: "rating" (rate proficiency 1..5) or "ranking" (order strengths instead).
     strength_mode: str = "rating"
 

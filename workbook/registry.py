@@ -102,6 +102,8 @@ PROFILE = Table(
             countable=True,
         ),
         _text("aim", title="What you want from this", default="", private=True),
+        _short("decision", title="The decision in front of you", default=""),
+        Field("decide_by", Kind.DATE, "The day to decide by", title="Decide by"),
         Field(
             "horizon_years",
             Kind.CHOICE,
@@ -440,6 +442,7 @@ TABLES: tuple[Table, ...] = (
                 countable=True,
             ),
             _text("request", default=""),
+            Field("needed_by", Kind.DATE, "The day it is needed by", title="Needed by"),
         ),
         "support",
         InFile.LIST,

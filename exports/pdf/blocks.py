@@ -179,6 +179,22 @@ class Kit:
             return self._plain(parts[0][1], style)
         return LaidParagraph(text.markup(parts, base), style)
 
+    def lead(self, lead: str, value: str, style: ParagraphStyle) -> list[Flowable]:
+        """One paragraph that opens with a few words in bold ("Mentoring: …"); right-to-left
+        text, which sets a paragraph in one weight, gets the lead on a line of its own."""
+        lead, value = text.clean(lead), text.clean(value)
+        if text.has_rtl(lead + value) or text.has_cjk(lead + value):
+            # Two plain paragraphs: page 1 sets them in a KeepInFrame, which draws each
+            # flowable itself and cannot draw a KeepTogether.
+            tail = [self.para(value, self._variant(style, "-tight", spaceBefore=0))]
+            return [self.para(lead, style, bold=True), *(tail if value else [])]
+        bold = text.runs(lead, bold=True, missing=self.missing)
+        plain = text.runs(" " + value, missing=self.missing)
+        base = fonts.SANS
+        if style.fontName != base:
+            style = self._variant(style, "-r", fontName=base)
+        return [LaidParagraph(text.markup(bold + plain, base), style)]
+
     def user(self, value: str, style: ParagraphStyle | None = None) -> list[Flowable]:
         """A person's text, any length: one flowable per chunk, chunks of a paragraph close."""
         style = style or self.styles.body

@@ -224,7 +224,7 @@ def start_mark(canvas: Canvas, x: float, y: float, h: float) -> None:
 class FitStrip(RowChart):
     """The paths in a few lines for the first page: name, a bar, and the fit in words."""
 
-    row_height = 17.0
+    row_height = 16.0
     header_height = 0.0
 
     def draw_header(self, canvas: Canvas, y: float) -> None:

@@ -40,7 +40,7 @@ from exports.pdf.charts import label
 from exports.pdf.context import Context, long_date
 from exports.pdf.sections import Section, brief, choose
 from exports.readers import Reader, reader
-from exports.words import set_language, tr
+from exports.words import tr
 from workbook.analysis.summary import summary
 from workbook.atomic import atomic_file
 from workbook.content.catalogue import Content
@@ -200,7 +200,6 @@ def render(
         raise ValueError(f"Page size must be one of {', '.join(styles.PAGE_SIZES)}.")
     who: Reader = reader(reader_id)
     chosen = choose(who.sections if sections is None else sections, include_private)
-    set_language("en")
     if progress:
         progress(0.0, "Reading your workbook")
     fonts.ensure(fonts.SANS)

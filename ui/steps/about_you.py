@@ -1,4 +1,5 @@
-"""Step 0, "About you": role, role family, experience, track, aim and horizon.
+"""Step 0, "About you": role, role family, experience, track, aim, the decision in front
+of the person and by when, and horizon.
 
 Every control stages its edit with the autosaver as the person types or
 picks; leaving a field saves at once. The page reads the profile back from
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ui.autosave import Autosaver
 from ui.binding import Binder
+from ui.date_field import DateField
 from ui.widgets import TextBox, heading, hint
 from workbook.model import HORIZONS, MAX_YEARS_EXPERIENCE, ROLE_FAMILIES, TRACKS, Profile
 from workbook.queries import load_profile
@@ -112,6 +114,19 @@ class AboutYouPage(QScrollArea):
         self.aim.textChanged.connect(self._aim_changed)
         self.aim.left.connect(autosaver.flush)
 
+        # What the conversation is for: page 1 of the PDF opens with it.
+        self.decision = QLineEdit()
+        self.decision.setObjectName("decision")
+        self.decision.setMaxLength(300)
+        self.decision.setPlaceholderText(
+            "Optional. For example: whether to apply for the team lead role"
+        )
+        self.decision.textEdited.connect(self._line_edited)
+        self.decision.editingFinished.connect(autosaver.flush)
+        self.decide_by = DateField(FIELD_LABELS["decide_by"], default_days=90)
+        self.decide_by.setObjectName("decide_by")
+        self.decide_by.changed.connect(self._decide_by_changed)
+
         rows = [
             ("person_name", self.person_name),
             ("current_role", self.current_role),
@@ -119,11 +134,14 @@ class AboutYouPage(QScrollArea):
             ("years_experience", self.years),
             ("current_track", track_row),
             ("aim", self.aim),
+            ("decision", self.decision),
+            ("decide_by", self.decide_by),
             ("horizon_years", horizon_row),
         ]
         buddies = {
             "current_track": self.track_group.buttons()[0],
             "horizon_years": self.horizon_group.buttons()[0],
+            "decide_by": self.decide_by.add_button,
         }
         for field, widget in rows:
             label = QLabel(f"{FIELD_LABELS[field]}:")
@@ -167,7 +185,14 @@ class AboutYouPage(QScrollArea):
         """Put stored values in the controls without treating them as new edits."""
         blockers = [
             QSignalBlocker(w)
-            for w in (self.person_name, self.current_role, self.role_family, self.years, self.aim)
+            for w in (
+                self.person_name,
+                self.current_role,
+                self.role_family,
+                self.years,
+                self.aim,
+                self.decision,
+            )
         ]
         if self.person_name.text() != profile.person_name:
             self.person_name.setText(profile.person_name)
@@ -177,6 +202,9 @@ class AboutYouPage(QScrollArea):
         self.years.setValue(-1 if profile.years_experience is None else profile.years_experience)
         if self.aim.toPlainText() != profile.aim:
             self.aim.setPlainText(profile.aim)
+        if self.decision.text() != profile.decision:
+            self.decision.setText(profile.decision)
+        self.decide_by.set_value(profile.decide_by)
         self._check_radio(self.track_group, profile.current_track)
         self._check_radio(self.horizon_group, profile.horizon_years)
         del blockers
@@ -232,6 +260,11 @@ class AboutYouPage(QScrollArea):
     @Slot()
     def _aim_changed(self) -> None:
         self._stage("aim", self.aim.toPlainText())
+
+    @Slot(object)
+    def _decide_by_changed(self, value: str | None) -> None:
+        self._stage("decide_by", value)
+        self._autosaver.flush()
 
     @Slot(int)
     def _radio_clicked(self, index: int) -> None:

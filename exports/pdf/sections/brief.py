@@ -32,21 +32,22 @@ GENEROUS = {"example": 220, "quote": 150, "lean": 320, "ask": 160, "measure": 12
 
 
 def _level(share: float) -> dict[str, int]:
-    """The budgets at `share` of the most generous; quotes and measures go first, then
-    rows (asks and goals listed)."""
+    """The budgets at `share` of the most generous. Measures go first, then the fourth
+    ask and goal, then quotes, then examples: what others say and what the person did
+    are what a reader looks for first."""
     level = {key: int(chars * share) for key, chars in GENEROUS.items()}
-    if share < 0.55:
+    if share < 0.6:
         level["measure"] = 0
-    if share < 0.45:
+    level["rows"] = 4 if share >= 0.5 else 3 if share >= 0.25 else 2
+    if share < 0.3:
         level["quote"] = 0
-    if share < 0.35:
+    if share < 0.2:
         level["example"] = 0
-    level["rows"] = 4 if share >= 0.6 else 3 if share >= 0.35 else 2
     return level
 
 
-#: The levels tried, most generous first, in steps of a tenth.
-LEVELS: tuple[dict[str, int], ...] = tuple(_level(n / 10) for n in range(10, 1, -1))
+#: The levels tried, most generous first, in steps of a twentieth.
+LEVELS: tuple[dict[str, int], ...] = tuple(_level(n / 20) for n in range(20, 1, -1))
 AT_BEST = 3
 SOURCES = {"manager": "of you", "hr": "of HR", "mentor": "of a mentor", "other": "of others"}
 
@@ -56,6 +57,7 @@ class Looks:
     """Page 1's own tighter styles: an item's first line, its text, a quieter line."""
 
     head: ParagraphStyle
+    decision: ParagraphStyle
     item: ParagraphStyle
     text: ParagraphStyle
     quiet: ParagraphStyle
@@ -64,7 +66,8 @@ class Looks:
     def of(cls, st: Any) -> Looks:
         return cls(
             ParagraphStyle("brief_head", parent=st.h2, spaceBefore=11, spaceAfter=2),
-            ParagraphStyle("brief_item", parent=st.h3, spaceBefore=6, spaceAfter=0),
+            ParagraphStyle("brief_decision", parent=st.h2, spaceBefore=1, spaceAfter=2),
+            ParagraphStyle("brief_item", parent=st.body, spaceBefore=5, spaceAfter=0),
             ParagraphStyle("brief_text", parent=st.body, spaceAfter=0),
             ParagraphStyle("brief_quiet", parent=st.note, spaceAfter=0),
         )
@@ -72,42 +75,53 @@ class Looks:
 
 @dataclass
 class Shortener:
-    """Cuts text to a length at a word; notes the sections where the rest is printed."""
+    """Cuts text to a length at a word, and remembers which sections hold the rest."""
 
     ctx: Context
     ahead: set[str] = field(default_factory=set)
 
-    def __call__(self, value: str, limit: int, where: str | None = None) -> str:
-        """`value` cut at a word, with "(continued on page N)" when it was cut."""
-        head, cut = self.cut(value, limit, where)
-        note = self.continued(where) if cut else ""
-        return f"{head} ({note})" if note else head
-
-    def cut(self, value: str, limit: int, where: str | None = None) -> tuple[str, bool]:
-        """`value` cut at a word to `limit` characters, and whether it was cut."""
+    def __call__(self, value: str, limit: int, where: str) -> str:
+        """`value` cut at a word to `limit` characters, "…" where it was cut."""
         value = " ".join(value.split())
         if limit <= 0 or len(value) <= limit:
-            return (value if limit > 0 else ""), False
+            return value if limit > 0 else ""
         if where in self.ctx.printed:
-            self.ahead.add(where or "")
-        return value[:limit].rsplit(" ", 1)[0].rstrip(",;:.-–— ") + "…", True
+            self.ahead.add(where)
+        return value[:limit].rsplit(" ", 1)[0].rstrip(",;:.-–— ") + "…"
 
-    def continued(self, where: str | None) -> str:
-        """ "continued on page N" for a section printed further on, once its page is known."""
-        page = self.ctx.pages.get(where or "") if where in self.ctx.printed else None
-        return tr("continued on page {n}", n=page) if page else ""
+    def note(self, where: str, looks: Looks, more: str = "") -> list[Flowable]:
+        """Under a part: "And 1 more ask." and where the part is printed in full, when
+        something in it was cut or left out and the section is in this copy."""
+        ctx = self.ctx
+        printed = where in ctx.printed
+        if more and printed:
+            self.ahead.add(where)
+        if where not in self.ahead and not more:
+            return []
+        # The first layout does not know the page yet: "?" holds its place, so the line
+        # breaks the same way in both layouts.
+        page = str(ctx.pages.get(where, "?")) if printed else ""
+        if more:
+            text = (
+                tr("And {more}, on page {n}.", more=more, n=page)
+                if page
+                else tr("And {more}.", more=more)
+            )
+        else:
+            text = tr("In full on page {n}.", n=page)
+        return [ctx.kit.para(text, looks.quiet)]
 
 
 def _decision(ctx: Context, looks: Looks) -> list[Flowable]:
     kit, st, profile = ctx.kit, ctx.styles, ctx.data.profile
-    decision = getattr(profile, "decision", "").strip()
+    decision = profile.decision.strip()
     if not decision:
         return []
-    found = [kit.para(tr("THE DECISION IN FRONT OF ME"), st.label), *kit.user(decision, st.h2)]
-    by = when(getattr(profile, "decide_by", None))
+    by = when(profile.decide_by)
+    label = tr("THE DECISION IN FRONT OF ME")
     if by:
-        found.append(kit.para(tr("I aim to decide by {day}.", day=by), looks.text))
-    return found
+        label = tr("THE DECISION IN FRONT OF ME, BY {day}", day=by.upper())
+    return [kit.para(label, st.label), *kit.user(decision, looks.decision)]
 
 
 def _at_best(ctx: Context, short: Shortener, level: dict[str, int], looks: Looks) -> list[Flowable]:
@@ -119,22 +133,20 @@ def _at_best(ctx: Context, short: Shortener, level: dict[str, int], looks: Looks
     if not picked:
         return [*found, kit.para(tr("No signature strength is named yet."), looks.text)]
     for finding in picked[:AT_BEST]:
-        found.append(kit.para(finding["name"], looks.item))
         examples = ctx.data.evidence_for(finding["id"])
+        said = ""
         if examples and level["example"]:
             item = examples[0]
             said = " ".join(p.strip() for p in (item.action, item.result) if p.strip())
             said = short(said or item.situation, level["example"], "strengths")
-            found += kit.user(tr("Example: {text}", text=said), looks.text)
+        found += kit.lead(finding["name"] + (":" if said else ""), said, looks.item)
         voices = finding.get("others_say", [])
         if voices and level["quote"]:
             voice = voices[0]
-            quote, cut = short.cut(voice["quote"], level["quote"], "strengths")
-            said = [voice["source"].strip() or tr("someone")]
-            if cut and short.continued("strengths"):
-                said.append(short.continued("strengths"))
-            found += kit.user(f"“{quote}” ({'; '.join(said)})", looks.quiet)
-    return found
+            quote = short(voice["quote"], level["quote"], "strengths")
+            source = voice["source"].strip() or tr("someone")
+            found += kit.user(f"“{quote}” ({source})", looks.quiet)
+    return found + short.note("strengths", looks)
 
 
 def _lean(ctx: Context, short: Shortener, level: dict[str, int], looks: Looks) -> list[Flowable]:
@@ -143,6 +155,7 @@ def _lean(ctx: Context, short: Shortener, level: dict[str, int], looks: Looks) -
     own = ctx.data.edge_statement.strip()
     if own:
         found += kit.user(short(own, level["lean"], "edge"), looks.text)
+        found += short.note("edge", looks)
         found.append(Spacer(1, 5))
     paths = {p["id"]: p for p in result["paths"]}
     ranked = [paths[i] for i in result["ranking"] if i in paths]
@@ -179,16 +192,15 @@ def _asks(ctx: Context, short: Shortener, level: dict[str, int], looks: Looks) -
     shown = asks[: level["rows"]]
     found: list[Flowable] = [kit.para(tr("What I ask"), looks.head)]
     for ask in shown:
-        by = when(getattr(ask, "needed_by", None))
+        by = when(ask.needed_by)
         whom = tr(SOURCES.get(ask.source, "of others"))
-        facts = [tr("{whom}, by {day}", whom=whom, day=by) if by else whom]
-        asked, cut = short.cut(ask.request, level["ask"], "support")
-        if cut and short.continued("support"):
-            facts.append(short.continued("support"))
-        line = tr("{ask} ({facts})", ask=asked, facts="; ".join(facts))
+        facts = tr("{whom}, by {day}", whom=whom, day=by) if by else whom
+        line = tr("{ask} ({facts})", ask=short(ask.request, level["ask"], "support"), facts=facts)
         found += kit.bullets([line], looks.text)
-    if len(asks) > len(shown):
-        found.append(_more(short, len(asks) - len(shown), "ask", "asks", "support", looks))
+    more = len(asks) - len(shown)
+    found += short.note(
+        "support", looks, plural(more, "1 more ask", "{n} more asks") if more else ""
+    )
     return found
 
 
@@ -217,8 +229,10 @@ def _next_90_days(
             facts.append(tr("measure: {text}", text=short(goal.measure, level["measure"], "goals")))
         line = " · ".join(facts)
         found.append(kit.para(line[0].upper() + line[1:], _indented(kit, looks.quiet)))
-    if len(goals) > len(shown):
-        found.append(_more(short, len(goals) - len(shown), "goal", "goals", "goals", looks))
+    more = len(goals) - len(shown)
+    found += short.note(
+        "goals", looks, plural(more, "1 more goal", "{n} more goals") if more else ""
+    )
     return found
 
 
@@ -259,18 +273,6 @@ def _where(ctx: Context, spent: float, kind: str, target: str | None) -> str:
     if kind == "path" and target:
         return tr("trying the {name} path ({h})", h=hours(spent), name=ctx.path(target))
     return tr("something else ({h})", h=hours(spent))
-
-
-def _more(short: Shortener, n: int, one: str, many: str, where: str, looks: Looks) -> Flowable:
-    ctx = short.ctx
-    if where in ctx.printed:
-        short.ahead.add(where)
-    page = ctx.pages.get(where) if where in ctx.printed else None
-    more = plural(n, "{n} more " + one, "{n} more " + many)
-    text = tr("And {more}.", more=more)
-    if page:
-        text = tr("And {more} on page {n}.", more=more, n=page)
-    return ctx.kit.para(text, _indented(ctx.kit, looks.quiet))
 
 
 def _header(ctx: Context) -> list[Flowable]:

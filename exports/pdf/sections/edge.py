@@ -71,7 +71,9 @@ def _future(ctx: Context, path_id: str) -> list[Flowable]:
     if gauges:
         found.append(kit.para(" · ".join(gauges).capitalize(), st.note))
     guide = ctx.content.guides.get(path_id)
-    if guide is not None and ctx.reader.detail:  # what the path is really like, for a reader who has not lived it
+    if (
+        guide is not None and ctx.reader.detail
+    ):  # what the path is really like, for a reader who has not lived it
         found.append(
             kit.para(tr("What this path usually holds: {text}", text=guide.summary), st.note)
         )

@@ -59,6 +59,33 @@ def _voices(ctx: Context, finding: dict) -> list[Flowable]:
     return ctx.kit.labelled(tr("WHAT OTHERS SAY"), "\n".join(said))
 
 
+EDGE = {
+    1: "below most peers",
+    2: "on par with peers",
+    3: "above most peers",
+    4: "among the best I know",
+}
+
+
+def _facts(ctx: Context, strength_id: str) -> str:
+    """A strength's own ratings in a line: "Skill 4 of 5 · energy 2 of 5 · above most peers"
+    (the app's reasons speak to the person, so the PDF states the ratings instead)."""
+    rating = ctx.data.ratings.get(strength_id)
+    if rating is None:
+        return ""
+    facts = []
+    if rating.proficiency is not None:
+        facts.append(tr("skill {n} of 5", n=rating.proficiency))
+    if rating.energy is not None:
+        facts.append(tr("energy {n} of 5", n=rating.energy))
+    if rating.edge in EDGE:
+        facts.append(tr(EDGE[rating.edge]))
+    if not ctx.data.evidence_for(strength_id):
+        facts.append(tr("no example yet"))
+    line = " · ".join(facts)
+    return line[:1].upper() + line[1:]
+
+
 def signature(ctx: Context) -> list[Flowable]:
     kit, st, result = ctx.kit, ctx.styles, ctx.result
     found: list[Flowable] = [
@@ -107,7 +134,10 @@ def more(ctx: Context) -> list[Flowable]:
             continue
         found += [kit.para(title, st.h2), kit.para(intro, st.note)]
         for finding in result[key]:
-            found += [kit.para(finding["name"], st.h3), *kit.user(finding["reason"])]
+            found += [kit.para(finding["name"], st.h3)]
+            facts = _facts(ctx, finding["id"])
+            if facts:
+                found.append(kit.para(facts, st.note))
             found += _voices(ctx, finding)
             for item in ctx.data.evidence_for(finding["id"]):
                 found += _evidence(ctx, item)

@@ -19,7 +19,8 @@ from typing import Any
 
 from PySide6.QtCore import QLocale
 
-from exports.pdf import DEFAULT_SECTIONS, SECTIONS, RenderReport, export_pdf, render
+from exports.pdf import SECTIONS, RenderReport, export_pdf, render
+from exports.readers import DEFAULT_READER, DEFAULT_SECTIONS, READERS
 from workbook.content.catalogue import Content
 from workbook.data import JournalEntry, WorkbookData
 from workbook.errors import WorkbookFileProblem
@@ -61,6 +62,7 @@ class PdfChoices:
     sections: tuple[str, ...] = DEFAULT_SECTIONS
     include_private: bool = False
     page_size: str = "A4"
+    reader: str = DEFAULT_READER
 
     def printed(self) -> list[str]:
         """The section ids that end up in the PDF, in print order."""
@@ -114,13 +116,19 @@ def privacy_sentence(choices: PdfChoices, journal: Sequence[JournalEntry]) -> st
 
 
 def sections_sentence(choices: PdfChoices) -> str:
-    """Which of the usual sections the person left out, if any."""
+    """What the person added to or left out of the reader's version, if anything."""
     if choices.empty:
         return "Nothing is chosen yet: tick at least one section to make a PDF."
-    left_out = [s.title for s in SECTIONS if not s.private and s.id not in choices.sections]
-    if not left_out:
-        return "Every part of your plan goes in."
-    return "Left out by your choice: " + ", ".join(left_out) + "."
+    reader = READERS[choices.reader]
+    chosen = set(choices.sections)
+    added = [s.title for s in SECTIONS if s.id in chosen and s.id not in reader.sections]
+    left_out = [s.title for s in SECTIONS if s.id in reader.sections and s.id not in chosen]
+    parts = []
+    if added:
+        parts.append("Added by your choice: " + ", ".join(added) + ".")
+    if left_out:
+        parts.append("Left out by your choice: " + ", ".join(left_out) + ".")
+    return " ".join(parts) or f"The usual version for {reader.label.lower()}."
 
 
 def pages_sentence(report: RenderReport, page_size: str) -> str:
@@ -224,6 +232,7 @@ def render_preview(
             data,
             content,
             buffer,
+            reader_id=choices.reader,
             sections=choices.sections,
             include_private=choices.include_private,
             page_size=choices.page_size,
@@ -244,6 +253,7 @@ def save_pdf(
             data,
             content,
             path,
+            reader_id=choices.reader,
             sections=choices.sections,
             include_private=choices.include_private,
             page_size=choices.page_size,

@@ -1,9 +1,10 @@
-"""Step 5, "Export": the PDF development plan (sections, privacy, paper, preview, saving)
-and, in a box of its own (`export_file.py`), the workbook file (export and import).
+"""Step 5, "Export": the PDF development plan (who it is for and its sections in
+`contents.py`, privacy, paper, preview, saving) and, in a box of its own (`file.py`),
+the workbook file (export and import).
 
-The PDF is share-safe by default: every part of the plan goes in, the journal
-stays out, and a sentence under the choices says exactly what of the journal
-is in or out. Private reflections go in only when the person ticks "Include
+The PDF is share-safe by default: the manager's version, without ratings tables,
+analysis detail or journal, and a sentence under the choices says exactly what of
+the journal is in or out. Private reflections go in only when the person ticks "Include
 my private reflections". The paper size starts from the system's region.
 
 Long work runs on worker threads (`ui.jobs`): the preview, saving the PDF
@@ -38,7 +39,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exports.pdf import DEFAULT_SECTIONS, SECTIONS
 from ui import jobs
 from ui.autosave import Autosaver
 from ui.steps.export.choices import (
@@ -53,6 +53,7 @@ from ui.steps.export.choices import (
     sections_sentence,
     with_suffix,
 )
+from ui.steps.export.contents import ContentsChoice, indented
 from ui.steps.export.file import WorkbookFileBox, export_folder, fresh_data, remember_folder
 from ui.steps.export.preview import PreviewPanel
 from ui.widgets import heading, hint
@@ -66,15 +67,6 @@ if TYPE_CHECKING:
     from workbook.change import Change
 
 PREVIEW_DELAY_MS = 250
-
-
-def _indented(widget: QWidget, left: int = 26) -> QWidget:
-    """A widget moved in under the checkbox or radio button it explains."""
-    box = QWidget()
-    layout = QHBoxLayout(box)
-    layout.setContentsMargins(left, 0, 0, 2)
-    layout.addWidget(widget)
-    return box
 
 
 class ExportPage(QWidget):
@@ -134,7 +126,10 @@ class ExportPage(QWidget):
                 "this computer unless you send the file yourself."
             )
         )
-        layout.addWidget(self._build_sections())
+        self.contents = ContentsChoice()
+        self.contents.changed.connect(self._choices_changed)
+        self.section_boxes = self.contents.section_boxes
+        layout.addWidget(self.contents)
         layout.addWidget(self._build_private())
         layout.addWidget(self._build_paper())
         self.file_box = WorkbookFileBox(self._db, self._autosaver)
@@ -142,24 +137,6 @@ class ExportPage(QWidget):
         layout.addWidget(self.file_box)
         layout.addStretch(1)
         return body
-
-    def _build_sections(self) -> QGroupBox:
-        group = QGroupBox("What goes in the PDF")
-        group.setAccessibleName("What goes in the PDF")
-        layout = QVBoxLayout(group)
-        layout.setSpacing(2)
-        self.section_boxes: dict[str, QCheckBox] = {}
-        for section in SECTIONS:
-            box = QCheckBox(section.label)
-            box.setObjectName(f"section-{section.id}")
-            box.setAccessibleName(section.label)
-            box.setAccessibleDescription(section.note)
-            box.setChecked(section.id in DEFAULT_SECTIONS)
-            box.toggled.connect(self._choices_changed)
-            self.section_boxes[section.id] = box
-            layout.addWidget(box)
-            layout.addWidget(_indented(hint(section.note)))
-        return group
 
     def _build_private(self) -> QGroupBox:
         group = QGroupBox("Private journal entries")
@@ -176,7 +153,7 @@ class ExportPage(QWidget):
         self.private_box.setAccessibleDescription(note)
         self.private_box.toggled.connect(self._private_toggled)
         layout.addWidget(self.private_box)
-        layout.addWidget(_indented(hint(note)))
+        layout.addWidget(indented(hint(note)))
         return group
 
     def _build_paper(self) -> QGroupBox:
@@ -262,9 +239,10 @@ class ExportPage(QWidget):
     # ---- what the person chose -------------------------------------------------------
 
     def choices(self) -> PdfChoices:
-        sections = tuple(sid for sid, box in self.section_boxes.items() if box.isChecked())
         size = next(s for s, b in self.paper_buttons.items() if b.isChecked())
-        return PdfChoices(sections, self.private_box.isChecked(), size)
+        return PdfChoices(
+            self.contents.sections(), self.private_box.isChecked(), size, self.contents.reader()
+        )
 
     def _update_sentences(self) -> None:
         choices = self.choices()
