@@ -1,9 +1,8 @@
 """The PDF development plan: content, privacy, fonts, hostile text, byte-stable output, safe writes.
 
-Text is read back with pypdf. Right-to-left runs come back in visual order
-(pypdf does no bidi reordering), so an Arabic or Hebrew phrase drawn on one
-line is found as its logical string reversed; every other string is found
-as typed, after removing whitespace (line breaks fall anywhere in a long
+Text is read back with pypdf. Every string is found as typed, Arabic and
+Hebrew too (`tests/test_pdf_scripts.py` checks pdftotext as well), after
+removing whitespace (line breaks fall anywhere in a long
 word or a CJK sentence) and the invisible characters the export drops
 (zero-width joiners between emoji, control characters).
 
@@ -303,7 +302,7 @@ def test_hostile_text_prints_literally_in_every_script(content):
     assert squash("belltab nullend") in found  # controls dropped, the tab a space
     assert squash("👩💻 coder") in found  # no font joins the sequence: the joiner is dropped
     for name, typed in RTL.items():
-        assert squash(typed[::-1]) in found, name  # visual order, as pypdf extracts it
+        assert squash(typed) in found, name  # in the order typed
     assert "&amp;" not in squash(text.clean(HOSTILE["markup"]))  # nothing double-escaped
 
 

@@ -6,7 +6,7 @@ Arabic or Hebrew (reportlab's right-to-left support needs `rlbidi`, see
 `Styled` holds a paragraph's characters with the font of each (from
 `text.runs`); `break_lines` fills lines greedily at spaces; `visual_runs`
 puts one line in drawing order; `draw_runs` draws it, handing right-to-left
-runs to HarfBuzz (`shaping=True`) so Arabic letters join.
+runs to `shaping`, so Arabic letters join and the PDF reads as typed.
 `MixedParagraph` is the flowable that puts these together.
 """
 
@@ -19,10 +19,9 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.pdfgen.textobject import bidiShapedText
 from reportlab.platypus import Flowable
 
-from exports.pdf import bidi, fonts, text
+from exports.pdf import bidi, fonts, shaping, text
 
 ELLIPSIS = "…"
 
@@ -51,7 +50,7 @@ def _shaped(font: str) -> bool:
 def measure(font: str, part: str, size: float) -> float:
     """Width of a run in points, as drawn (shaped where the font is shaped)."""
     if _shaped(font) and text.has_rtl(part):
-        return bidiShapedText(part, None, fontName=font, fontSize=size, shaping=True)[1]
+        return shaping.width(font, part, size)
     return pdfmetrics.stringWidth(part, font, size)
 
 
@@ -150,8 +149,10 @@ def visual_runs(
         ):
             j += 1
         logical = line[min(order[i], order[j - 1]) : max(order[i], order[j - 1]) + 1]
-        if level % 2 and _shaped(font) and text.has_rtl(logical):
-            found.append(VisualRun(font, logical, True, measure(font, logical, size)))
+        if level % 2 and _shaped(font):
+            # Right to left, letters or not: HarfBuzz mirrors brackets, and the glyphs
+            # carry what was typed (see `shaping`).
+            found.append(VisualRun(font, logical, True, shaping.width(font, logical, size)))
         else:
             drawn = (
                 "".join(bidi.MIRROR.get(c, c) for c in reversed(logical)) if level % 2 else logical
@@ -176,10 +177,24 @@ def _ltr_only(chars: str) -> bool:
 
 
 def draw_runs(canvas: Canvas, x: float, y: float, runs: list[VisualRun], size: float) -> None:
+    """One line's runs, left to right, as one text object.
+
+    One object, and no line feed after each run as `drawString` writes, so a text
+    extractor reads the line as one line (pypdf starts a new line on every move
+    down, and reads a right-to-left phrase in order only within one line).
+    """
+    if not runs:
+        return
+    line = canvas.beginText(x, y)
     for run in runs:
-        canvas.setFont(run.font, size)
-        canvas.drawString(x, y, run.chars, shaping=run.shape)
+        if run.shape:
+            shaping.draw_into(line, x, y, run.font, run.chars, size)
+        else:
+            line.setFont(run.font, size)
+            line.setTextOrigin(x, y)
+            line.textOut(run.chars)
         x += run.width
+    canvas.drawText(line)
 
 
 def single_line(

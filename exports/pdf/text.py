@@ -114,6 +114,7 @@ def has_cjk(text: str) -> bool:
 
 
 Run = tuple[str, str]  # (font name, text)
+_ARABIC_FONTS = frozenset((fonts.ARABIC, fonts.ARABIC_BOLD))
 
 
 def _slow_runs(text: str, bold: bool, han: str, missing: set[str] | None) -> list[Run]:
@@ -172,7 +173,36 @@ def runs(
             merged[-1] = (font, merged[-1][1] + part)
         else:
             merged.append((font, part))
-    return merged
+    return _join_arabic(merged)
+
+
+def _join_arabic(found: list[Run]) -> list[Run]:
+    """Spaces and punctuation between two runs of one Arabic font join them.
+
+    The Latin fast path gives a space between Arabic words to DejaVu Sans, which
+    would cut a phrase into one run a word: each shaped and drawn on its own, so
+    a text extractor reads the words of a right-to-left line in drawing order,
+    left to right. One run for the phrase reads as typed.
+    """
+    if len(found) < 3:
+        return found
+    joined: list[Run] = [found[0]]
+    for i in range(1, len(found)):
+        font, part = found[i]
+        before = joined[-1][0]
+        after = found[i + 1][0] if i + 1 < len(found) else None
+        if (
+            font != before
+            and before in _ARABIC_FONTS
+            and after == before
+            and all(_neutral(c) and fonts.covers(before, c) for c in part)
+        ):
+            joined[-1] = (before, joined[-1][1] + part)
+        elif font == joined[-1][0]:
+            joined[-1] = (font, joined[-1][1] + part)
+        else:
+            joined.append((font, part))
+    return joined
 
 
 def markup(parts: list[Run], base_font: str) -> str:
