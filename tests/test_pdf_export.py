@@ -300,7 +300,7 @@ def test_hostile_text_prints_literally_in_every_script(content):
     for name, typed in HOSTILE.items():
         assert squash(text.clean(typed)) in found, name
     assert squash("belltab nullend") in found  # controls dropped, the tab a space
-    assert squash("👩💻 coder") in found  # no font joins the sequence: the joiner is dropped
+    assert squash("👩 coder") in found  # no font joins the sequence: its first emoji prints
     for name, typed in RTL.items():
         assert squash(typed) in found, name  # in the order typed
     assert "&amp;" not in squash(text.clean(HOSTILE["markup"]))  # nothing double-escaped
@@ -407,6 +407,8 @@ def test_plain_paragraphs_skip_parsing_but_get_the_parsers_fragments():
         for value in ("Plain words", "  spaced   out ", "Καλημέρα · “quotes”", "日本語です", ""):
             made = kit.para(value, style)
             bold = style.fontName == fonts.SANS_BOLD
+            if bold and text.has_cjk(value):
+                continue  # laid out by lines.MixedParagraph, for synthetic bold
             base = fonts.SANS_BOLD if bold else fonts.SANS
             parsed = Paragraph(text.markup(text.runs(value, bold=bold), base), made.style)
             assert [f.__dict__ for f in made.frags] == [f.__dict__ for f in parsed.frags]

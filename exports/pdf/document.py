@@ -32,6 +32,7 @@ from reportlab.platypus import (
 )
 
 from exports.pdf import fonts, styles, text
+from exports.pdf import language as languages
 from exports.pdf.blocks import Kit, with_room
 from exports.pdf.charts import label
 from exports.pdf.context import Context
@@ -143,6 +144,7 @@ class PlanDocument(BaseDocTemplate):
             self._progress(min(0.95, 0.1 + 0.85 * self._done / self._total), "Laying out pages")
 
 
+@languages.per_export  # `language`, or the guess from `data`, for the whole layout
 def render(
     data: WorkbookData,
     content: Content,
@@ -154,6 +156,7 @@ def render(
     invariant: bool = False,
     progress: Progress | None = None,
     today: date | None = None,
+    language: str | None = None,
 ) -> RenderReport:
     """Write the plan as PDF bytes to an open binary file; report what was drawn."""
     if page_size not in styles.PAGE_SIZES:
@@ -232,13 +235,15 @@ def export_pdf(
     invariant: bool = False,
     progress: Progress | None = None,
     today: date | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write the development plan to `out_path`, whole or not at all; returns the path.
 
     `sections`: ids from `exports.pdf.SECTION_IDS`, default all but the private
     journal; `include_private` adds the journal with entries marked private.
     `progress(fraction, message)` is called as the work goes on; raising from it
-    cancels the export and leaves nothing behind.
+    cancels the export and leaves nothing behind. `language` ("zh", "ja", "ko"; None
+    guesses from the workbook's text) picks the font for Han characters.
 
     A PDF with the journal in it (any entries, private or not) is readable by its
     owner only (0600), like the database: others on the same computer have no
@@ -258,6 +263,7 @@ def export_pdf(
             invariant=invariant,
             progress=progress,
             today=today,
+            language=language,
         )
     if progress:
         progress(1.0, "Saved")

@@ -72,6 +72,9 @@ FONTS: dict[str, FontFile] = {
 BOLD = {SANS: SANS_BOLD, ARABIC: ARABIC_BOLD}
 #: Where a bold face lacks a character, its regular face is tried.
 REGULAR = {bold: regular for regular, bold in BOLD.items()}
+#: No bold face is bundled (none reportlab can embed): bold is drawn by stroking the
+#: outline as well as filling it (`lines.draw_runs`). Emoji stay as they are.
+SYNTHETIC_BOLD = frozenset((JAPANESE, KOREAN, CHINESE))
 
 
 def _utf16_hex(code: int) -> str:
