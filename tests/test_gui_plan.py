@@ -1,15 +1,18 @@
 """The development plan page as a person uses it: goals, actions, the 70-20-10 balance,
 milestones, support, conversation questions, check-ins, deleting, and reopening."""
 
+from datetime import date
+
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
 from ui.steps.plan.library import LibraryModel
-from ui.steps.plan.widgets import focus_order
+from ui.steps.plan.widgets import DATE_FORMAT, focus_order
 from workbook import door
 from workbook.content import load_content
 from workbook.data import load_workbook_data
+from workbook.example import example_data
 
 PLAN_STEP = 4
 
@@ -291,7 +294,13 @@ def test_example_plan_is_shown(open_window, qtbot):
     assert cards[0].title.text().startswith("Make the churn forecast")
     assert "Add a measure" in cards[1].checks.text()
     assert len(page.questions.rows.rows()) == 5
-    assert "Since your last check-in on 13 Oct 2026" in page.checkins.result.text()
+    # The example's check-in moves with the day it is added: as far back as when written.
+    source = example_data()
+    ago = date.fromisoformat(source["dates_as_of"]) - date.fromisoformat(
+        source["checkins"][0]["date"]
+    )
+    since = QDate.currentDate().addDays(-ago.days).toString(DATE_FORMAT)
+    assert f"Since your last check-in on {since}" in page.checkins.result.text()
 
     # A new goal comes last, far down the page: it is scrolled into view for typing.
     click(qtbot, page.goals.add_button)

@@ -1,9 +1,8 @@
 """The PDF development plan: content, privacy, fonts, hostile text, byte-stable output, safe writes.
 
-Text is read back with pypdf. Right-to-left runs come back in visual order
-(pypdf does no bidi reordering), so an Arabic or Hebrew phrase drawn on one
-line is found as its logical string reversed; every other string is found
-as typed, after removing whitespace (line breaks fall anywhere in a long
+Text is read back with pypdf. Every string is found as typed, Arabic and
+Hebrew too (`tests/test_pdf_scripts.py` checks pdftotext as well), after
+removing whitespace (line breaks fall anywhere in a long
 word or a CJK sentence) and the invisible characters the export drops
 (zero-width joiners between emoji, control characters).
 
@@ -313,9 +312,9 @@ def test_hostile_text_prints_literally_in_every_script(content):
     for name, typed in HOSTILE.items():
         assert squash(text.clean(typed)) in found, name
     assert squash("belltab nullend") in found  # controls dropped, the tab a space
-    assert squash("👩💻 coder") in found  # no font joins the sequence: the joiner is dropped
+    assert squash("👩 coder") in found  # no font joins the sequence: its first emoji prints
     for name, typed in RTL.items():
-        assert squash(typed[::-1]) in found, name  # visual order, as pypdf extracts it
+        assert squash(typed) in found, name  # in the order typed
     assert "&amp;" not in squash(text.clean(HOSTILE["markup"]))  # nothing double-escaped
 
 
@@ -420,6 +419,8 @@ def test_plain_paragraphs_skip_parsing_but_get_the_parsers_fragments():
         for value in ("Plain words", "  spaced   out ", "Καλημέρα · “quotes”", "日本語です", ""):
             made = kit.para(value, style)
             bold = style.fontName == fonts.SANS_BOLD
+            if bold and text.has_cjk(value):
+                continue  # laid out by lines.MixedParagraph, for synthetic bold
             base = fonts.SANS_BOLD if bold else fonts.SANS
             parsed = Paragraph(text.markup(text.runs(value, bold=bold), base), made.style)
             assert [f.__dict__ for f in made.frags] == [f.__dict__ for f in parsed.frags]

@@ -98,6 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="paper size (default: Letter in the US and Canada, A4 elsewhere)",
     )
+    pdf.add_argument(
+        "--language",
+        choices=("auto", "zh", "ja", "ko"),
+        default="auto",
+        help="the font for Chinese characters: Chinese, Japanese or Korean"
+        " (default: guessed from the workbook's text)",
+    )
     pdf.add_argument("workbook", metavar="WORKBOOK", help="the workbook's name (see 'list')")
     import_ = command(
         "import", "add a workbook from a workbook file; nothing is added if the file has problems"
@@ -329,6 +336,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             sections=sections,
             include_private=args.include_private,
             page_size=args.page_size or default_page_size(),
+            language=args.language,
         )
     except ValueError as problem:
         print(str(problem), file=sys.stderr)

@@ -165,7 +165,7 @@ class Kit:
     def _para(self, value: str, style: ParagraphStyle, bold: bool | None) -> Flowable:
         value = text.clean(value)
         bold = style.fontName == fonts.SANS_BOLD if bold is None else bold
-        if text.has_rtl(value):
+        if text.needs_own_lines(value, bold):
             return MixedParagraph(value, style, bold=bold, missing=self.missing)
         parts = text.runs(value, bold=bold, missing=self.missing)
         base = fonts.SANS_BOLD if bold else fonts.SANS

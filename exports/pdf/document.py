@@ -35,6 +35,7 @@ from reportlab.platypus import (
 )
 
 from exports.pdf import fonts, styles, text
+from exports.pdf import language as languages
 from exports.pdf.blocks import Kit, with_room
 from exports.pdf.charts import label
 from exports.pdf.context import Context, long_date
@@ -179,6 +180,7 @@ def _layout(
     return doc
 
 
+@languages.per_export  # `language`, or the guess from `data`, for the whole layout
 def render(
     data: WorkbookData,
     content: Content,
@@ -191,6 +193,7 @@ def render(
     invariant: bool = False,
     progress: Progress | None = None,
     today: date | None = None,
+    language: str | None = None,
 ) -> RenderReport:
     """Write the plan as PDF bytes to an open binary file; report what was drawn.
 
@@ -245,6 +248,7 @@ def export_pdf(
     invariant: bool = False,
     progress: Progress | None = None,
     today: date | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write the development plan to `out_path`, whole or not at all; returns the path.
 
@@ -252,7 +256,8 @@ def export_pdf(
     unless `sections` names them (ids from `exports.pdf.SECTION_IDS`); the journal's
     entries marked private go in only with `include_private`.
     `progress(fraction, message)` is called as the work goes on; raising from it
-    cancels the export and leaves nothing behind.
+    cancels the export and leaves nothing behind. `language` ("zh", "ja", "ko"; None
+    guesses from the workbook's text) picks the font for Han characters.
 
     A PDF with the journal in it (any entries, private or not) is readable by its
     owner only (0600), like the database: others on the same computer have no
@@ -276,6 +281,7 @@ def export_pdf(
             invariant=invariant,
             progress=progress,
             today=today,
+            language=language,
         )
     if progress:
         progress(1.0, "Saved")

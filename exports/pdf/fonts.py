@@ -8,7 +8,10 @@ font for one character: the script's own font first (Noto Sans Arabic for
 Arabic, IPAGothic for Japanese, NanumGothic for Korean, WenQuanYi Micro Hei
 for Chinese, Symbola for emoji), then the others in a fixed order, checked
 against each font's character map. A character no font has is drawn as
-`PLACEHOLDER` instead of an empty box.
+`PLACEHOLDER` instead of an empty box. `alias` gives a shaped glyph (a joined
+Arabic form, a ligature, a mirrored bracket) a code of its own whose text, in
+the PDF's ToUnicode map, is what was typed, so the PDF copies and searches as
+typed.
 """
 
 from __future__ import annotations
@@ -69,6 +72,9 @@ FONTS: dict[str, FontFile] = {
 BOLD = {SANS: SANS_BOLD, ARABIC: ARABIC_BOLD}
 #: Where a bold face lacks a character, its regular face is tried.
 REGULAR = {bold: regular for regular, bold in BOLD.items()}
+#: No bold face is bundled (none reportlab can embed): bold is drawn by stroking the
+#: outline as well as filling it (`lines.draw_runs`). Emoji stay as they are.
+SYNTHETIC_BOLD = frozenset((JAPANESE, KOREAN, CHINESE))
 
 
 def _utf16_hex(code: int) -> str:
@@ -82,11 +88,20 @@ def _units(code: int) -> tuple[int, ...]:
     return (0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF))
 
 
+def _text_hex(fontname: str, code: int) -> str:
+    """What one code of a font means, as UTF-16 hex: an alias's typed text, else itself."""
+    typed = _alias_text.get((fontname.rpartition("+")[2], code))
+    if typed is None:
+        return _utf16_hex(code)
+    return "".join(_utf16_hex(ord(char)) for char in typed)
+
+
 def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     """reportlab's ToUnicode CMap, with characters beyond U+FFFF as UTF-16 surrogate pairs.
 
     reportlab 5.1 writes them as five hex digits (`<1F642>`), which readers
-    reject, so emoji would not copy or extract. Installed in place of
+    reject, so emoji would not copy or extract. An alias (see `alias`) maps to
+    the text it stands for. Installed in place of
     `reportlab.pdfbase.ttfonts.makeToUnicodeCMap` when this module loads.
     """
     lines = [
@@ -104,7 +119,7 @@ def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
         f"<00> <{len(subset) - 1:02X}>",
         "endcodespacerange",
         f"{len(subset)} beginbfchar",
-        *(f"<{i:02X}> <{_utf16_hex(code)}>" for i, code in enumerate(subset)),
+        *(f"<{i:02X}> <{_text_hex(fontname, code)}>" for i, code in enumerate(subset)),
         "endbfchar",
         "endcmap",
         "CMapName currentdict /CMap defineresource pop",
@@ -118,6 +133,12 @@ ttfonts.makeToUnicodeCMap = to_unicode_cmap
 
 _lock = threading.Lock()
 _cmaps: dict[str, frozenset[int]] = {}
+#: Aliases: (font, glyph, text) -> the private character drawn; (face name, code) -> text.
+_aliases: dict[tuple[str, int, str], str] = {}
+_alias_text: dict[tuple[str, int], str] = {}
+#: Aliases start in Supplementary Private Use Area-A, clear of every bundled font's own
+#: characters and of the private codes reportlab gives unmapped shaped glyphs (from U+E000).
+ALIAS_START = 0xF0000
 
 
 def _font_bytes(file: str) -> bytes:
@@ -141,6 +162,36 @@ def ensure(name: str) -> str:
             # Copied now: shaping later adds private code points to the live map.
             _cmaps[name] = frozenset(font.face.charToGlyph)
     return name
+
+
+def alias(name: str, glyph: int, typed: str, width: float) -> str:
+    """A character of its own that draws `glyph` of a registered font and means `typed`.
+
+    HarfBuzz turns typed letters into glyphs the font's character map names
+    differently (a medial meem is U+FEE3, a lam-alef one glyph for two letters,
+    a bracket in right-to-left text its mirror image) or not at all. Drawn by
+    those names, the PDF would copy as presentation forms, private codes or
+    swapped brackets. The alias draws the same glyph, `width` wide (thousandths
+    of the size), and the ToUnicode map says it is `typed`. One per (font, glyph,
+    text), kept for the process like the fonts themselves.
+    """
+    key = (name, glyph, typed)
+    found = _aliases.get(key)
+    if found is not None:
+        return found
+    with _lock:
+        found = _aliases.get(key)
+        if found is None:
+            face = pdfmetrics.getFont(name).face
+            code = ALIAS_START + len(_aliases)
+            while code in face.charToGlyph:
+                code += 1
+            face.charToGlyph[code] = glyph
+            face.charWidths[code] = width
+            found = chr(code)
+            _alias_text[(face.name.decode("latin-1"), code)] = typed
+            _aliases[key] = found
+    return found
 
 
 def covers(name: str, char: str) -> bool:

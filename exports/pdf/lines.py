@@ -4,10 +4,13 @@ Used where reportlab's `Paragraph` cannot do the job: paragraphs with
 Arabic or Hebrew (reportlab's right-to-left support needs `rlbidi`, see
 `bidi`), and single-line labels inside charts, which may be in any script.
 `Styled` holds a paragraph's characters with the font of each (from
-`text.runs`); `break_lines` fills lines greedily at spaces; `visual_runs`
+`text.runs`); `break_lines` fills lines greedily at spaces and between CJK
+characters; `visual_runs`
 puts one line in drawing order; `draw_runs` draws it, handing right-to-left
-runs to HarfBuzz (`shaping=True`) so Arabic letters join.
-`MixedParagraph` is the flowable that puts these together.
+runs to `shaping`, so Arabic letters join and the PDF reads as typed.
+Bold Chinese, Japanese and Korean, which have no bold face bundled, are drawn
+in synthetic bold (filled and stroked). `MixedParagraph` is the flowable that
+puts these together; `text.needs_own_lines` says which paragraphs need it.
 """
 
 from __future__ import annotations
@@ -19,10 +22,9 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.pdfgen.textobject import bidiShapedText
 from reportlab.platypus import Flowable
 
-from exports.pdf import bidi, fonts, text
+from exports.pdf import bidi, fonts, shaping, text
 
 ELLIPSIS = "…"
 
@@ -33,6 +35,7 @@ class Styled:
 
     chars: str
     fonts: tuple[str, ...]
+    bold: bool = False  # CJK letters (no bold face bundled) are drawn in synthetic bold
 
     @classmethod
     def of(cls, value: str, *, bold: bool = False, missing: set[str] | None = None) -> Styled:
@@ -40,7 +43,11 @@ class Styled:
         for font, part in text.runs(value, bold=bold, missing=missing):
             chars.append(part)
             names.extend([font] * len(part))
-        return cls("".join(chars), tuple(names))
+        return cls("".join(chars), tuple(names), bold)
+
+    def fake_bold(self, font: str) -> bool:
+        """Whether a run in `font` is drawn in synthetic bold (stroked as well as filled)."""
+        return self.bold and font in fonts.SYNTHETIC_BOLD
 
 
 def _shaped(font: str) -> bool:
@@ -51,7 +58,7 @@ def _shaped(font: str) -> bool:
 def measure(font: str, part: str, size: float) -> float:
     """Width of a run in points, as drawn (shaped where the font is shaped)."""
     if _shaped(font) and text.has_rtl(part):
-        return bidiShapedText(part, None, fontName=font, fontSize=size, shaping=True)[1]
+        return shaping.width(font, part, size)
     return pdfmetrics.stringWidth(part, font, size)
 
 
@@ -86,6 +93,23 @@ def _cut_word(styled: Styled, start: int, size: float, width: float) -> int:
     return end
 
 
+#: No line starts with these (closing marks, small kana, the long-vowel mark)...
+_NO_BREAK_BEFORE = frozenset(
+    "、。，．・：；？！ー）」』】〕〉》”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ)]},.!?:;%"
+)
+#: ...and none ends with these (opening marks).
+_NO_BREAK_AFTER = frozenset("（「『【〔〈《“‘([{")
+
+
+def _break_after(chars: str, i: int) -> bool:
+    """Whether a line may break after `chars[i]` though no space follows: between two
+    Chinese, Japanese or Korean characters, as in those languages, minding the
+    punctuation that must not start or end a line."""
+    if chars[i] in _NO_BREAK_AFTER or not text.has_cjk(chars[i]):
+        return False
+    return i + 1 >= len(chars) or chars[i + 1] not in _NO_BREAK_BEFORE
+
+
 def break_lines(styled: Styled, size: float, width: float) -> list[tuple[int, int]]:
     """(start, end) of each line: greedy at spaces, at newlines, and inside over-long words."""
     chars = styled.chars
@@ -101,6 +125,8 @@ def break_lines(styled: Styled, size: float, width: float) -> list[tuple[int, in
                 k += 1
             while k < n and chars[k] not in " \n":
                 k += 1
+                if _break_after(chars, k - 1):
+                    break
             word = width_of(styled, i, k, size)
             if used + word <= width:
                 used += word
@@ -124,6 +150,7 @@ class VisualRun:
     chars: str  # logical order when `shape` is set (HarfBuzz reverses it), else as drawn
     shape: bool
     width: float
+    fake_bold: bool = False
 
 
 def visual_runs(
@@ -150,13 +177,16 @@ def visual_runs(
         ):
             j += 1
         logical = line[min(order[i], order[j - 1]) : max(order[i], order[j - 1]) + 1]
-        if level % 2 and _shaped(font) and text.has_rtl(logical):
-            found.append(VisualRun(font, logical, True, measure(font, logical, size)))
+        if level % 2 and _shaped(font):
+            # Right to left, letters or not: HarfBuzz mirrors brackets, and the glyphs
+            # carry what was typed (see `shaping`).
+            found.append(VisualRun(font, logical, True, shaping.width(font, logical, size)))
         else:
             drawn = (
                 "".join(bidi.MIRROR.get(c, c) for c in reversed(logical)) if level % 2 else logical
             )
-            found.append(VisualRun(font, drawn, False, pdfmetrics.stringWidth(drawn, font, size)))
+            width = pdfmetrics.stringWidth(drawn, font, size)
+            found.append(VisualRun(font, drawn, False, width, styled.fake_bold(font)))
         i = j
     return found
 
@@ -165,7 +195,9 @@ def _ltr_runs(styled: Styled, start: int, end: int, size: float) -> list[VisualR
     """A line with nothing right to left: one run per font, in logical order. What the
     bidi reordering would give, without working out a level for every character."""
     return [
-        VisualRun(font, part, False, pdfmetrics.stringWidth(part, font, size))
+        VisualRun(
+            font, part, False, pdfmetrics.stringWidth(part, font, size), styled.fake_bold(font)
+        )
         for font, part in _segments(styled, start, end)
     ]
 
@@ -175,11 +207,50 @@ def _ltr_only(chars: str) -> bool:
     return not text.has_rtl(chars) and "\u200f" not in chars
 
 
-def draw_runs(canvas: Canvas, x: float, y: float, runs: list[VisualRun], size: float) -> None:
+#: Synthetic bold: the outline is stroked this wide, as a share of the font size.
+FAKE_BOLD_STROKE = 0.035
+
+
+def draw_runs(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    runs: list[VisualRun],
+    size: float,
+    color: object = None,
+) -> None:
+    """One line's runs, left to right, as one text object, in `color` (default: the
+    canvas's fill colour).
+
+    One object, and no line feed after each run as `drawString` writes, so a text
+    extractor reads the line as one line (pypdf starts a new line on every move
+    down, and reads a right-to-left phrase in order only within one line). A run
+    in synthetic bold is filled and stroked (text render mode 2) in the text's colour.
+    """
+    if not runs:
+        return
+    bold = any(run.fake_bold for run in runs)
+    if bold:
+        canvas.saveState()
+        # reportlab has no getter for the fill colour; the stroke must match it.
+        canvas.setStrokeColor(color if color is not None else canvas._fillColorObj)
+        canvas.setLineWidth(size * FAKE_BOLD_STROKE)
+    line = canvas.beginText(x, y)
     for run in runs:
-        canvas.setFont(run.font, size)
-        canvas.drawString(x, y, run.chars, shaping=run.shape)
+        if bold:
+            line.setTextRenderMode(2 if run.fake_bold else 0)
+        if run.shape:
+            shaping.draw_into(line, x, y, run.font, run.chars, size)
+        else:
+            line.setFont(run.font, size)
+            line.setTextOrigin(x, y)
+            line.textOut(run.chars)
         x += run.width
+    if bold:
+        line.setTextRenderMode(0)
+    canvas.drawText(line)
+    if bold:
+        canvas.restoreState()
 
 
 def single_line(
@@ -193,7 +264,7 @@ def single_line(
         while end > 0 and width_of(styled, 0, end, size) > room:
             end -= 1
         cut = styled.chars[:end].rstrip()
-        styled = Styled(cut + ELLIPSIS, styled.fonts[: len(cut)] + (fonts.SANS,))
+        styled = Styled(cut + ELLIPSIS, styled.fonts[: len(cut)] + (fonts.SANS,), styled.bold)
         end = len(styled.chars)
     if _ltr_only(styled.chars):
         # Most labels (numbers, names, the footer) are left to right: skip the bidi levels.
@@ -283,8 +354,8 @@ class MixedParagraph(Flowable):
             else:
                 x = left
             y = self.height - size - number * style.leading
-            draw_runs(canvas, x, y, runs, size)
+            draw_runs(canvas, x, y, runs, size, style.textColor)
         if self.bulletText and self.lines:
             bullet, width = single_line(self.bulletText, size)
             x = self.width - style.bulletIndent - width if rtl else style.bulletIndent
-            draw_runs(canvas, x, self.height - size, bullet, size)
+            draw_runs(canvas, x, self.height - size, bullet, size, style.textColor)

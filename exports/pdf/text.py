@@ -4,7 +4,9 @@ A person's text is text, never markup: `markup` escapes every run before
 adding our own `<font>` and `<br/>` tags, so `<b>` or `<img src=...>` print
 as typed. `clean` drops what has no visible form (control characters, zero
 width joiners outside Arabic, variation selectors, direction marks: the
-layout finds the direction itself) and composes accents (NFC). `chunks`
+layout finds the direction itself) and composes accents (NFC); emoji
+sequences the emoji font cannot join print as their first emoji, flags as
+"[flag: FR]". `chunks`
 cuts long text into paragraphs of at most `MAX_CHUNK` characters, because
 reportlab's line breaking slows down with the square of a paragraph's length.
 `runs` picks a font for each stretch of text (see `fonts.font_for`) and puts
@@ -20,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from exports.pdf import fonts
+from exports.pdf import fonts, language
 
 #: The longest paragraph handed to reportlab in one piece, in characters (about 200 words).
 MAX_CHUNK = 1200
@@ -47,13 +49,41 @@ _INVISIBLE = re.compile(
 _STRAY_JOINER = re.compile("(?<![\u0600-\u06ff\u0750-\u077f\u0870-\u08ff])[\u200c\u200d]")
 
 
+# Emoji the bundled emoji font (Symbola, monochrome) draws one by one: it cannot join a
+# sequence, colour a skin or draw a flag.
+_EMOJI = "\u2190-\u2bff\u3030\u303d\u3297\u3299\U0001f000-\U0001faff"
+_MODIFIERS = "\ufe0f\U0001f3fb-\U0001f3ff"  # emoji presentation, skin tones
+# What a joiner adds to an emoji: "👩‍💻" (woman, joiner, laptop) prints as its first, "👩".
+_JOINED = re.compile(f"(?<=[{_EMOJI}{_MODIFIERS}])(?:\u200d[{_EMOJI}][{_MODIFIERS}]*)+")
+_SKIN_TONE = re.compile("[\U0001f3fb-\U0001f3ff]")  # a swatch on its own, in Symbola
+_FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{1,2}")  # regional indicators, paired as flags
+
+
+def _flag(match: re.Match[str]) -> str:
+    """A flag as its country code in brackets ("[flag: FR]"); a lone indicator as its letter."""
+    code = "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in match.group())
+    return f"[flag: {code}]" if len(code) == 2 else code
+
+
+def emoji(text: str) -> str:
+    """Emoji as Symbola can print them: a joined sequence as its first emoji, a flag as its
+    country code, skin tones left out (variation selectors go with `clean`'s invisibles)."""
+    if not _SKIN_TONE.search(text) and "\u200d" not in text and not _FLAG.search(text):
+        return text
+    text = _JOINED.sub("", text)
+    text = _FLAG.sub(_flag, text)
+    return _SKIN_TONE.sub("", text)
+
+
 def clean(text: str) -> str:
-    """Text ready to lay out: newlines as "\\n", tabs as spaces, invisible characters gone."""
+    """Text ready to lay out: newlines as "\\n", tabs as spaces, invisible characters gone,
+    emoji as the bundled font can draw them (`emoji`)."""
     if text.isascii() and text.isprintable():
         return text
     text = _NEWLINES.sub("\n", text).replace("\u2029", "\n\n").replace("\t", " ")
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
+        text = emoji(text)
         text = _STRAY_JOINER.sub("", text)
     return _INVISIBLE.sub("", text)
 
@@ -93,17 +123,25 @@ def chunks(text: str) -> list[Chunk]:
 
 
 def han_hint(text: str) -> str:
-    """Which CJK font draws Han characters here: Japanese if there is kana, Korean if Hangul."""
+    """Which CJK font draws Han characters here: Japanese if there is kana, Korean if Hangul,
+    else the workbook's language (`language`), else Chinese."""
     if not text.isascii():
         if fonts.char_class(fonts.KANA_RANGES).search(text):
             return "ja"
         if fonts.char_class(fonts.HANGUL_RANGES).search(text):
             return "ko"
-    return "zh"
+    chosen = language.current()
+    return chosen if chosen in fonts.HAN_FONT else "zh"
 
 
 def has_rtl(text: str) -> bool:
     return not text.isascii() and _RTL_CHAR.search(text) is not None
+
+
+def needs_own_lines(text: str, bold: bool) -> bool:
+    """Whether a paragraph is laid out by `lines.MixedParagraph` rather than reportlab's
+    `Paragraph`: right-to-left text (bidi, shaping), and bold CJK (synthetic bold)."""
+    return has_rtl(text) or (bold and has_cjk(text))
 
 
 def has_cjk(text: str) -> bool:
@@ -114,6 +152,7 @@ def has_cjk(text: str) -> bool:
 
 
 Run = tuple[str, str]  # (font name, text)
+_ARABIC_FONTS = frozenset((fonts.ARABIC, fonts.ARABIC_BOLD))
 
 
 def _slow_runs(text: str, bold: bool, han: str, missing: set[str] | None) -> list[Run]:
@@ -172,7 +211,36 @@ def runs(
             merged[-1] = (font, merged[-1][1] + part)
         else:
             merged.append((font, part))
-    return merged
+    return _join_arabic(merged)
+
+
+def _join_arabic(found: list[Run]) -> list[Run]:
+    """Spaces and punctuation between two runs of one Arabic font join them.
+
+    The Latin fast path gives a space between Arabic words to DejaVu Sans, which
+    would cut a phrase into one run a word: each shaped and drawn on its own, so
+    a text extractor reads the words of a right-to-left line in drawing order,
+    left to right. One run for the phrase reads as typed.
+    """
+    if len(found) < 3:
+        return found
+    joined: list[Run] = [found[0]]
+    for i in range(1, len(found)):
+        font, part = found[i]
+        before = joined[-1][0]
+        after = found[i + 1][0] if i + 1 < len(found) else None
+        if (
+            font != before
+            and before in _ARABIC_FONTS
+            and after == before
+            and all(_neutral(c) and fonts.covers(before, c) for c in part)
+        ):
+            joined[-1] = (before, joined[-1][1] + part)
+        elif font == joined[-1][0]:
+            joined[-1] = (font, joined[-1][1] + part)
+        else:
+            joined.append((font, part))
+    return joined
 
 
 def markup(parts: list[Run], base_font: str) -> str:

@@ -7,6 +7,8 @@ from reportlab.platypus import CondPageBreak, Flowable
 from exports.pdf.blocks import Column
 from exports.pdf.context import Context, when
 from workbook.analysis.plan_checks import KIND_NAMES
+from workbook.analysis.plan_dates import OVERDUE, action_overdue, goal_overdue, milestone_date
+from workbook.data import Milestone
 
 STATUS = {"planned": "Planned", "doing": "Under way", "done": "Done", "dropped": "Dropped"}
 SOURCES = (
@@ -48,6 +50,8 @@ def goals(ctx: Context) -> list[Flowable]:
         facts = []
         if goal.target_date:
             facts.append(f"Target date: {when(goal.target_date)}")
+        if goal_overdue(goal, ctx.today):  # judged on the export date, in words
+            facts.append(OVERDUE)
         if goal.commitment is not None:
             facts.append(f"Your commitment: {goal.commitment} of 10")
         if facts:
@@ -70,7 +74,8 @@ def goals(ctx: Context) -> list[Flowable]:
                         a.title,
                         KIND_NAMES.get(a.kind or "", "not chosen").capitalize(),
                         when(a.due_date),
-                        STATUS.get(a.status, a.status),
+                        STATUS.get(a.status, a.status)
+                        + (f" · {OVERDUE}" if action_overdue(a, ctx.today) else ""),
                     ]
                     for a in goal.actions
                 ],
@@ -80,17 +85,26 @@ def goals(ctx: Context) -> list[Flowable]:
 
 
 def milestones(ctx: Context) -> list[Flowable]:
-    kit, st = ctx.kit, ctx.styles
+    kit, st, start = ctx.kit, ctx.styles, ctx.data.plan_start
+    since = f" from the plan's start on {when(start)}" if start else ""
     found: list[Flowable] = [
         CondPageBreak(ctx.kit.height * 0.25),
         kit.heading("Milestones", st.h1, key="milestones"),
-        kit.para("Checkpoints at 30, 60 and 90 days, to see whether the plan is moving.", st.intro),
+        kit.para(
+            f"Checkpoints at 30, 60 and 90 days{since}, to see whether the plan is moving.",
+            st.intro,
+        ),
     ]
     if not ctx.data.milestones:
         return [*found, kit.para("No milestones yet.", st.body)]
+
+    def day(m: Milestone) -> str:
+        on = milestone_date(start, m.day)
+        return f"Day {m.day} · {when(on.isoformat())}" if on else f"Day {m.day}"
+
     found += kit.table(
-        [Column("Day", 0.1, "cell_number"), Column("Milestone", 0.74), Column("Status", 0.16)],
-        [[str(m.day), m.text, "Done" if m.done else "Open"] for m in ctx.data.milestones],
+        [Column("When", 0.28), Column("Milestone", 0.56), Column("Status", 0.16)],
+        [[day(m), m.text, "Done" if m.done else "Open"] for m in ctx.data.milestones],
     )
     return found
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -25,10 +26,18 @@ class PlanContext:
     content: Content
     workbook_id: int | None = None
     data: WorkbookData = field(default_factory=WorkbookData)
+    #: The day what is overdue is judged on (a test may pin it).
+    today: Callable[[], date] = date.today
 
     def writer(self, table: str, row_id: int, field_name: str) -> Callable[[Any], None]:
         """Stage edits of one field of one row (saved after a pause or on leaving)."""
         return self.binder.row_field(table, row_id, field_name)
+
+    def set_plan_start(self, day: str | None) -> None:
+        """Stage the day the plan starts, which the milestones count from."""
+        if self.workbook_id is not None:
+            where = ("plan_notes", self.workbook_id, None, "plan_start")
+            self.binder.stage(door.set_answer, *where, day)
 
     def flush(self) -> None:
         self.binder.autosaver.flush()

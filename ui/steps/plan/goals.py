@@ -39,6 +39,7 @@ from ui.steps.plan.widgets import (
 )
 from ui.widgets import Disclosure, GrowingTextBox, confirm, hint, strong
 from workbook.analysis.plan_choices import ideas_for, link_label, link_options
+from workbook.analysis.plan_dates import OVERDUE, action_overdue, goal_overdue
 from workbook.content.catalogue import ActionIdea, Prompt
 from workbook.data import Action, Goal
 
@@ -108,6 +109,8 @@ class ActionRow(QFrame):
         self.due.finished.connect(ctx.binder.autosaver.flush)
         self.status = _choice_combo(f"{name}: status", STATUSES)
         ctx.binder.combo(self.status, ctx.writer("actions", action.id, "status"))
+        self.overdue = strong(OVERDUE)  # in words, not colour alone
+        self.overdue.setAccessibleName(f"{name}: overdue")
         self.delete_button = tool_button("Delete…", f"Delete {name.lower()}")
         self.delete_button.clicked.connect(self._delete)
 
@@ -120,6 +123,7 @@ class ActionRow(QFrame):
         details.addWidget(due_label)
         details.addWidget(self.due)
         details.addWidget(self.status)
+        details.addWidget(self.overdue)
         details.addStretch(1)
         # Added in reading order for Tab: what, kind, due, status, then delete.
         grid.addWidget(self.title, 0, 0)
@@ -133,6 +137,10 @@ class ActionRow(QFrame):
         _select(self.kind, action.kind)
         _select(self.status, action.status)
         self.due.set_value(action.due_date)
+
+    def show_overdue(self, late: bool) -> None:
+        self.overdue.setVisible(late)
+        self.due.edit.setAccessibleDescription(OVERDUE if late else "")
 
     @Slot()
     def _delete(self) -> None:
@@ -267,6 +275,11 @@ class GoalCard(QFrame):
             label.setBuddy(widget)
             widget.setAccessibleName(name)
             form.addRow(label, widget)
+        # Beside the target date, in words (not colour alone); shown while it is late.
+        self.overdue = QLabel(f"<b>{OVERDUE}</b>: the target date has passed")
+        self.overdue.setAccessibleName(f"Goal {number}: overdue, the target date has passed")
+        self.overdue.setToolTip("Plans change: a new date is fine, or mark the actions done.")
+        self.target_date.layout().insertWidget(3, self.overdue)  # before its stretch
         self.links.add_combo.setAccessibleName(f"Goal {number}: link a strength, path or AI task")
         commitment_label = hint(question)
         commitment_label.setBuddy(self.commitment)
@@ -338,6 +351,12 @@ class GoalCard(QFrame):
         else:
             self.checks.setText("<p>✓ This goal has a measure, a date and at least one action.</p>")
         self.actions.sync(goal.actions, self._make_action)
+        today = self._ctx.today()
+        late = goal_overdue(goal, today)
+        self.overdue.setVisible(late)
+        self.target_date.edit.setAccessibleDescription(OVERDUE if late else "")
+        for row, action in zip(self.actions.rows(), goal.actions, strict=True):
+            row.show_overdue(action_overdue(action, today))
         self.no_actions.setVisible(not goal.actions)
         self._show_ideas(goal)
 

@@ -1,4 +1,5 @@
-"""The plan's shorter lists: milestones at 30, 60 and 90 days, support asked for, and the
+"""The plan's shorter lists: milestones at 30, 60 and 90 days (each day's calendar date
+counted from the plan's start, which the person can set), support asked for, and the
 questions for the career conversation (from the library or the person's own, in order).
 
 Each list shows one row per stored entry; typing is saved as the person
@@ -8,11 +9,12 @@ rebuilt only when entries are added, removed or moved.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,11 +27,13 @@ from ui.binding import set_text
 from ui.steps.plan.context import PlanContext
 from ui.steps.plan.library import LibraryModel
 from ui.steps.plan.widgets import (
+    DATE_FORMAT,
     RowList,
     ask_then_delete,
     tool_button,
 )
 from ui.widgets import GrowingTextBox, hint, strong
+from workbook.analysis.plan_dates import milestone_date
 from workbook.data import Milestone, QuestionChoice, SupportRequest
 
 DAYS = (30, 60, 90)
@@ -100,14 +104,31 @@ class MilestonesSection(QWidget):
         layout.setSpacing(8)
         layout.addWidget(
             hint(
-                "Three checkpoints make a long goal feel near. Count the days from when you "
-                "start, and write what will be true by then."
+                "Three checkpoints make a long goal feel near. Write what will be true by "
+                "each one. The days count from when your plan starts: the day you made this "
+                "workbook, unless you choose another."
             )
         )
+        start_row = QHBoxLayout()
+        start_label = QLabel("Your plan starts on:")
+        self.start = QDateEdit()
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat(DATE_FORMAT)
+        self.start.setAccessibleName("The day your plan starts")
+        self.start.setToolTip("Your milestones count from this day. Alt+Down opens a calendar.")
+        start_label.setBuddy(self.start)
+        self.start.dateChanged.connect(self._start_changed)
+        self.start.editingFinished.connect(ctx.flush)
+        start_row.addWidget(start_label)
+        start_row.addWidget(self.start)
+        start_row.addStretch(1)
+        layout.addLayout(start_row)
         self.lists: dict[int, RowList] = {}
         self.add_buttons: dict[int, QPushButton] = {}
+        self.headings: dict[int, QLabel] = {}
         for day in DAYS:
-            layout.addWidget(strong(f"By day {day}"))
+            self.headings[day] = strong(f"By day {day}")
+            layout.addWidget(self.headings[day])
             rows = RowList()
             layout.addWidget(rows)
             button = QPushButton(f"Add a milestone for day {day}")
@@ -119,11 +140,28 @@ class MilestonesSection(QWidget):
             self.add_buttons[day] = button
 
     def update_from(self, full: bool) -> None:
+        start = self._ctx.data.plan_start
+        shown = QDate.fromString(start or "", Qt.DateFormat.ISODate)
+        if shown.isValid() and shown != self.start.date():
+            blocked = self.start.blockSignals(True)
+            self.start.setDate(shown)
+            self.start.blockSignals(blocked)
+        for day, label in self.headings.items():
+            when = milestone_date(start, day)
+            text = f"By day {day}" + (
+                f" · {QDate(when.year, when.month, when.day).toString(DATE_FORMAT)}" if when else ""
+            )
+            label.setText(text)
+            label.setAccessibleName(text)
         for day, rows in self.lists.items():
             items = [m for m in self._ctx.data.milestones if m.day == day]
             if not rows.sync(items, self._make) and full:
                 for row, milestone in zip(rows.rows(), items, strict=True):
                     row.show_values(milestone)
+
+    @Slot(QDate)
+    def _start_changed(self, day: QDate) -> None:
+        self._ctx.set_plan_start(day.toString(Qt.DateFormat.ISODate))
 
     def _make(self, milestone: Milestone, number: int) -> MilestoneRow:
         row = MilestoneRow(self._ctx, milestone, number)

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 #: The tables each part of the page shows (goals with their checks and the balance).
 PARTS_READ: dict[str, frozenset[str]] = {
     "goals": frozenset({"goals", "actions"}),
-    "milestones": frozenset({"milestones"}),
+    "milestones": frozenset({"milestones", "plan_notes"}),
     "support": frozenset({"support_requests"}),
     "questions": frozenset({"conversation_questions"}),
     "checkins": frozenset({"journal_entries", "rating_snapshots", "strength_ratings"}),
