@@ -39,7 +39,6 @@ READERS: dict[str, Reader] = {
                 "strengths",
                 "edge",
                 "ai_plan",
-                "questions",
             ),
             "Shared in confidence",
             "For your manager: a first page to act on in five minutes, then what you ask, "

@@ -80,13 +80,13 @@ def page_fill(pdf: bytes) -> list[float]:
         height = float(page.mediabox.height)
         ys: list[float] = []
 
-        def visit(text, _cm, tm, _font, _size, ys=ys):
+        def visit(text, cm, tm, _font, _size, ys=ys):
             if text.strip():
-                ys.append(float(tm[5]))
+                ys.append(float(cm[5]) + float(tm[5]))
 
         page.extract_text(visitor_text=visit)
-        body = [y for y in ys if y > 80]  # above the running footer
-        top, bottom = height - 62, 80
+        body = [y for y in ys if y > 55]  # above the running footer, at 34
+        top, bottom = height - 62, 68  # the frame: 22 mm from the top, 24 mm from the foot
         lowest = min(body, default=top)
         fills.append((top - lowest) / (top - bottom))
     return fills

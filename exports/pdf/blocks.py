@@ -37,7 +37,7 @@ LONG_ROW_SHARE = 0.4
 #: Room (points) a heading needs below it on the page, or it moves to the next page with
 #: what follows. Used instead of keepWithNext, which would move a heading's whole (long)
 #: next paragraph too and leave a gap.
-ROOM = {"h1": 120.0, "h2": 75.0, "h3": 55.0, "label": 40.0}
+ROOM = {"h1": 120.0, "h2": 90.0, "h3": 55.0, "label": 40.0}
 #: Groups of up to this many characters are kept on one page (an example, a future's notes).
 KEEP_CHARS = 2500
 #: A cell with more characters than this is set as a block without measuring it.

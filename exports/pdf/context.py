@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from reportlab.platypus import Flowable
+
 from exports.pdf.blocks import Kit
 from exports.pdf.styles import Styles
 from exports.readers import READERS, Reader
@@ -67,6 +69,11 @@ class Context:
     def person(self) -> str:
         return self.data.profile.person_name.strip() or self.data.name.strip()
 
+    def intro(self, value: str) -> list[Flowable]:
+        """A section's opening sentence for the person or a coach; a manager's copy, which
+        must be read in minutes, goes straight to the content."""
+        return [self.kit.para(value, self.styles.intro)] if self.reader.detail else []
+
     def goal_title(self, key: str) -> str:
         """A goal's title from a link key ("goal:3") or its id."""
         goal_id = key.partition(":")[2] if ":" in key else key
@@ -74,6 +81,16 @@ class Context:
             if str(goal.id) == goal_id:
                 return goal.title.strip() or tr("A goal without a title")
         return tr("A goal no longer in the plan")
+
+    def hours_go_to(self, spent: float, kind: str, target: str | None) -> str:
+        """Where freed hours go, as the end of a sentence: "the goal “…” (3 h)"."""
+        if kind == "goal" and target:
+            return tr("the goal “{name}” ({h})", h=hours(spent), name=self.goal_title(target))
+        if kind == "strength" and target:
+            return tr("building on {name} ({h})", h=hours(spent), name=self.strength(target))
+        if kind == "path" and target:
+            return tr("trying the {name} path ({h})", h=hours(spent), name=self.path(target))
+        return tr("something else ({h})", h=hours(spent))
 
     def reinvestment_target(self, kind: str, target: str | None) -> str:
         """Where freed hours go, in words: "Goal: …", "Strength: …", "Path: …"."""
@@ -105,6 +122,12 @@ def hours(value: float | None) -> str:
     if value is None:
         return ""
     return tr("{h} h", h=f"{value:.1f}".rstrip("0").rstrip("."))
+
+
+def first_upper(value: str) -> str:
+    """The text with its first letter made a capital, the rest as it is ("the goal “CRM”"
+    becomes "The goal “CRM”"; `str.capitalize` would lower the rest)."""
+    return value[:1].upper() + value[1:]
 
 
 def count(n: int, one: str, many: str) -> str:

@@ -109,6 +109,11 @@ def total_freed(tasks: tuple[Task, ...] | list[Task]) -> float:
     return sum(hours_freed(t) for t in tasks)
 
 
+def _count(n: int, noun: str) -> str:
+    """ "1 task", "3 tasks": a count with its noun, never "task(s)"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _skill_needs(data: WorkbookData, content: Content, handled: float) -> list[SkillNeed]:
     ai_tasks = [t for t in data.tasks if ai_hours(t) > 0]
     high = sum(1 for t in ai_tasks if t.stakes == "high")
@@ -123,16 +128,20 @@ def _skill_needs(data: WorkbookData, content: Content, handled: float) -> list[S
         ),
         "validating_results": (
             1 + volume + high,
-            f"{_r(handled):g} h of AI output a week to check, {high} task(s) with high stakes.",
+            f"{_r(handled):g} h of AI output a week to check, "
+            f"{_count(high, 'task')} with high stakes.",
         ),
         "managing_risk": (
             1 + 2 * high + medium,
-            f"{high} high-stakes and {medium} medium-stakes task(s) run partly on AI.",
+            f"{high} high-stakes and {_count(medium, 'medium-stakes task')} run partly on AI.",
         ),
-        "selecting_tools": (1 + len(tools), f"Your plan names {len(tools)} different tool(s)."),
+        "selecting_tools": (
+            1 + len(tools),
+            f"Your plan names {_count(len(tools), 'different tool')}.",
+        ),
         "ensuring_quality": (
             1 + min(4, automated + math.floor(handled / 10)),
-            f"{automated} task(s) set to run largely on their own.",
+            f"{_count(automated, 'task')} set to run largely on their own.",
         ),
     }
     needs = []

@@ -12,10 +12,13 @@ from dataclasses import dataclass
 
 from workbook.data import WorkbookData
 
+#: An action's status in the words the Plan step and the PDF both use.
+STATUS_NAMES = {"planned": "Planned", "doing": "Doing", "done": "Done", "dropped": "Dropped"}
+#: Each kind of action in the words the Plan step and the PDF both use.
 KIND_NAMES = {
-    "experience": "on-the-job experience",
+    "experience": "doing it at work",
     "others": "learning from others",
-    "formal": "formal learning",
+    "formal": "courses and reading",
 }
 
 

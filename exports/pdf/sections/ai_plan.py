@@ -13,11 +13,13 @@ from reportlab.platypus import Flowable, Spacer
 
 from exports.pdf.blocks import Column
 from exports.pdf.charts import HoursChart, HoursRow
-from exports.pdf.context import Context, hours
-from exports.words import tr
+from exports.pdf.context import Context, first_upper, hours
+from exports.words import plural, tr
 from workbook.analysis.ai_plan import AGENCY, ai_hours
 from workbook.data import Task
 
+#: Tasks listed in a manager's copy, the ones that free the most.
+SHORT_LIST = 5
 MODES = {"automate": "Automate", "augment": "Augment", "keep_human": "Keep human"}
 STAKES = {"low": "low", "medium": "medium", "high": "high"}
 
@@ -52,6 +54,12 @@ def _where(ctx: Context) -> list[Flowable]:
     spent = [r for r in ctx.data.reinvestments if r.hours]
     if not spent:
         return [*found, kit.para(tr("Not decided yet."), st.body)]
+    if not ctx.reader.detail:
+        # In short for a manager: where the hours go, without the notes on how.
+        found += kit.bullets(
+            [first_upper(ctx.hours_go_to(r.hours, r.target_kind, r.target_id)) for r in spent]
+        )
+        return found
     found += kit.table(
         [
             Column(tr("Hours"), 0.12, "cell_number"),
@@ -101,19 +109,38 @@ def summary(ctx: Context) -> list[Flowable]:
     if not plan["tasks"]:
         return [*found, kit.para(tr("No tasks listed yet."), st.body), kit.section_end()]
     found += _headline(ctx)
+    tasks = plan["tasks"]
+    if not ctx.reader.detail:
+        # In short: the tasks that free the most, largest first; the rest in one line.
+        tasks = sorted(tasks, key=lambda t: -t["hours_freed"])[:SHORT_LIST]
     rows = []
-    for task in plan["tasks"]:
+    for task in tasks:
         stored = _stored(ctx, task["id"])
         cell = kit.user(task["name"] or tr("A task without a name"), st.cell)
         rows.append([cell, _how(task, stored), hours(task["hours_freed"])])
     found += kit.table(
         [
-            Column(tr("Task"), 0.56),
-            Column(tr("How AI takes part"), 0.3),
+            Column(tr("Task"), 0.5),
+            Column(tr("How AI takes part"), 0.36),
             Column(tr("Freed a week"), 0.14, "cell_number"),
         ],
         rows,
     )
+    rest = plan["tasks"][len(tasks) :] if len(tasks) < len(plan["tasks"]) else []
+    if rest:
+        left = len(plan["tasks"]) - len(tasks)
+        freed = sum(t["hours_freed"] for t in plan["tasks"]) - sum(t["hours_freed"] for t in tasks)
+        found.append(
+            kit.para(
+                plural(
+                    left,
+                    "And 1 more task, freeing {h} a week.",
+                    "And {n} more tasks, freeing {h} a week.",
+                    h=hours(freed),
+                ),
+                st.note,
+            )
+        )
     found += _where(ctx)
     return [*found, kit.section_end()]
 

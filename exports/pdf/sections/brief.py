@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer
 from reportlab.platypus.flowables import _listWrapOn
 
 from exports.pdf.charts import FitRow, FitStrip
-from exports.pdf.context import Context, hours, long_date, when
+from exports.pdf.context import Context, first_upper, hours, long_date, when
 from exports.words import plural, tr
 from workbook.analysis.plan_dates import OVERDUE, goal_overdue
 
@@ -159,8 +159,8 @@ def _lean(ctx: Context, short: Shortener, level: dict[str, int], looks: Looks) -
         found.append(Spacer(1, 5))
     paths = {p["id"]: p for p in result["paths"]}
     ranked = [paths[i] for i in result["ranking"] if i in paths]
-    if not ranked:
-        return found
+    if not any(p["confidence"] for p in ranked):
+        return [*found, kit.para(tr("Nothing is answered yet."), looks.text)]
     contenders = set(result["contenders"])
     rows = [
         FitRow(
@@ -227,8 +227,7 @@ def _next_90_days(
             facts.insert(0, tr(OVERDUE).upper())
         if goal.measure.strip() and level["measure"]:
             facts.append(tr("measure: {text}", text=short(goal.measure, level["measure"], "goals")))
-        line = " · ".join(facts)
-        found.append(kit.para(line[0].upper() + line[1:], _indented(kit, looks.quiet)))
+        found.append(kit.para(first_upper(" · ".join(facts)), _indented(kit, looks.quiet)))
     more = len(goals) - len(shown)
     found += short.note(
         "goals", looks, plural(more, "1 more goal", "{n} more goals") if more else ""
@@ -260,19 +259,9 @@ def _ai(ctx: Context, looks: Looks) -> list[Flowable]:
         first = spent[0]
         line += " " + tr(
             "The most goes to {where}.",
-            where=_where(ctx, first.hours, first.target_kind, first.target_id),
+            where=ctx.hours_go_to(first.hours, first.target_kind, first.target_id),
         )
     return [kit.para(tr("AI in one line"), looks.head), kit.para(line, looks.text)]
-
-
-def _where(ctx: Context, spent: float, kind: str, target: str | None) -> str:
-    if kind == "goal" and target:
-        return tr("the goal “{name}” ({h})", h=hours(spent), name=ctx.goal_title(target))
-    if kind == "strength" and target:
-        return tr("building on {name} ({h})", h=hours(spent), name=ctx.strength(target))
-    if kind == "path" and target:
-        return tr("trying the {name} path ({h})", h=hours(spent), name=ctx.path(target))
-    return tr("something else ({h})", h=hours(spent))
 
 
 def _header(ctx: Context) -> list[Flowable]:

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from exports.pdf.blocks import Column
 from exports.pdf.charts import FitChart, FitRow, PointsBar
-from exports.pdf.context import Context
+from exports.pdf.context import Context, first_upper
 from exports.words import tr
 from workbook.analysis.fit import whole
 
@@ -69,7 +69,7 @@ def _future(ctx: Context, path_id: str) -> list[Flowable]:
         heading += ": " + future.title.strip()
     found: list[Flowable] = [kit.para(heading, st.h3)]
     if gauges:
-        found.append(kit.para(" · ".join(gauges).capitalize(), st.note))
+        found.append(kit.para(first_upper(" · ".join(gauges)), st.note))
     guide = ctx.content.guides.get(path_id)
     if (
         guide is not None and ctx.reader.detail
@@ -170,24 +170,33 @@ def _workplace(ctx: Context) -> list[Flowable]:
     return found
 
 
+def _nothing_answered(ctx: Context) -> bool:
+    return not any(p["confidence"] for p in ctx.result["paths"])
+
+
 def lean(ctx: Context) -> list[Flowable]:
     kit, st, result = ctx.kit, ctx.styles, ctx.result
     found: list[Flowable] = [kit.heading(tr("Where I lean"), st.h1, key="edge")]
+    if _nothing_answered(ctx):
+        # The app's words for this case ask the person to answer; a copy just says so.
+        return [*found, kit.para(tr("Nothing is answered yet."), st.body)]
     own = ctx.data.edge_statement.strip()
     if own:
         found += kit.callout(own, tr("IN MY OWN WORDS"))
     elif ctx.reader.detail:
         found += kit.callout(result["edge_statement"], tr("WHAT THE WORKBOOK SAYS OF MY ANSWERS"))
-    found += [
-        kit.para(
-            tr(
-                "Three paths, all sound: the specialist who goes deep, the people manager, "
-                "and the orchestrator who directs people and AI toward outcomes."
+    if ctx.reader.detail or "brief" not in ctx.printed:
+        # Page 1 shows the paths in a few lines already; a manager's copy says it once.
+        found += [
+            kit.para(
+                tr(
+                    "Three paths, all sound: the specialist who goes deep, the people "
+                    "manager, and the orchestrator who directs people and AI toward outcomes."
+                ),
+                st.body,
             ),
-            st.body,
-        ),
-        *_chart(ctx, answered=False),
-    ]
+            *_chart(ctx, answered=False),
+        ]
     futures = [f for p in result["paths"] for f in _future(ctx, p["id"])]
     if futures:
         found += [
@@ -206,6 +215,11 @@ def lean(ctx: Context) -> list[Flowable]:
 
 def analysis(ctx: Context) -> list[Flowable]:
     kit, st, result = ctx.kit, ctx.styles, ctx.result
+    if _nothing_answered(ctx):
+        return [
+            kit.heading(tr("How the fit was worked out"), st.h1, key="analysis"),
+            kit.para(tr("Nothing is answered yet, so every path sits at 50."), st.body),
+        ]
     found: list[Flowable] = [
         kit.heading(tr("How the fit was worked out"), st.h1, key="analysis"),
         kit.para(

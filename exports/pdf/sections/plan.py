@@ -1,110 +1,125 @@
-"""The development plan: goals with their actions, milestones, support asked for, questions."""
+"""The development plan: goals with their actions, milestones, what I ask, questions.
+
+Written by the person to the reader, in the first person, in the app's own words for
+kinds and statuses; the checks the app makes on a plan ("add a measure") stay in the
+app: a copy for someone else says what is there, not what is missing.
+"""
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import Flowable
 
 from exports.pdf.blocks import Column
 from exports.pdf.context import Context, when
-from workbook.analysis.plan_checks import KIND_NAMES
+from exports.words import tr
+from workbook.analysis.plan_checks import KIND_NAMES, STATUS_NAMES
 from workbook.analysis.plan_dates import OVERDUE, action_overdue, goal_overdue, milestone_date
 from workbook.data import Milestone
 
-STATUS = {"planned": "Planned", "doing": "Under way", "done": "Done", "dropped": "Dropped"}
 SOURCES = (
-    ("manager", "From your manager"),
-    ("hr", "From HR"),
-    ("mentor", "From a mentor"),
-    ("other", "From others"),
+    ("manager", "Of you, my manager"),
+    ("hr", "Of HR"),
+    ("mentor", "Of a mentor"),
+    ("other", "Of others"),
 )
 
 
 def goals(ctx: Context) -> list[Flowable]:
     kit, st, checks = ctx.kit, ctx.styles, ctx.result["plan"]
     found: list[Flowable] = [
-        kit.heading("Goals and actions", st.h1, key="goals"),
-        kit.para(
-            "What you will work toward, how you will know you got there, and the steps. "
-            "Most growth comes from experience on the job, some from other people, a little "
-            "from courses.",
-            st.intro,
+        kit.heading(tr("Goals and actions"), st.h1, key="goals"),
+        *ctx.intro(
+            tr(
+                "What I will work toward, how I will know I got there, and the steps. Most "
+                "growth comes from doing it at work, some from other people, a little from "
+                "courses and reading."
+            )
         ),
     ]
     if not ctx.data.goals:
-        return [*found, kit.para("You have not set goals yet.", st.body)]
+        return [*found, kit.para(tr("No goals yet."), st.body)]
     counts = checks["balance"]["counts"]
-    if sum(counts.values()):
+    if sum(counts.values()) and ctx.reader.detail:
         found.append(
             kit.para(
-                "Your actions: "
-                + ", ".join(f"{n} {KIND_NAMES.get(k, k)}" for k, n in counts.items())
-                + ".",
+                tr(
+                    "My actions: {counts}.",
+                    counts=", ".join(
+                        f"{n} {tr(KIND_NAMES.get(k, k))}" for k, n in counts.items() if n
+                    ),
+                ),
                 st.body,
             )
         )
-    found += kit.bullets(checks["balance"]["flags"], st.note)
-    flags = {g["id"]: g["flags"] for g in checks["goals"]}
     for number, goal in enumerate(ctx.data.goals, start=1):
-        title = goal.title.strip() or "A goal without a title"
-        found.append(kit.heading(f"Goal {number}: {title}", st.h2, key=f"goal-{goal.id}", level=1))
+        title = goal.title.strip() or tr("A goal without a title")
+        found.append(
+            kit.heading(
+                tr("Goal {n}: {title}", n=number, title=title),
+                st.h2,
+                key=f"goal-{goal.id}",
+                level=1,
+            )
+        )
         facts = []
         if goal.target_date:
-            facts.append(f"Target date: {when(goal.target_date)}")
+            facts.append(tr("By {day}", day=when(goal.target_date)))
         if goal_overdue(goal, ctx.today):  # judged on the export date, in words
-            facts.append(OVERDUE)
-        if goal.commitment is not None:
-            facts.append(f"Your commitment: {goal.commitment} of 10")
+            facts.append(tr(OVERDUE))
+        if goal.commitment is not None and ctx.reader.detail:
+            facts.append(tr("my commitment {n} of 10", n=goal.commitment))
         if facts:
             found.append(kit.para(" · ".join(facts), st.note))
-        found += kit.labelled("HOW YOU WILL KNOW", goal.measure)
-        if goal.links:
-            found += kit.labelled("BUILDS ON", ", ".join(ctx.link(k) for k in goal.links))
-        for flag in flags.get(goal.id, []):
-            found.append(kit.para(flag, st.note))
+        found += kit.labelled(tr("HOW I WILL KNOW"), goal.measure)
+        if goal.links and ctx.reader.detail:
+            found += kit.labelled(tr("BUILDS ON"), ", ".join(ctx.link(k) for k in goal.links))
         if goal.actions:
             found += kit.table(
                 [
-                    Column("Action", 0.47),
-                    Column("Kind", 0.19),
-                    Column("Due", 0.21),
-                    Column("Status", 0.13),
+                    Column(tr("Action"), 0.44),
+                    Column(tr("Kind"), 0.2),
+                    Column(tr("Due"), 0.2),
+                    Column(tr("Status"), 0.16),
                 ],
                 [
                     [
                         a.title,
-                        KIND_NAMES.get(a.kind or "", "not chosen").capitalize(),
+                        tr(KIND_NAMES.get(a.kind or "", "not chosen")).capitalize(),
                         when(a.due_date),
-                        STATUS.get(a.status, a.status)
-                        + (f" · {OVERDUE}" if action_overdue(a, ctx.today) else ""),
+                        tr(STATUS_NAMES.get(a.status, a.status))
+                        + (f" · {tr(OVERDUE)}" if action_overdue(a, ctx.today) else ""),
                     ]
                     for a in goal.actions
                 ],
-                keep_first=True,
             )
     return found
 
 
 def milestones(ctx: Context) -> list[Flowable]:
     kit, st, start = ctx.kit, ctx.styles, ctx.data.plan_start
-    since = f" from the plan's start on {when(start)}" if start else ""
+    intro = tr("Checkpoints at 30, 60 and 90 days, to see whether the plan is moving.")
+    if start:
+        intro = tr(
+            "Checkpoints at 30, 60 and 90 days from the plan's start on {day}, to see "
+            "whether the plan is moving.",
+            day=when(start),
+        )
     found: list[Flowable] = [
-        CondPageBreak(ctx.kit.height * 0.25),
-        kit.heading("Milestones", st.h1, key="milestones"),
-        kit.para(
-            f"Checkpoints at 30, 60 and 90 days{since}, to see whether the plan is moving.",
-            st.intro,
-        ),
+        kit.heading(tr("Milestones"), st.h1, key="milestones"),
+        kit.para(intro, st.intro),
     ]
     if not ctx.data.milestones:
-        return [*found, kit.para("No milestones yet.", st.body)]
+        return [*found, kit.para(tr("No milestones yet."), st.body)]
 
     def day(m: Milestone) -> str:
         on = milestone_date(start, m.day)
-        return f"Day {m.day} · {when(on.isoformat())}" if on else f"Day {m.day}"
+        if on:
+            return tr("Day {n} · {day}", n=m.day, day=when(on.isoformat()))
+        return tr("Day {n}", n=m.day)
 
     found += kit.table(
-        [Column("When", 0.28), Column("Milestone", 0.56), Column("Status", 0.16)],
-        [[day(m), m.text, "Done" if m.done else "Open"] for m in ctx.data.milestones],
+        [Column(tr("When"), 0.28), Column(tr("Milestone"), 0.56), Column(tr("Status"), 0.16)],
+        [[day(m), m.text, tr("Done") if m.done else tr("Open")] for m in ctx.data.milestones],
     )
     return found
 
@@ -112,33 +127,33 @@ def milestones(ctx: Context) -> list[Flowable]:
 def support(ctx: Context) -> list[Flowable]:
     kit, st = ctx.kit, ctx.styles
     found: list[Flowable] = [
-        CondPageBreak(ctx.kit.height * 0.25),
-        kit.heading("Support you are asking for", st.h1, key="support"),
-        kit.para("What would help you most, and from whom.", st.intro),
+        kit.heading(tr("What I ask"), st.h1, key="support"),
+        *ctx.intro(tr("What would help me most, from whom, and by when.")),
     ]
     if not ctx.data.support:
-        return [*found, kit.para("You have not asked for support yet.", st.body)]
+        return [*found, kit.para(tr("No requests yet."), st.body)]
     names = dict(SOURCES)
     for source, title in SOURCES:
         items = [
-            s.request
+            tr("{ask} (by {day})", ask=s.request, day=when(s.needed_by))
+            if s.needed_by
+            else s.request
             for s in ctx.data.support
-            if (s.source if s.source in names else "other") == source
+            if (s.source if s.source in names else "other") == source and s.request.strip()
         ]
         if items:
-            found += [kit.para(title, st.h3), *kit.bullets(items)]
+            found += [kit.para(tr(title), st.h3), *kit.bullets(items)]
     return found
 
 
 def questions(ctx: Context) -> list[Flowable]:
     kit, st = ctx.kit, ctx.styles
     found: list[Flowable] = [
-        CondPageBreak(ctx.kit.height * 0.25),
-        kit.heading("Questions for your career conversation", st.h1, key="questions"),
-        kit.para("Questions you want to ask, in the order you want to ask them.", st.intro),
+        kit.heading(tr("Questions for our conversation"), st.h1, key="questions"),
+        *ctx.intro(tr("What I want to ask, in the order I want to ask it.")),
     ]
     if not ctx.data.questions:
-        return [*found, kit.para("No questions chosen yet.", st.body)]
+        return [*found, kit.para(tr("No questions chosen yet."), st.body)]
     for number, question in enumerate(ctx.data.questions, start=1):
         parts = kit.user(question.text, st.bullet)
         if parts:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Spacer
 
 from exports.pdf.charts import StrengthChart, StrengthRow
-from exports.pdf.context import Context
+from exports.pdf.context import Context, first_upper
 from exports.words import tr
 from workbook.data import Evidence
 
@@ -82,20 +82,18 @@ def _facts(ctx: Context, strength_id: str) -> str:
         facts.append(tr(EDGE[rating.edge]))
     if not ctx.data.evidence_for(strength_id):
         facts.append(tr("no example yet"))
-    line = " · ".join(facts)
-    return line[:1].upper() + line[1:]
+    return first_upper(" · ".join(facts))
 
 
 def signature(ctx: Context) -> list[Flowable]:
     kit, st, result = ctx.kit, ctx.styles, ctx.result
     found: list[Flowable] = [
         kit.heading(tr("At my best"), st.h1, key="strengths"),
-        kit.para(
+        *ctx.intro(
             tr(
                 "My signature strengths: what I do well, what gives me energy and where I "
                 "stand out, each backed by an example or by what others say."
-            ),
-            st.intro,
+            )
         ),
     ]
     if not result["signature_strengths"]:

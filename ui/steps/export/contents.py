@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exports.readers import DEFAULT_READER, READERS
 from exports import sections as section_list
+from exports.readers import DEFAULT_READER, READERS
 from ui.widgets import hint
 
 

@@ -38,6 +38,7 @@ from ui.steps.plan.widgets import (
     tool_button,
 )
 from ui.widgets import Disclosure, GrowingTextBox, confirm, hint, strong
+from workbook.analysis.plan_checks import KIND_NAMES, STATUS_NAMES
 from workbook.analysis.plan_choices import ideas_for, link_label, link_options
 from workbook.analysis.plan_dates import OVERDUE, action_overdue, goal_overdue
 from workbook.content.catalogue import ActionIdea, Prompt
@@ -48,12 +49,8 @@ KINDS = (
     ("others", "Learning from others (20)"),
     ("formal", "Courses and reading (10)"),
 )
-KIND_WORDS = {
-    "experience": "doing it at work",
-    "others": "learning from others",
-    "formal": "courses and reading",
-}
-STATUSES = (("planned", "Planned"), ("doing", "Doing"), ("done", "Done"), ("dropped", "Dropped"))
+KIND_WORDS = KIND_NAMES
+STATUSES = tuple(STATUS_NAMES.items())
 GROW_STAGES = {
     "goal": "Goal: what you want",
     "reality": "Reality: where you stand today",
