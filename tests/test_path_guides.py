@@ -165,7 +165,7 @@ def test_a_broken_guide_is_refused_naming_guide_and_field(folder, breakage, item
 def test_the_pdf_prints_what_each_future_s_path_usually_holds(db):
     data = load_workbook_data(db, add_example(db))
     buffer = io.BytesIO()
-    render(data, CONTENT, buffer, sections=("edge",), invariant=True)
+    render(data, CONTENT, buffer, reader_id="coach", sections=("edge",), invariant=True)
     pages = PdfReader(io.BytesIO(buffer.getvalue())).pages
     flat = "".join("".join(page.extract_text() for page in pages).split())
     for path_id in data.futures:

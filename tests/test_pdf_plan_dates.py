@@ -56,10 +56,10 @@ def exported(data, content, tmp_path, today=EXPORTED) -> str:
 def test_overdue_is_printed_beside_late_open_goals_and_actions_only(content, tmp_path):
     found = exported(plan(), content, tmp_path)
     # Goal 1 is past its target date with open actions; goal 2 is not due yet.
-    assert squash("Target date: 15 November 2026 · Overdue") in found
-    assert squash("Target date: 1 February 2027 · Overdue") not in found
+    assert squash("By 15 November 2026 · Overdue") in found
+    assert squash("By 1 February 2027 · Overdue") not in found
     # The late action under way is marked; the late one done and the future one are not.
-    assert squash("Under way · Overdue") in found
+    assert squash("Doing · Overdue") in found
     assert found.count(squash("Overdue")) == 2
     assert squash("Done · Overdue") not in found
     assert squash("Planned · Overdue") not in found
@@ -68,7 +68,7 @@ def test_overdue_is_printed_beside_late_open_goals_and_actions_only(content, tmp
 def test_overdue_is_judged_on_the_export_date(content, tmp_path):
     assert "Overdue" not in exported(plan(), content, tmp_path, today=date(2026, 10, 15))
     later = exported(plan(), content, tmp_path, today=date(2027, 3, 1))
-    assert squash("Target date: 1 February 2027 · Overdue") in later
+    assert squash("By 1 February 2027 · Overdue") in later
     assert squash("Planned · Overdue") in later  # the January review, still planned
 
 
@@ -86,6 +86,6 @@ def test_the_examples_plan_prints_current_dates_and_nothing_overdue(db, content,
     found = exported(data, content, tmp_path, today=today)
     assert "Overdue" not in found
     # Written as of 10 November 2026 with goals due on the 15th: moved 22 days on.
-    assert squash("Target date: 7 December 2026") in found
+    assert squash("By 7 December 2026") in found
     assert squash("Day 90 · 7 December 2026") in found
     assert squash("15 November 2026") not in found

@@ -120,9 +120,9 @@ JOURNAL = (
     ("choices", "expected"),
     [
         ({"include_private": True}, 0o600),
-        ({"sections": ["summary", "journal"]}, 0o600),  # the shared entries only: still personal
+        ({"sections": ["brief", "journal"]}, 0o600),  # the shared entries only: still personal
         ({}, 0o644),
-        ({"sections": ["summary"], "include_private": False}, 0o644),
+        ({"sections": ["brief"], "include_private": False}, 0o644),
     ],
     ids=["private-entries", "journal-section", "default", "no-journal"],
 )

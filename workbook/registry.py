@@ -1,16 +1,15 @@
 """Every table and field of a workbook, described once, as data.
 
-Each `Field` (`workbook.fields`) says what a column holds (its kind, limits and allowed
-values), what a blank answer stores, whether a new row must be given it, how it appears
-in the workbook file, whether it is private and whether it is a closed answer that a
-coach's anonymous group overview may count. Each `Table` says how its rows hang together
-(answers keyed by a content id, one row per workbook, or a list) and where it sits in
-the workbook file.
+Each `Field` (`workbook.fields`) says what a column holds (its kind, limits and allowed values),
+what a blank answer stores, whether a new row must be given it, how it appears in the workbook
+file, whether it is private and whether it is a closed answer that a coach's anonymous group
+overview may count. Each `Table` says how its rows hang together (answers keyed by a content
+id, one row per workbook, or a list) and where it sits in the workbook file.
 
-What derives from it: the door's checks (`workbook.rules`), the workbook file's keys,
-checks, import columns and JSON Schema (`workbook.workbook_file`), and the readers
-(`workbook.data`). Migrations stay hand-written and frozen; `tests/test_registry.py`
-checks that a freshly migrated database has exactly these columns, types and defaults.
+What derives from it: the door's checks (`workbook.rules`), the workbook file's keys, checks,
+import columns and JSON Schema (`workbook.workbook_file`), and the readers (`workbook.data`).
+Migrations stay hand-written and frozen; `tests/test_registry.py` checks that a freshly
+migrated database has exactly these columns, types and defaults.
 
 To add a field: a migration, one entry here, the widget that edits it, and its line in
 the PDF if printed (docs/architecture.md, "Where to add things").

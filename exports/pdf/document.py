@@ -211,12 +211,13 @@ def render(
     frame_width = pagesize[0] - 2 * styles.MARGIN_SIDE
     frame_height = pagesize[1] - styles.MARGIN_TOP - styles.MARGIN_BOTTOM
     kit = Kit(styles.make_styles(), frame_width, frame_height)
+    day = today or (INVARIANT_DAY if invariant else date.today())
     ctx = Context(
         data=data,
         content=content,
-        result=summary(data, content),
+        result=summary(data, content, today=day),  # overdue as of the export's date
         kit=kit,
-        today=today or (INVARIANT_DAY if invariant else date.today()),
+        today=day,
         include_private=include_private,
         reader=who,
         printed=tuple(s.id for s in chosen),

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.binding import set_text
+from ui.date_field import DateField
 from ui.steps.plan.context import PlanContext
-from ui.steps.plan.pickers import DateField, LinkPicker
+from ui.steps.plan.pickers import LinkPicker
 from ui.steps.plan.widgets import (
     RowList,
     ask_then_delete,
