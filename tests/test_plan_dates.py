@@ -10,13 +10,21 @@ import pytest
 from workbook import door
 from workbook.analysis.plan_dates import (
     action_overdue,
+    ask_overdue,
     goal_closed,
     goal_overdue,
     milestone_date,
     milestone_dates,
     overdue,
 )
-from workbook.data import Action, Goal, Milestone, WorkbookData, load_workbook_data
+from workbook.data import (
+    Action,
+    Goal,
+    Milestone,
+    SupportRequest,
+    WorkbookData,
+    load_workbook_data,
+)
 from workbook.example import add_example, example_data
 
 TODAY = date(2026, 12, 2)
@@ -62,6 +70,23 @@ def test_a_goal_is_overdue_while_open_after_its_target_date():
     assert not goal_closed(half) and goal_overdue(half, TODAY)
     # With no actions at all, nothing says it is finished.
     assert goal_overdue(Goal(5, "Bare", target_date="2026-01-01"), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("needed_by", "late"),
+    [
+        ("2026-12-01", True),  # the day before
+        ("2026-01-15", True),
+        ("2026-12-02", False),  # needed today is not late yet
+        ("2027-01-10", False),
+        (None, False),
+        ("", False),
+        ("not a date", False),
+    ],
+)
+def test_an_ask_is_overdue_once_the_day_it_is_needed_by_has_passed(needed_by, late):
+    ask = SupportRequest(1, "manager", "Let me run two reviews", needed_by)
+    assert ask_overdue(ask, TODAY) is late
 
 
 def test_overdue_lists_goals_and_actions_in_the_plans_order():

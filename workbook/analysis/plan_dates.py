@@ -3,7 +3,9 @@
 Overdue: an action is overdue when its due date is before `today` and it is neither done
 nor dropped; a goal is overdue when its target date is before `today` and it is still
 open. A goal has no status of its own, so it counts as closed once it has actions and
-every one of them is done or dropped. Nothing is overdue on its due date itself, and a
+every one of them is done or dropped. An ask for support is overdue when the day it is
+needed by is before `today` (it has no status: the person clears or moves the date once
+the answer came). Nothing is overdue on its due date itself, and a
 missing or unreadable date is never overdue. "Today" is always given by the caller (the
 window passes the calendar's today, the PDF its export date) so tests can pin it.
 
@@ -17,11 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from workbook.data import Action, Goal, WorkbookData
+from workbook.data import Action, Goal, SupportRequest, WorkbookData
 
 #: Statuses that close an action: it is never overdue, however old its date.
 CLOSED = frozenset({"done", "dropped"})
-#: The word the window and the PDF print beside an overdue goal or action.
+#: The word the window and the PDF print beside an overdue goal, action or ask.
 OVERDUE = "Overdue"
 
 
@@ -52,6 +54,12 @@ def goal_overdue(goal: Goal, today: date) -> bool:
     """Whether an open goal's target date has passed."""
     target = as_date(goal.target_date)
     return target is not None and target < today and not goal_closed(goal)
+
+
+def ask_overdue(request: SupportRequest, today: date) -> bool:
+    """Whether the day an ask for support is needed by has passed."""
+    needed = as_date(request.needed_by)
+    return needed is not None and needed < today
 
 
 @dataclass(frozen=True)
