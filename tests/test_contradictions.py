@@ -460,21 +460,22 @@ def test_summary_without_contradictions_has_an_empty_list(db, db_path, workbook_
 
 def edge_pdf(data: WorkbookData) -> str:
     buffer = io.BytesIO()
-    render(data, CONTENT, buffer, sections=["edge"], invariant=True)
+    render(data, CONTENT, buffer, sections=["analysis"], invariant=True)
     return pdf_text(buffer.getvalue())
 
 
-def test_the_pdf_edge_section_lists_the_first_few_questions(db, workbook_id):
+def test_the_pdf_analysis_section_lists_every_question(db, workbook_id):
+    # The app shows the first few with the rest behind a toggle; a PDF has no toggle and
+    # should not send its reader to the app, so it prints them all.
     contradicting(db, workbook_id)
     data = load_workbook_data(db, workbook_id)
     found = find_contradictions(data, CONTENT)
     assert len(found) == SHOWN + 1
     printed = squash(edge_pdf(data))
     assert squash("Questions to think about") in printed
-    for c in found[:SHOWN]:
+    for c in found:
         assert squash(c.question) in printed, c.id
-    assert squash(found[SHOWN].question) not in printed
-    assert squash("One more question is in the workbook's Edge step.") in printed
+    assert squash("Edge step") not in printed
 
 
 def test_the_pdf_says_nothing_when_nothing_pulls_apart():

@@ -10,7 +10,7 @@ import threading
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QProgressBar
 
 from exports.pdf import DEFAULT_SECTIONS
@@ -96,9 +96,11 @@ def test_the_default_choices_leave_the_journal_out_and_say_so(export_page):
     _window, page = export_page
     assert not page.section_boxes["journal"].isChecked()
     assert not page.private_box.isChecked()
-    others = [box for sid, box in page.section_boxes.items() if sid != "journal"]
-    assert all(box.isChecked() for box in others)
-    assert page.choices().printed() == list(DEFAULT_SECTIONS)
+    assert page.contents.reader() == "manager"
+    ticked = {sid for sid, box in page.section_boxes.items() if box.isChecked()}
+    assert ticked == set(DEFAULT_SECTIONS)
+    assert page.choices().printed() == [s for s in page.section_boxes if s in ticked]
+    assert "For your manager" in page.contents.reader_sentence.text()
     assert SAFE_SENTENCE in page.privacy_label.text()
     assert "journal" in page.privacy_label.text()
     assert page.private_box.text() == "Include my private reflections"
@@ -332,7 +334,48 @@ def test_without_page_images_the_preview_lists_pages_and_sections(qtbot):
 
     panel = export_preview.PreviewPanel()
     qtbot.addWidget(panel)
-    panel.show_preview(Preview(b"%PDF", RenderReport(3, set(), ["cover", "goals"]), PdfChoices()))
+    panel.show_preview(Preview(b"%PDF", RenderReport(3, set(), ["brief", "goals"]), PdfChoices()))
     assert panel.caption.text() == "3 pages on A4."
     assert "could not be drawn" in panel.outline.text()
     assert "Goals and actions" in panel.outline.text()
+
+
+def tick(qtbot, box):
+    """Click a checkbox on its box, as a person does (its middle may be empty space)."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+def test_choosing_a_reader_ticks_its_sections_and_says_what_it_holds(export_page, qtbot):
+    from exports.readers import READERS
+
+    _window, page = export_page
+    coach = page.contents.reader_buttons["coach"]
+    coach.setFocus()
+    qtbot.mouseClick(coach, Qt.MouseButton.LeftButton)
+    assert page.choices().reader == "coach"
+    ticked = {sid for sid, box in page.section_boxes.items() if box.isChecked()}
+    assert ticked == set(READERS["coach"].sections)
+    assert page.contents.reader_sentence.text() == READERS["coach"].sentence
+    assert "The usual version for my coach." in page.sections_label.text()
+    # A choice on top of the reader is said in words, and the PDF follows it.
+    tick(qtbot, page.section_boxes["ratings"])
+    assert not page.section_boxes["ratings"].isChecked()
+    assert "Left out by your choice: My ratings." in page.sections_label.text()
+    qtbot.mouseClick(page.contents.reader_buttons["manager"], Qt.MouseButton.LeftButton)
+    assert not page.section_boxes["analysis"].isChecked()
+    tick(qtbot, page.section_boxes["ratings"])
+    assert "Added by your choice: My ratings." in page.sections_label.text()
+    qtbot.waitUntil(lambda: page.preview.pages > 1, timeout=WAIT_MS)
+
+
+def test_the_managers_copy_saved_from_the_page_says_shared_in_confidence(
+    export_page, qtbot, save_as, tmp_path
+):
+    _window, page = export_page
+    out = tmp_path / "manager.pdf"
+    save_as(out)
+    save_and_wait(page, qtbot, out)
+    found = squash("".join(p.extract_text() for p in PdfReader(out).pages))
+    assert found.startswith(squash("FOR OUR CONVERSATION Nadia Haddad"))
+    assert squash("Shared in confidence · Nadia Haddad") in found
+    assert squash("My ratings") not in found
