@@ -167,7 +167,9 @@ def test_page_one_is_the_brief_for_the_example(example, content):
     assert "AI could free about 8.9 h a week, after 3.3 h of checking its work." in first
     # Shortened text says where it goes on, and that page holds it.
     pages = pages_of(example, content)
-    for heading, where in re.findall(r"(At my best|What I ask).*?In full on page (\d+)", first):
+    pointers = re.findall(r"(At my best|What I ask).*?Continued on page (\d+)", first)
+    assert len(pointers) == 2
+    for heading, where in pointers:
         assert heading in pages[int(where) - 1]
 
 
@@ -267,3 +269,29 @@ def test_a_catalogue_translates_the_headings(example, content, monkeypatch):
         assert words.plural(2, "{n} goal", "{n} goals") == "2 goals"
     finally:
         words.set_language("en")
+
+
+# Typography
+
+
+def test_body_text_is_10_5_pt_on_lines_of_about_75_characters(example, content):
+    from collections import defaultdict
+
+    from exports.pdf import styles
+
+    assert styles.make_styles().body.fontSize == 10.5
+    buffer = io.BytesIO()
+    render(example, content, buffer, today=TODAY, reader_id="coach")
+    lengths = []
+    for page in PdfReader(io.BytesIO(buffer.getvalue())).pages:
+        lines: dict[float, str] = defaultdict(str)
+
+        def visit(text, cm, tm, _font, size, lines=lines):
+            if abs(size * float(tm[0]) - 10.5) < 0.01:
+                lines[round(float(cm[5]) + float(tm[5]), 1)] += text.replace("\n", "")
+
+        page.extract_text(visitor_text=visit)
+        lengths += [len(line) for line in lines.values() if line.strip()]
+    lengths.sort()
+    assert len(lengths) > 200
+    assert lengths[int(len(lengths) * 0.95)] <= 78 and lengths[-1] <= 85, lengths[-10:]

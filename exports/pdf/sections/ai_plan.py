@@ -163,31 +163,45 @@ def _flag(task: dict, stored: Task | None) -> str | None:
 
 
 def _task_detail(ctx: Context, task: dict, stored: Task | None) -> list[Flowable]:
+    """One task as a short block across the page: its name, its numbers in a line, then
+    how it is checked, the tool, the stakes and risks, what it is for and set-up time."""
     kit, st = ctx.kit, ctx.styles
-    found = kit.user(task["name"] or tr("A task without a name"), st.cell_bold)
+    found: list[Flowable] = kit.user(task["name"] or tr("A task without a name"), st.h3)
+    share = stored.ai_share if stored else None
+    numbers = [
+        _how(task, stored),
+        tr("{h} a week", h=hours(task["hours"])),
+        tr("AI's share {n}%", n=round(share * 100)) if share is not None else "",
+        tr("checking {h}", h=hours(task["review_hours"])) if task["review_hours"] else "",
+        tr("freed {h}", h=hours(task["hours_freed"])),
+    ]
+    found.append(kit.para(" · ".join(n for n in numbers if n), st.note))
     if stored is None:
-        return found
+        return kit.keep(found, 0)
+    lines: list[str] = []
     if stored.validation.strip():
-        found += kit.user(tr("Check: {text}", text=stored.validation), st.cell)
+        lines.append(tr("Check: {text}", text=stored.validation))
     elif task["mode"] != "keep_human":
-        found.append(kit.para(tr("No check named yet."), st.cell))
+        lines.append(tr("No check named yet."))
     if stored.tool.strip():
-        found += kit.user(tr("Tool: {text}", text=stored.tool), st.cell)
+        lines.append(tr("Tool: {text}", text=stored.tool))
     if stored.stakes in STAKES:
-        found.append(kit.para(tr("Stakes: {level}", level=tr(STAKES[stored.stakes])), st.cell))
+        lines.append(tr("Stakes: {level}", level=tr(STAKES[stored.stakes])))
     if stored.risk_note.strip():
-        found += kit.user(tr("If AI gets it wrong: {text}", text=stored.risk_note), st.cell)
+        lines.append(tr("If AI gets it wrong: {text}", text=stored.risk_note))
     library = ctx.content.tasks.get(stored.library_task_id or "")
     if library is not None:
-        found += kit.user(tr("What it is for: {text}", text=library.outcome), st.cell)
+        lines.append(tr("What it is for: {text}", text=library.outcome))
         risks = [
             tr("{risk}: {level}", risk=ctx.content.task_risks[kind].name, level=tr(level))
             for kind, level in library.risks
             if kind in ctx.content.task_risks
         ]
-        facts = [tr("Set-up: about {h}", h=hours(library.setup_hours)), *risks]
-        found.append(kit.para(" · ".join(facts), st.cell))
-    return found
+        lines.append(" · ".join([tr("Set-up: about {h}", h=hours(library.setup_hours)), *risks]))
+    for line in lines:
+        found += kit.user(line, st.cell)
+    chars = sum(len(line) for line in lines)
+    return kit.keep(found, chars)
 
 
 def detail(ctx: Context) -> list[Flowable]:
@@ -208,40 +222,17 @@ def detail(ctx: Context) -> list[Flowable]:
     ]
     most = max((r.freed + r.review + r.kept for r in rows), default=1.0) or 1.0
     found += [HoursChart(rows, most=most), Spacer(1, 8)]
-    table_rows = []
-    for task in plan["tasks"]:
-        stored = _stored(ctx, task["id"])
-        share = stored.ai_share if stored else None
-        table_rows.append(
-            [
-                _task_detail(ctx, task, stored),
-                _how(task, stored),
-                hours(task["hours"]),
-                "" if share is None else f"{share * 100:.0f}%",
-                hours(task["review_hours"]),
-                hours(task["hours_freed"]),
-            ]
-        )
     found.append(
         kit.para(
             tr(
-                "Hours are per week. Review is the time spent checking AI's output; freed "
-                "is what is left of AI's share after that."
+                "Hours are per week. Checking is the time spent on AI's output; freed is "
+                "what is left of AI's share after that."
             ),
             st.note,
         )
     )
-    found += kit.table(
-        [
-            Column(tr("Task"), 0.4),
-            Column(tr("How AI takes part"), 0.2),
-            Column(tr("Hours"), 0.1, "cell_number"),
-            Column(tr("AI share"), 0.1, "cell_number"),
-            Column(tr("Review"), 0.1, "cell_number"),
-            Column(tr("Freed"), 0.1, "cell_number"),
-        ],
-        table_rows,
-    )
+    for task in plan["tasks"]:
+        found += _task_detail(ctx, task, _stored(ctx, task["id"]))
     flags = [f for t in plan["tasks"] if (f := _flag(t, _stored(ctx, t["id"])))]
     if flags:
         found.append(kit.para(tr("Worth a second look"), st.h2))

@@ -108,7 +108,7 @@ class Shortener:
                 else tr("And {more}.", more=more)
             )
         else:
-            text = tr("In full on page {n}.", n=page)
+            text = tr("Continued on page {n}.", n=page)
         return [ctx.kit.para(text, looks.quiet)]
 
 
