@@ -177,7 +177,8 @@ def _lean(ctx: Context, short: Shortener, level: dict[str, int], looks: Looks) -
         )
     else:
         line = tr(
-            "Every path starts at 50, the mark. A starting point to talk about, not a verdict."
+            "The dotted mark is 50, where every path starts. A starting point to talk "
+            "about, not a verdict."
         )
     return [*found, kit.para(line, looks.quiet)]
 
