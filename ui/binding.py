@@ -99,6 +99,12 @@ class Binder(QObject):
 
         combo.activated.connect(chosen)
 
+    def date(self, field: QWidget, write: Callable[[Any], None]) -> None:
+        """A `ui.date_field.DateField`: each change stages "YYYY-MM-DD" or None; adding,
+        clearing or leaving the date saves it (one change, one undo step)."""
+        field.changed.connect(write)
+        field.finished.connect(self.autosaver.flush)
+
 
 def quietly(widgets: list[QWidget]) -> list[QSignalBlocker]:
     """Block the widgets' signals while stored values are put back (keep the result alive)."""
