@@ -1,6 +1,7 @@
 """The plan's shorter lists: milestones at 30, 60 and 90 days (each day's calendar date
-counted from the plan's start, which the person can set), support asked for, and the
-questions for the career conversation (from the library or the person's own, in order).
+counted from the plan's start, which the person can set), support asked for (of whom,
+what, and by when, marked "Overdue" once that day has passed), and the questions for the
+career conversation (from the library or the person's own, in order).
 
 Each list shows one row per stored entry; typing is saved as the person
 types, adding and deleting at once (deleting asks first), and the rows are
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.binding import set_text
+from ui.date_field import DateField
 from ui.steps.plan.context import PlanContext
 from ui.steps.plan.library import LibraryModel
 from ui.steps.plan.widgets import (
@@ -33,7 +36,7 @@ from ui.steps.plan.widgets import (
     tool_button,
 )
 from ui.widgets import GrowingTextBox, hint, strong
-from workbook.analysis.plan_dates import milestone_date
+from workbook.analysis.plan_dates import OVERDUE, ask_overdue, milestone_date
 from workbook.data import Milestone, QuestionChoice, SupportRequest
 
 DAYS = (30, 60, 90)
@@ -181,6 +184,8 @@ class MilestonesSection(QWidget):
 
 
 class SupportRow(QWidget):
+    """One ask: of whom, what exactly, and the day it is needed by ("Overdue" once past)."""
+
     deleted = Signal()
 
     def __init__(self, ctx: PlanContext, request: SupportRequest, number: int) -> None:
@@ -188,8 +193,10 @@ class SupportRow(QWidget):
         self._ctx = ctx
         self.request_id = request.id
         name = f"Support request {number}"
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(4)
         self.source = QComboBox()
         self.source.setAccessibleName(f"{name}: from whom")
         for value, label in SOURCES:
@@ -201,11 +208,28 @@ class SupportRow(QWidget):
             "What exactly will you ask for? For example: one hour a month to talk this through"
         )
         ctx.binder.text(self.request, ctx.writer("support_requests", request.id, "request"))
+        self.needed_by = DateField(f"{name}: needed by", default_days=14)
+        ctx.binder.date(self.needed_by, ctx.writer("support_requests", request.id, "needed_by"))
+        self.overdue = strong(OVERDUE)  # in words, not colour alone
+        self.overdue.setAccessibleName(f"{name}: overdue, the day it is needed by has passed")
+        self.overdue.setToolTip("Plans change: a new date is fine, or clear it once you asked.")
+        self.overdue.hide()
         self.delete_button = tool_button("Delete…", f"Delete {name.lower()}")
         self.delete_button.clicked.connect(self._delete)
-        layout.addWidget(self.source, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.request, 1)
-        layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        needed_label = QLabel("Needed by:")
+        needed_label.setBuddy(self.needed_by)
+        details = QHBoxLayout()
+        details.setSpacing(8)
+        details.addWidget(needed_label)
+        details.addWidget(self.needed_by)
+        self.needed_by.layout().insertWidget(3, self.overdue)  # before its stretch
+        # Added in reading order for Tab: from whom, what, needed by, then delete.
+        grid.addWidget(self.source, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.request, 0, 1)
+        grid.addLayout(details, 1, 1)
+        grid.addWidget(self.delete_button, 0, 2, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(1, 1)
         self.show_values(request)
 
     def show_values(self, request: SupportRequest) -> None:
@@ -213,6 +237,11 @@ class SupportRow(QWidget):
         blocked = self.source.blockSignals(True)
         self.source.setCurrentIndex(max(0, self.source.findData(request.source)))
         self.source.blockSignals(blocked)
+        self.needed_by.set_value(request.needed_by)
+
+    def show_overdue(self, late: bool) -> None:
+        self.overdue.setVisible(late)
+        self.needed_by.edit.setAccessibleDescription(OVERDUE if late else "")
 
     @Slot()
     def _delete(self) -> None:
@@ -234,7 +263,7 @@ class SupportSection(QWidget):
                 "than a wish for “more support”."
             )
         )
-        self.rows = RowList()
+        self.rows = RowList(spacing=12)  # two lines each: a clear gap between asks
         layout.addWidget(self.rows)
         self.add_button = QPushButton("Add a request for support")
         self.add_button.setAccessibleName("Add a request for support")
@@ -243,9 +272,12 @@ class SupportSection(QWidget):
 
     def update_from(self, full: bool) -> None:
         items = self._ctx.data.support
-        if not self.rows.sync(items, self._make) and full:
-            for row, request in zip(self.rows.rows(), items, strict=True):
+        rebuilt = self.rows.sync(items, self._make)
+        today = self._ctx.today()
+        for row, request in zip(self.rows.rows(), items, strict=True):
+            if full and not rebuilt:
                 row.show_values(request)
+            row.show_overdue(ask_overdue(request, today))
 
     def _make(self, request: SupportRequest, number: int) -> SupportRow:
         row = SupportRow(self._ctx, request, number)

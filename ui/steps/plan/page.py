@@ -91,7 +91,7 @@ class PlanPage(QScrollArea):
             ("Balance of your actions (70-20-10)", self.balance),
             ("Goals", self.goals),
             ("Milestones at 30, 60 and 90 days", self.milestones),
-            ("Support you will ask for", self.support),
+            ("What I ask", self.support),
             ("Questions for your career conversation", self.questions),
             ("Check-ins", self.checkins),
         ):
