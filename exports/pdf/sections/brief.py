@@ -49,6 +49,9 @@ def _level(share: float) -> dict[str, int]:
 #: The levels tried, most generous first, in steps of a twentieth.
 LEVELS: tuple[dict[str, int], ...] = tuple(_level(n / 20) for n in range(20, 1, -1))
 AT_BEST = 3
+#: The most of a name, a role, the decision and a goal's title page 1 prints, whatever
+#: the level: each is one or two lines in a workbook written as intended.
+NAME_CHARS, ROLE_CHARS, DECISION_CHARS, GOAL_CHARS = 60, 110, 200, 110
 SOURCES = {"manager": "of you", "hr": "of HR", "mentor": "of a mentor", "other": "of others"}
 
 
@@ -112,9 +115,9 @@ class Shortener:
         return [ctx.kit.para(text, looks.quiet)]
 
 
-def _decision(ctx: Context, looks: Looks) -> list[Flowable]:
+def _decision(ctx: Context, short: Shortener, looks: Looks) -> list[Flowable]:
     kit, st, profile = ctx.kit, ctx.styles, ctx.data.profile
-    decision = profile.decision.strip()
+    decision = short(profile.decision, DECISION_CHARS, "about")
     if not decision:
         return []
     by = when(profile.decide_by)
@@ -219,7 +222,8 @@ def _next_90_days(
     shown = goals[: level["rows"]]
     found: list[Flowable] = [kit.para(tr("The next 90 days"), looks.head)]
     for goal in shown:
-        found += kit.bullets([goal.title.strip() or tr("A goal without a title")], looks.text)
+        title = short(goal.title, GOAL_CHARS, "goals") or tr("A goal without a title")
+        found += kit.bullets([title], looks.text)
         facts = [
             tr("by {day}", day=when(goal.target_date)) if goal.target_date else tr("no date yet"),
             _goal_status(goal),
@@ -265,13 +269,14 @@ def _ai(ctx: Context, looks: Looks) -> list[Flowable]:
     return [kit.para(tr("AI in one line"), looks.head), kit.para(line, looks.text)]
 
 
-def _header(ctx: Context) -> list[Flowable]:
+def _header(ctx: Context, short: Shortener) -> list[Flowable]:
     kit, st, profile = ctx.kit, ctx.styles, ctx.data.profile
     found: list[Flowable] = [kit.para(tr("FOR OUR CONVERSATION"), st.label)]
-    name = ctx.person()
+    name = short(ctx.person(), NAME_CHARS, "about")
     if name:
         found += kit.user(name, kit._variant(st.h1, "-brief", spaceBefore=2, spaceAfter=2))
-    meta = [p for p in (profile.current_role.strip(), long_date(ctx.today)) if p]
+    role = short(profile.current_role, ROLE_CHARS, "about")
+    meta = [p for p in (role, long_date(ctx.today)) if p]
     found.append(kit.para(" · ".join(meta), st.note))
     return found
 
@@ -279,7 +284,7 @@ def _header(ctx: Context) -> list[Flowable]:
 def _page(ctx: Context, level: dict[str, int]) -> tuple[list[Flowable], set[str]]:
     short = Shortener(ctx)
     looks = Looks.of(ctx.styles)
-    found = _header(ctx) + _decision(ctx, looks)
+    found = _header(ctx, short) + _decision(ctx, short, looks)
     for part in (_at_best, _lean, _asks, _next_90_days):
         found += part(ctx, short, level, looks)
     found += _ai(ctx, looks)
