@@ -204,6 +204,9 @@ class AboutYouPage(QScrollArea):
             self.aim.setPlainText(profile.aim)
         if self.decision.text() != profile.decision:
             self.decision.setText(profile.decision)
+        for edit in (self.person_name, self.current_role, self.decision):
+            if not edit.hasFocus():
+                edit.setCursorPosition(0)  # show a long line from its start, not its end
         self.decide_by.set_value(profile.decide_by)
         self._check_radio(self.track_group, profile.current_track)
         self._check_radio(self.horizon_group, profile.horizon_years)
