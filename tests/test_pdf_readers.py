@@ -295,3 +295,17 @@ def test_body_text_is_10_5_pt_on_lines_of_about_75_characters(example, content):
     lengths.sort()
     assert len(lengths) > 200
     assert lengths[int(len(lengths) * 0.95)] <= 78 and lengths[-1] <= 85, lengths[-10:]
+
+
+def test_an_ask_past_its_day_is_marked_overdue_on_page_1_and_in_what_i_ask(content):
+    data = WorkbookData(
+        support=(
+            SupportRequest(1, "manager", "A day of shadowing on the sales team", "2026-11-01"),
+            SupportRequest(2, "hr", "The pay bands of both ladders", "2026-12-24"),
+        )
+    )
+    first, *rest = pages_of(data, content)
+    first = flat(first)
+    assert "(of you, by 1 November 2026 · OVERDUE)" in first
+    assert "(of HR, by 24 December 2026)" in first
+    assert "(by 1 November 2026 · Overdue)" in flat(" ".join(rest))

@@ -24,7 +24,7 @@ from reportlab.platypus.flowables import _listWrapOn
 from exports.pdf.charts import FitRow, FitStrip
 from exports.pdf.context import Context, first_upper, hours, long_date, when
 from exports.words import plural, tr
-from workbook.analysis.plan_dates import OVERDUE, goal_overdue
+from workbook.analysis.plan_dates import OVERDUE, ask_overdue, goal_overdue
 
 #: How much each part may hold at its most generous: characters of a strength's
 #: example, of a quote, of the edge statement, of an ask and of a goal's measure.
@@ -199,6 +199,8 @@ def _asks(ctx: Context, short: Shortener, level: dict[str, int], looks: Looks) -
         by = when(ask.needed_by)
         whom = tr(SOURCES.get(ask.source, "of others"))
         facts = tr("{whom}, by {day}", whom=whom, day=by) if by else whom
+        if ask_overdue(ask, ctx.today):
+            facts += " · " + tr(OVERDUE).upper()
         line = tr("{ask} ({facts})", ask=short(ask.request, level["ask"], "support"), facts=facts)
         found += kit.bullets([line], looks.text)
     more = len(asks) - len(shown)

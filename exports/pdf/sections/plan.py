@@ -13,8 +13,14 @@ from exports.pdf.blocks import Column
 from exports.pdf.context import Context, when
 from exports.words import tr
 from workbook.analysis.plan_checks import KIND_NAMES, STATUS_NAMES
-from workbook.analysis.plan_dates import OVERDUE, action_overdue, goal_overdue, milestone_date
-from workbook.data import Milestone
+from workbook.analysis.plan_dates import (
+    OVERDUE,
+    action_overdue,
+    ask_overdue,
+    goal_overdue,
+    milestone_date,
+)
+from workbook.data import Milestone, SupportRequest
 
 SOURCES = (
     ("manager", "Of you, my manager"),
@@ -135,15 +141,22 @@ def support(ctx: Context) -> list[Flowable]:
     names = dict(SOURCES)
     for source, title in SOURCES:
         items = [
-            tr("{ask} (by {day})", ask=s.request, day=when(s.needed_by))
-            if s.needed_by
-            else s.request
+            _ask(ctx, s)
             for s in ctx.data.support
             if (s.source if s.source in names else "other") == source and s.request.strip()
         ]
         if items:
             found += [kit.para(tr(title), st.h3), *kit.bullets(items)]
     return found
+
+
+def _ask(ctx: Context, ask: SupportRequest) -> str:
+    if not ask.needed_by:
+        return ask.request
+    by = tr("by {day}", day=when(ask.needed_by))
+    if ask_overdue(ask, ctx.today):
+        by += " · " + tr(OVERDUE)
+    return tr("{ask} ({by})", ask=ask.request, by=by)
 
 
 def questions(ctx: Context) -> list[Flowable]:
