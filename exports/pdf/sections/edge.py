@@ -40,7 +40,10 @@ def _contributions(ctx: Context, path: dict) -> list[Flowable]:
                 [Spacer(1, 1)] if baseline else [PointsBar(c["points"], most)],
             ]
         )
-    rows.append([[kit.para(tr("Fit score"), st.cell_bold)], f"{path['score']:.1f}", [Spacer(1, 1)]])
+    # The points are kept to a tenth so they visibly add up; everywhere else the score is
+    # the whole number, and this row says so.
+    total = tr("Fit score: the sum, shown elsewhere as {n}", n=whole(path["score"]))
+    rows.append([[kit.para(total, st.cell_bold)], f"{path['score']:.1f}", [Spacer(1, 1)]])
     return kit.table(
         [
             Column(tr("What moved the score"), 0.72),
