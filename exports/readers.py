@@ -50,22 +50,7 @@ READERS: dict[str, Reader] = {
         Reader(
             "coach",
             "My coach",
-            (
-                "brief",
-                "about",
-                "strengths",
-                "strengths_more",
-                "ratings",
-                "edge",
-                "analysis",
-                "ai_plan",
-                "ai_tasks",
-                "goals",
-                "milestones",
-                "support",
-                "questions",
-                "journal",
-            ),
+            SECTION_IDS,  # everything, the journal's shared entries too
             "For coaching, in confidence",
             "For your coach: everything, the analysis detail included, with the journal "
             "entries you did not mark private. Private entries go in only if you ask.",
@@ -73,22 +58,7 @@ READERS: dict[str, Reader] = {
         Reader(
             "me",
             "Me",
-            (
-                "brief",
-                "about",
-                "strengths",
-                "strengths_more",
-                "ratings",
-                "edge",
-                "analysis",
-                "ai_plan",
-                "ai_tasks",
-                "goals",
-                "milestones",
-                "support",
-                "questions",
-                "journal",
-            ),
+            SECTION_IDS,  # everything, the journal's shared entries too
             "My own copy",
             "For yourself: every part of your workbook you tick, with the journal entries "
             "you did not mark private. Private entries go in only if you ask.",
