@@ -379,3 +379,29 @@ def test_the_managers_copy_saved_from_the_page_says_shared_in_confidence(
     assert found.startswith(squash("FOR OUR CONVERSATION Nadia Haddad"))
     assert squash("Shared in confidence · Nadia Haddad") in found
     assert squash("My ratings") not in found
+
+
+def test_a_workbook_in_japanese_can_have_its_han_drawn_as_chinese(open_window, qtbot, db_path):
+    from workbook.door import create_workbook, set_profile_field
+
+    session = Session.open(db_path)
+    wid = create_workbook(session.db, "和子").workbook_id
+    set_profile_field(session.db, wid, "person_name", "山田 和子")
+    set_profile_field(session.db, wid, "aim", "新しいチームを率いるかどうか、考えています。")
+    session.close()
+    window = open_window()
+    window.show_step(EXPORT_STEP)
+    page = window.page("export")
+    box = page.language_box
+    qtbot.waitUntil(lambda: not box.isHidden(), timeout=WAIT_MS)
+    assert "Japanese" in box.combo.itemText(0) and "Japanese" in box.note.text()
+    assert page.choices().language is None  # the guess
+    box.combo.setFocus()
+    box.combo.setCurrentIndex(box.combo.findData("zh"))
+    box.combo.activated.emit(box.combo.currentIndex())
+    assert page.choices().language == "zh"
+
+
+def test_a_workbook_without_han_shows_no_language_choice(export_page):
+    _window, page = export_page
+    assert page.language_box.isHidden() and page.choices().language is None

@@ -63,6 +63,7 @@ class PdfChoices:
     include_private: bool = False
     page_size: str = "A4"
     reader: str = DEFAULT_READER
+    language: str | None = None  # how Han is drawn: None guesses from the workbook
 
     def printed(self) -> list[str]:
         """The section ids that end up in the PDF, in print order."""
@@ -233,6 +234,7 @@ def render_preview(
             content,
             buffer,
             reader_id=choices.reader,
+            language=choices.language,
             sections=choices.sections,
             include_private=choices.include_private,
             page_size=choices.page_size,
@@ -254,6 +256,7 @@ def save_pdf(
             content,
             path,
             reader_id=choices.reader,
+            language=choices.language,
             sections=choices.sections,
             include_private=choices.include_private,
             page_size=choices.page_size,

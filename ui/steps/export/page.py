@@ -55,6 +55,7 @@ from ui.steps.export.choices import (
 )
 from ui.steps.export.contents import ContentsChoice, indented
 from ui.steps.export.file import WorkbookFileBox, export_folder, fresh_data, remember_folder
+from ui.steps.export.language import LanguageChoice
 from ui.steps.export.preview import PreviewPanel
 from ui.widgets import heading, hint
 from workbook import APP_NAME
@@ -132,6 +133,9 @@ class ExportPage(QWidget):
         layout.addWidget(self.contents)
         layout.addWidget(self._build_private())
         layout.addWidget(self._build_paper())
+        self.language_box = LanguageChoice()
+        self.language_box.changed.connect(self._choices_changed)
+        layout.addWidget(self.language_box)
         self.file_box = WorkbookFileBox(self._db, self._autosaver)
         self.file_box.imported.connect(self._imported)
         layout.addWidget(self.file_box)
@@ -241,7 +245,11 @@ class ExportPage(QWidget):
     def choices(self) -> PdfChoices:
         size = next(s for s, b in self.paper_buttons.items() if b.isChecked())
         return PdfChoices(
-            self.contents.sections(), self.private_box.isChecked(), size, self.contents.reader()
+            self.contents.sections(),
+            self.private_box.isChecked(),
+            size,
+            self.contents.reader(),
+            self.language_box.language(),
         )
 
     def _update_sentences(self) -> None:
@@ -321,6 +329,7 @@ class ExportPage(QWidget):
             return
         self._data = load_workbook_data(self._db, self._workbook_id)
         self._journal = self._data.journal
+        self.language_box.show_guess(self._data)
         self._update_sentences()
         self._schedule_preview()
 
