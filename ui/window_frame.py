@@ -172,15 +172,25 @@ def build_menus(window: QMainWindow) -> list[QAction]:
     add(go_menu, "&Next step", window.next_step, "Ctrl+PgDown")
     add(go_menu, "&Previous step", window.previous_step, "Ctrl+PgUp")
 
+    workshop_menu = bar.addMenu("Wor&kshop")
+    add(workshop_menu, "&Presenter view…", lambda: _open_presenter(window), "F5")
+
     help_menu = bar.addMenu("&Help")
     about = add(help_menu, f"&About {APP_NAME}", window.show_about)
     about.setMenuRole(QAction.MenuRole.AboutRole)
     return [
         action
-        for menu in (file_menu, edit_menu, go_menu, help_menu)
+        for menu in (file_menu, edit_menu, go_menu, workshop_menu, help_menu)
         for action in menu.actions()
         if action is not quit_action and not action.isSeparator()
     ]
+
+
+def _open_presenter(window: QMainWindow) -> None:
+    # Imported when asked for: the frame paints before any workshop code is loaded.
+    from ui.workshop.actions import open_presenter
+
+    open_presenter(window)
 
 
 def _action(window: QWidget, menu: QMenu, text: str, slot: Callable, shortcut: object) -> QAction:
