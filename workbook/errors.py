@@ -322,6 +322,10 @@ def _nearly_full(folder: Path) -> bool:
         return False
 
 
+#: The file in the data folder that holds the last unexpected problem's details.
+ERROR_LOG_NAME = "career-workbook-error.log"
+
+
 def report_unexpected(error: BaseException) -> str:
     """A plain message for a bug, with the details written to a log file for a bug report."""
     import os
@@ -331,7 +335,7 @@ def report_unexpected(error: BaseException) -> str:
 
     # In the owner-only data folder, not a shared temp folder: a traceback can quote
     # what the person typed.
-    log = data_dir() / "career-workbook-error.log"
+    log = data_dir() / ERROR_LOG_NAME
     try:
         ensure_private_dir(log.parent)
         fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
