@@ -1,0 +1,91 @@
+"""The coach's anonymous group overview (issue 15, item 4): closed answers of consenting
+participants only, nothing below five, "fewer than 5" in any smaller cell, never a name
+or a word anyone typed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from workbook.content import load_content
+from workbook.door import add_journal_entry, duplicate_workbook, set_preference
+from workbook.example import add_example
+from workbook.group_overview import (
+    CLOSE_CALL,
+    FEWER,
+    MIN_GROUP,
+    consenting_ids,
+    overview,
+    overview_json,
+    overview_text,
+    set_consent,
+)
+from workbook.queries import get_workbook
+
+CONTENT = load_content()
+MARKER = "Quokka-marker-5521"
+
+
+@pytest.fixture
+def room(db):
+    """Six copies of the example, each with a typed marker, none consenting yet."""
+    first = add_example(db)
+    add_journal_entry(db, first, "reflection", MARKER)
+    ids = [first]
+    for n in range(5):
+        ids.append(duplicate_workbook(db, first).workbook_id)
+    return ids
+
+
+def test_nothing_is_shown_below_five_consenting_participants(db, room):
+    for workbook_id in room[: MIN_GROUP - 1]:
+        assert set_consent(db, workbook_id, True)
+    found = overview(db, CONTENT)
+    assert found.participants == MIN_GROUP - 1 and not found.enough
+    assert "shows nothing until at least 5" in overview_text(found)
+    assert set(overview_json(found)) == {"participants", "enough", "minimum", "skipped_locked"}
+
+
+def test_five_consenting_participants_are_counted_by_closed_answers(db, room):
+    for workbook_id in room[:MIN_GROUP]:
+        set_consent(db, workbook_id, True)
+    assert not set_consent(db, room[0], True)  # already counted: nothing changes
+    found = overview(db, CONTENT)
+    assert found.enough and found.participants == 5
+    assert [(c.label, c.count) for c in found.leanings] == [
+        ("Specialist individual contributor", 5)
+    ]
+    assert ("5 to 10 h", 5) in [(c.label, c.count) for c in found.hours_freed]
+    assert ("High stakes, no check named", 5) in [(c.label, c.count) for c in found.flags]
+    assert found.first_values[0].count == 5
+    assert found.signature_domains and all(c.count == 5 for c in found.signature_domains)
+
+
+def test_a_small_cell_says_fewer_than_five_and_names_no_one(db, room):
+    for workbook_id in room:
+        set_consent(db, workbook_id, True)
+    # One person now answers every statement as a manager would: alone in that cell.
+    manager = {w.target for w in CONTENT.paths["manager"].weights if w.weight > 0}
+    for statement in CONTENT.preferences:
+        set_preference(db, room[-1], statement, 5 if statement in manager else 1)
+    found = overview(db, CONTENT)
+    cells = {c.label: c for c in found.leanings}
+    assert found.participants == 6
+    assert cells["Specialist individual contributor"].count == 5
+    assert cells["People manager"].count is None and cells["People manager"].shown == FEWER
+    assert CLOSE_CALL not in cells
+    text = overview_text(found) + json.dumps(overview_json(found))
+    assert FEWER in text
+    for workbook_id in room:
+        assert get_workbook(db, workbook_id).name not in text
+    assert MARKER not in text and "Nadia" not in text
+
+
+def test_withdrawing_consent_and_locked_workbooks_are_left_out(db, room):
+    for workbook_id in room:
+        set_consent(db, workbook_id, True)
+    set_consent(db, room[0], False)
+    assert room[0] not in consenting_ids(db)
+    found = overview(db, CONTENT, skip={room[1]})
+    assert found.participants == 4 and found.skipped_locked == 1 and not found.enough
