@@ -9,6 +9,7 @@ what it does. Nothing here may touch Qt's `Qt` namespace or QStyle, nor resolve
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Signal, Slot
@@ -157,6 +158,9 @@ def build_menus(window: QMainWindow) -> list[QAction]:
     window.export_pdf_action = add(file_menu, "Export the &PDF plan…", books.export_pdf, "Ctrl+E")
     add(file_menu, "Restore a &backup…", backups.restore)
     add(file_menu, "Remove deleted &text from backups…", backups.purge)
+    window.handoff_action = add(
+        file_menu, "&Hand off and remove from this laptop…", partial(_hand_off, window)
+    )
     file_menu.addSeparator()
     quit_action = add(file_menu, "&Quit", window.close, "Ctrl+Q")
     quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -191,6 +195,13 @@ def _open_presenter(window: QMainWindow) -> None:
     from ui.workshop.actions import open_presenter
 
     open_presenter(window)
+
+
+def _hand_off(window: QMainWindow) -> None:
+    """Imported when chosen: the hand-off's dialog is no part of the start."""
+    from ui.handoff import hand_off
+
+    hand_off(window)
 
 
 def _action(window: QWidget, menu: QMenu, text: str, slot: Callable, shortcut: object) -> QAction:
