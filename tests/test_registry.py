@@ -17,8 +17,10 @@ from workbook.workbook_file.shapes import column_check
 
 #: Columns that say where a row belongs rather than what it holds.
 STRUCTURE = {"id", "workbook_id", "goal_id"}
-#: Tables of the database that hold no workbook answers.
-OTHER_TABLES = {"meta", "workbooks", "sqlite_sequence"}
+#: Tables of the database that hold no workbook answers, so no part of the workbook file:
+#: the file's facts, each workbook's name and times, and a PIN's salted hash with its wrong
+#: guesses (`workbook.locks`: a lock on this laptop's file, never exported or copied).
+OTHER_TABLES = {"meta", "workbooks", "sqlite_sequence", "workbook_locks"}
 
 
 @pytest.fixture(scope="module")

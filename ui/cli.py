@@ -146,13 +146,25 @@ def _session(args: argparse.Namespace, *, write: bool):  # noqa: ANN202 - a Sess
     return Session.open(resolve_db_path(args.db), Access.COMMAND if write else Access.READ)
 
 
+def _open_workbook(session, name: str) -> int:  # noqa: ANN001 - a Session
+    """The id of the workbook called `name`; `workbook.locks.Locked`, naming it, when it
+    is locked with a PIN: a command never unlocks a workbook."""
+    from workbook.locks import refuse_if_locked
+    from workbook.queries import find_workbook
+
+    info = find_workbook(session.db, name)
+    refuse_if_locked(session.db, info.id, name, session.unlocked)
+    return info.id
+
+
 def cmd_list(args: argparse.Namespace) -> int:
-    from workbook.queries import list_workbooks
+    from workbook.locks import listed
 
     if not _database_exists(args):
         return EXIT_OK  # nothing saved yet: no workbooks, and no file created just to say so
     with _session(args, write=False) as session:
-        for info in list_workbooks(session.db):
+        # A locked workbook is listed as "Locked workbook N": its name may be a person's.
+        for info in listed(session.db, session.unlocked):
             print(info.name)
     return EXIT_OK
 
@@ -235,14 +247,13 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from workbook.content import load_content
     from workbook.data import load_workbook_data
     from workbook.paths import resolve_db_path
-    from workbook.queries import find_workbook
 
     if not _database_exists(args):
         print(f"There is no database at {resolve_db_path(args.db)} yet.", file=sys.stderr)
         return EXIT_PROBLEM
     content = load_content()
     with _session(args, write=False) as session:
-        data = load_workbook_data(session.db, find_workbook(session.db, args.workbook).id)
+        data = load_workbook_data(session.db, _open_workbook(session, args.workbook))
     result = summary(data, content)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
@@ -254,14 +265,13 @@ def cmd_summary(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from workbook.data import load_workbook_data
     from workbook.paths import resolve_db_path
-    from workbook.queries import find_workbook
     from workbook.workbook_file import write_file
 
     if not _database_exists(args):
         print(f"There is no database at {resolve_db_path(args.db)} yet.", file=sys.stderr)
         return EXIT_PROBLEM
     with _session(args, write=False) as session:
-        data = load_workbook_data(session.db, find_workbook(session.db, args.workbook).id)
+        data = load_workbook_data(session.db, _open_workbook(session, args.workbook))
     out = write_file(data, Path(args.out))
     print(f"Wrote the workbook {data.name!r} to {out}.")
     print(
@@ -313,7 +323,6 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from workbook.content import load_content
     from workbook.data import load_workbook_data
     from workbook.paths import resolve_db_path
-    from workbook.queries import find_workbook
 
     if not _database_exists(args):
         print(f"There is no database at {resolve_db_path(args.db)} yet.", file=sys.stderr)
@@ -326,7 +335,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     content = load_content()
     with _session(args, write=False) as session:
-        data = load_workbook_data(session.db, find_workbook(session.db, args.workbook).id)
+        data = load_workbook_data(session.db, _open_workbook(session, args.workbook))
     try:
         path = export_pdf(
             data,

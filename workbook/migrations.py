@@ -332,6 +332,24 @@ def _v7_decision_and_dates_of_asks(db: Database) -> None:
     db.execute("ALTER TABLE support_requests ADD COLUMN needed_by TEXT")
 
 
+def _v8_workbook_locks(db: Database) -> None:
+    """A PIN or passphrase on a workbook, for a shared laptop (`workbook.locks`): only a
+    salted scrypt hash of it (the method and its costs named in `method`, so they can
+    grow), never the PIN, and the wrong guesses so far with the moment the next guess
+    may be made, so restarting the app does not reset the wait. A fact about this file,
+    not an answer: the workbook file never holds it, and a copy of a workbook has none."""
+    db.execute(
+        "CREATE TABLE workbook_locks ("
+        "workbook_id INTEGER PRIMARY KEY REFERENCES workbooks(id) ON DELETE CASCADE, "
+        "method TEXT NOT NULL, "
+        "salt BLOB NOT NULL, "
+        "hash BLOB NOT NULL, "
+        "failures INTEGER NOT NULL DEFAULT 0, "
+        "wait_until REAL, "
+        "set_at TEXT NOT NULL)"
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
     _v2_privacy_and_recency,
@@ -340,6 +358,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v5_values_and_feedback_links,
     _v6_plan_start,
     _v7_decision_and_dates_of_asks,
+    _v8_workbook_locks,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

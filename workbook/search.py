@@ -2,7 +2,8 @@
 
 The index is the `search_index` table of migration 4, kept in step with
 `journal_entries` and `evidence` by triggers, so it is never stale and needs
-no rebuilding. `search(db, "forecast")` returns hits, best first.
+no rebuilding. `search(db, "forecast")` returns hits, best first, never from a
+workbook locked with a PIN (`workbook.locks`) unless the reader has unlocked it.
 """
 
 from __future__ import annotations
@@ -12,16 +13,20 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from sqlite_utils import Database
 
 
-#: The query, shared with the benchmark that runs it in plain sqlite3 as the floor.
-SEARCH_SQL = (
+_SELECT = (
     "SELECT search_index.workbook_id, workbooks.name, search_index.kind, search_index.row_id, "
     "snippet(search_index, 0, '[', ']', '…', 10) "
     "FROM search_index JOIN workbooks ON workbooks.id = search_index.workbook_id "
-    "WHERE search_index MATCH ? ORDER BY rank LIMIT ?"
+    "WHERE search_index MATCH ? "
 )
+_ORDER = "ORDER BY rank LIMIT ?"
+#: The query, shared with the benchmark that runs it in plain sqlite3 as the floor.
+SEARCH_SQL = _SELECT + _ORDER
 MAX_HITS = 500
 
 
@@ -40,12 +45,22 @@ def match_expression(text: str) -> str | None:
     return '"' + " ".join(words) + '"' if words else None
 
 
-def search(db: Database, word: str, limit: int = MAX_HITS) -> list[Hit]:
-    """Journal entries and evidence in every workbook containing `word` (or phrase)."""
+def search(
+    db: Database, word: str, limit: int = MAX_HITS, unlocked: Collection[int] = ()
+) -> list[Hit]:
+    """Journal entries and evidence containing `word` (or phrase) in every workbook not
+    locked for a reader who has unlocked `unlocked` (ids; see `workbook.locks`)."""
+    from workbook.locks import locked_ids
+
     expression = match_expression(word)
     if expression is None:
         return []
-    rows = db.execute(SEARCH_SQL, [expression, limit]).fetchall()
+    hidden = sorted(locked_ids(db, unlocked))
+    if hidden:
+        skip = f"AND search_index.workbook_id NOT IN ({', '.join('?' * len(hidden))}) "
+        rows = db.execute(_SELECT + skip + _ORDER, [expression, *hidden, limit]).fetchall()
+    else:
+        rows = db.execute(SEARCH_SQL, [expression, limit]).fetchall()
     return [Hit(int(w), name, kind, int(r), snippet) for w, name, kind, r, snippet in rows]
 
 

@@ -89,6 +89,9 @@ class Session:
     lock: WriterLock | None = None
     #: Whether the full integrity check has passed (writers run it before their first write).
     verified: bool = False
+    #: Workbooks unlocked with their PIN in this session (`workbook.locks`): the window
+    #: keeps at most the one on screen; a command never unlocks one.
+    unlocked: set[int] = field(default_factory=set)
     _damage: DamagedDatabase | None = field(default=None, repr=False)
 
     @classmethod
