@@ -33,7 +33,7 @@ def room(db):
     first = add_example(db)
     add_journal_entry(db, first, "reflection", MARKER)
     ids = [first]
-    for n in range(5):
+    for _ in range(5):
         ids.append(duplicate_workbook(db, first).workbook_id)
     return ids
 
