@@ -117,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="the new workbook's name (default: the one in the file; "
         "a number is added if the name is taken)",
     )
+    from ui.handoff_command import HELP, add_arguments
+
+    add_arguments(command("handoff", HELP))
     return parser
 
 
@@ -357,6 +360,17 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_handoff(args: argparse.Namespace) -> int:
+    from ui.handoff_command import run
+    from workbook.paths import resolve_db_path
+
+    if not _database_exists(args):
+        print(f"There is no database at {resolve_db_path(args.db)} yet.", file=sys.stderr)
+        return EXIT_PROBLEM
+    page_size = args.page_size or default_page_size()
+    return EXIT_OK if run(args, _session, page_size) else EXIT_PROBLEM
+
+
 def cmd_window(args: argparse.Namespace) -> int:
     from ui.app import run_app
 
@@ -375,6 +389,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "export-pdf": cmd_export_pdf,
     "import": cmd_import,
+    "handoff": cmd_handoff,
 }
 
 
