@@ -20,7 +20,14 @@ STRUCTURE = {"id", "workbook_id", "goal_id"}
 #: Tables of the database that hold no workbook answers, so no part of the workbook file:
 #: the file's facts, each workbook's name and times, and a PIN's salted hash with its wrong
 #: guesses (`workbook.locks`: a lock on this laptop's file, never exported or copied).
-OTHER_TABLES = {"meta", "workbooks", "sqlite_sequence", "workbook_locks"}
+OTHER_TABLES = {
+    "meta",
+    "workbooks",
+    "sqlite_sequence",
+    "workbook_locks",
+    "workshops",
+    "workshop_roster",
+}
 
 
 @pytest.fixture(scope="module")

@@ -350,6 +350,30 @@ def _v8_workbook_locks(db: Database) -> None:
     )
 
 
+def _v9_workshops(db: Database) -> None:
+    """A coach's workshops (`workbook.workshop`): a name, the day it is held, its agenda
+    (a template's copy the coach may edit, stored as JSON of the template's shape and
+    checked like the shipped file), and a roster of participants by name or alias, each
+    perhaps tied to a workbook in this file. A fact about this file, not a participant's
+    answer: no workbook file holds it."""
+    db.execute(
+        "CREATE TABLE workshops ("
+        "id INTEGER PRIMARY KEY, "
+        "name TEXT NOT NULL, "
+        "held_on TEXT, "
+        "agenda TEXT NOT NULL, "
+        "created_at TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE workshop_roster ("
+        "id INTEGER PRIMARY KEY, "
+        "workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE, "
+        "position INTEGER NOT NULL DEFAULT 0, "
+        "alias TEXT NOT NULL, "
+        "workbook_id INTEGER REFERENCES workbooks(id) ON DELETE SET NULL)"
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
     _v2_privacy_and_recency,
@@ -359,6 +383,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v6_plan_start,
     _v7_decision_and_dates_of_asks,
     _v8_workbook_locks,
+    _v9_workshops,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
