@@ -149,7 +149,6 @@ class HandoffDialog(QDialog):
         self.start_button.setEnabled(False)
         self.start_button.setAutoDefault(False)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setDefault(True)  # as in every question that removes something
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self._cancel_clicked)
         layout.addWidget(self.buttons)
@@ -315,6 +314,13 @@ class HandoffDialog(QDialog):
             self._job.cancel()
             return
         self.reject()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        # The button box makes its accepting button the default as it is shown; removing
+        # is never the default, as in every question that removes something.
+        self.start_button.setDefault(False)
+        self.cancel_button.setDefault(True)
 
     def reject(self) -> None:
         if self._removing or self._job is not None:
