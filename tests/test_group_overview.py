@@ -89,3 +89,32 @@ def test_withdrawing_consent_and_locked_workbooks_are_left_out(db, room):
     assert room[0] not in consenting_ids(db)
     found = overview(db, CONTENT, skip={room[1]})
     assert found.participants == 4 and found.skipped_locked == 1 and not found.enough
+
+
+def test_the_command_line_gives_consent_and_prints_the_overview(tmp_path, capsys):
+    from ui.cli import main
+    from workbook.session import Session
+
+    path = tmp_path / "room.sqlite3"
+    session = Session.open(path)
+    first = add_example(session.db)
+    for _ in range(4):
+        duplicate_workbook(session.db, first)
+    names = [row[0] for row in session.db.execute("SELECT name FROM workbooks ORDER BY id")]
+    session.close()
+    db = ["--db", str(path)]
+    for name in names[:4]:
+        assert main([*db, "consent", name, "yes"]) == 0
+    assert main([*db, "overview"]) == 1
+    assert "shows nothing until at least 5" in capsys.readouterr().err
+    assert main([*db, "consent", names[4], "yes"]) == 0
+    capsys.readouterr()
+    assert main([*db, "overview", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["participants"] == 5 and printed["leanings"][0]["count"] == 5
+    assert main([*db, "overview"]) == 0
+    text = capsys.readouterr().out
+    assert "Group overview of 5 participants" in text
+    assert not any(name in text for name in names)
+    assert main([*db, "consent", names[0], "no"]) == 0
+    assert main([*db, "overview"]) == 1

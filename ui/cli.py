@@ -60,6 +60,18 @@ def build_parser() -> argparse.ArgumentParser:
         "purge-backups",
         "remove from every backup the workbooks and entries no longer in the database",
     )
+    consent = command(
+        "consent",
+        "count a workbook's closed answers in the coach's anonymous group overview, or stop",
+    )
+    consent.add_argument("workbook", metavar="WORKBOOK", help="the workbook's name (see 'list')")
+    consent.add_argument("answer", choices=("yes", "no"), help="yes to be counted, no to stop")
+    overview = command(
+        "overview",
+        "print the anonymous group overview of the workbooks that consented "
+        "(nothing below 5 of them)",
+    )
+    overview.add_argument("--json", action="store_true", help="print JSON")
     summary = command("summary", "print the analysis of a workbook: strengths, path fit, AI plan")
     summary.add_argument(
         "--json", action="store_true", help="print JSON (see docs/summary-format.md)"
@@ -243,6 +255,46 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_consent(args: argparse.Namespace) -> int:
+    from workbook.group_overview import set_consent
+
+    with _session(args, write=True) as session:
+        workbook_id = _open_workbook(session, args.workbook)
+        changed = set_consent(session.db, workbook_id, args.answer == "yes")
+    if args.answer == "yes":
+        print(
+            f"{args.workbook!r} is counted in the group overview: closed answers only, never "
+            "its name or anything typed in it." + ("" if changed else " (It already was.)")
+        )
+    else:
+        print(f"{args.workbook!r} is no longer counted in the group overview.")
+    return EXIT_OK
+
+
+def cmd_overview(args: argparse.Namespace) -> int:
+    import json
+
+    from workbook.content import load_content
+    from workbook.group_overview import overview, overview_json, overview_text, too_few
+    from workbook.locks import locked_ids
+    from workbook.paths import resolve_db_path
+
+    if not _database_exists(args):
+        print(f"There is no database at {resolve_db_path(args.db)} yet.", file=sys.stderr)
+        return EXIT_PROBLEM
+    content = load_content()
+    with _session(args, write=False) as session:
+        found = overview(session.db, content, skip=locked_ids(session.db, session.unlocked))
+    if args.json:
+        print(json.dumps(overview_json(found), ensure_ascii=False, indent=2))
+    elif found.enough:
+        print(overview_text(found))
+    if not found.enough:
+        print(too_few(found), file=sys.stderr)
+        return EXIT_PROBLEM
+    return EXIT_OK
+
+
 def cmd_summary(args: argparse.Namespace) -> int:
     import json
 
@@ -385,6 +437,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "restore": cmd_restore,
     "check": cmd_check,
     "purge-backups": cmd_purge_backups,
+    "consent": cmd_consent,
+    "overview": cmd_overview,
     "summary": cmd_summary,
     "export": cmd_export,
     "export-pdf": cmd_export_pdf,
