@@ -118,3 +118,24 @@ def test_the_command_line_gives_consent_and_prints_the_overview(tmp_path, capsys
     assert not any(name in text for name in names)
     assert main([*db, "consent", names[0], "no"]) == 0
     assert main([*db, "overview"]) == 1
+
+
+def test_the_overview_prints_on_one_page_with_no_name_or_text(db, room, tmp_path):
+    from pypdf import PdfReader
+
+    from exports.pdf.overview import export_overview
+
+    with pytest.raises(ValueError, match="shows nothing until at least 5"):
+        export_overview(overview(db, CONTENT), tmp_path / "none.pdf")
+    assert not (tmp_path / "none.pdf").exists()
+    for workbook_id in room:
+        set_consent(db, workbook_id, True)
+    out = export_overview(overview(db, CONTENT), tmp_path / "group.pdf", title="Spring cohort")
+    pages = PdfReader(out).pages
+    assert len(pages) == 1
+    text = " ".join(pages[0].extract_text().split())
+    assert "GROUP OVERVIEW Spring cohort" in text and "6 participants said yes" in text
+    assert "Where answers lean" in text and "Specialist individual contributor 6" in text
+    assert MARKER not in text and "Nadia" not in text
+    for workbook_id in room:
+        assert get_workbook(db, workbook_id).name not in text
