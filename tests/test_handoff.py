@@ -398,3 +398,16 @@ def test_copies_set_aside_beside_the_file_are_named_not_touched(db_path, db):
     assert "• there are no backups, so none held it" in text
     assert not report.complete
     assert aside.read_bytes() == b"old"
+
+
+def test_the_command_refuses_a_workbook_locked_with_a_pin(capsys, db_path, tmp_path):
+    from workbook.locks import set_pin
+
+    mark = marker()
+    db = open_database(db_path)
+    set_pin(db, fill(db, "Ana Quill", mark), "4821")
+    db.close()
+    code, said, err = run(capsys, "handoff", "--db", db_path, "--out", tmp_path, "Ana Quill")
+    assert code == EXIT_PROBLEM and said == ""
+    assert "The workbook 'Ana Quill' is locked with a PIN." in err
+    assert list(tmp_path.glob("*.json")) == list(tmp_path.glob("*.pdf")) == []

@@ -4,7 +4,8 @@ Writes the workbook file and the person's PDF into DIR (a USB stick), reads both
 back, and only then removes the workbook from the database, its backups, the file's
 free space and log, and the error log (`exports.handoff.hand_off`). It is a write, so
 it follows the one-writer rule of `ui.cli`: it waits a moment for another command and
-refuses while a window has the file (the window's Workbook menu does it there). Kept
+refuses while a window has the file (the window's Workbook menu does it there). A
+workbook locked with a PIN is refused by name: a command never unlocks one. Kept
 apart from `ui/cli.py` so the command's words and options live with the hand-off; no Qt.
 """
 
@@ -50,11 +51,14 @@ def run(args: argparse.Namespace, session: Callable[..., object], page_size: str
     from exports.handoff import hand_off
     from workbook.content import load_content
     from workbook.handoff import confirmation
+    from workbook.locks import refuse_if_locked
     from workbook.queries import find_workbook
 
     content = load_content()
     with session(args, write=True) as opened:
         info = find_workbook(opened.db, args.workbook)
+        # Whoever is at the laptop must not carry off a workbook locked with a PIN.
+        refuse_if_locked(opened.db, info.id, args.workbook, opened.unlocked)
         written, report = hand_off(
             opened,
             info.id,
