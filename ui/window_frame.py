@@ -177,6 +177,7 @@ def build_menus(window: QMainWindow) -> list[QAction]:
     add(go_menu, "&Previous step", window.previous_step, "Ctrl+PgUp")
 
     workshop_menu = bar.addMenu("Wor&kshop")
+    add(workshop_menu, "&Workshops…", lambda: _open_workshops(window))
     add(workshop_menu, "&Presenter view…", lambda: _open_presenter(window), "F5")
 
     help_menu = bar.addMenu("&Help")
@@ -195,6 +196,13 @@ def _open_presenter(window: QMainWindow) -> None:
     from ui.workshop.actions import open_presenter
 
     open_presenter(window)
+
+
+def _open_workshops(window: QMainWindow) -> None:
+    """Imported when chosen, as the presenter view is."""
+    from ui.workshop.editor import open_workshops
+
+    open_workshops(window)
 
 
 def _hand_off(window: QMainWindow) -> None:
