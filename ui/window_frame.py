@@ -179,6 +179,16 @@ def build_menus(window: QMainWindow) -> list[QAction]:
     workshop_menu = bar.addMenu("Wor&kshop")
     add(workshop_menu, "&Workshops…", lambda: _open_workshops(window))
     add(workshop_menu, "&Presenter view…", lambda: _open_presenter(window), "F5")
+    add(workshop_menu, "&Group overview…", lambda: _open_overview(window))
+    # `triggered` comes from the person only; ticking it to show what is stored does not.
+    consent = add(
+        workshop_menu,
+        "&Count this workbook in the group overview",
+        lambda: _consent(window, consent.isChecked()),
+    )
+    consent.setCheckable(True)
+    # Ticked or not for the workbook shown, read as the menu opens: no switch needs to know.
+    workshop_menu.aboutToShow.connect(lambda: _show_consent(window, consent))
 
     help_menu = bar.addMenu("&Help")
     about = add(help_menu, f"&About {APP_NAME}", window.show_about)
@@ -210,6 +220,25 @@ def _hand_off(window: QMainWindow) -> None:
     from ui.handoff import hand_off
 
     hand_off(window)
+
+
+def _open_overview(window: QMainWindow) -> None:
+    from ui.workshop.overview import OverviewDialog
+
+    OverviewDialog(window).exec()
+
+
+def _consent(window: QMainWindow, on: bool) -> None:
+    from ui.workshop.overview import set_consent_shown
+
+    set_consent_shown(window, on)
+
+
+def _show_consent(window: QMainWindow, action: QAction) -> None:
+    from ui.workshop.overview import consented
+
+    action.setEnabled(window.workbook_id is not None)
+    action.setChecked(consented(window))
 
 
 def _action(window: QWidget, menu: QMenu, text: str, slot: Callable, shortcut: object) -> QAction:

@@ -27,7 +27,9 @@ def open_presenter(window: QMainWindow, agenda: Agenda | None = None) -> Present
     old = getattr(window, "presenter", None)
     if old is not None:
         old.close()
-    view = PresenterView(agenda, window)
+    from ui.workshop.overview import text_for_room
+
+    view = PresenterView(agenda, window, overview=lambda: text_for_room(window))
     window.presenter = view
     view.place()
     view.activateWindow()

@@ -5,12 +5,15 @@ It shows the exercise's title, how people work (alone, in pairs...), the
 instructions and the prompts, and a large timer that turns amber near the end and
 red once the time is up, saying so in words too. Everything runs from the keyboard:
 Space pauses and starts, + adds a minute, Right or Page Down goes to the next
-exercise, Left or Page Up back, F11 toggles full screen, Escape closes. It is given
+exercise, Left or Page Up back, G shows the anonymous group overview (when the
+window gives one), F11 toggles full screen, Escape closes. It is given
 an agenda and nothing else, so it cannot show a participant's answers. When a second
 screen is connected (now or later), the view moves there and fills it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import (
@@ -49,8 +52,17 @@ def _label(name: str, *, wrap: bool = True, colour: str = TEXT) -> QLabel:
 class PresenterView(QWidget):
     """A window of its own showing the current exercise and its timer."""
 
-    def __init__(self, agenda: Agenda, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        agenda: Agenda,
+        parent: QWidget | None = None,
+        overview: Callable[[], str] | None = None,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        # The group overview in words, counted anew each time it is shown: anonymous
+        # counts only (`workbook.group_overview`), never a participant's answers.
+        self._overview = overview
+        self.showing_overview = False
         self.setWindowTitle(f"Presenter view: {agenda.name}")
         self.setAccessibleName("Presenter view")
         self.timer = ExerciseTimer(agenda)
@@ -92,6 +104,17 @@ class PresenterView(QWidget):
         self._show_exercise()
 
     # ---- what it shows ------------------------------------------------------------------
+
+    def show_overview(self, on: bool) -> None:
+        """Show the group overview in place of the exercise, or the exercise again."""
+        self.showing_overview = on and self._overview is not None
+        if not self.showing_overview:
+            self._show_exercise()
+            return
+        self.where.setText("Group overview · G: back to the exercise")
+        self.title.setText("Our group, anonymously")
+        self.instructions.setText(self._overview())
+        self.prompts.setText("")
 
     def _show_exercise(self) -> None:
         e, t = self.timer.exercise, self.timer
@@ -153,11 +176,15 @@ class PresenterView(QWidget):
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             t.add_minute()
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_N):
-            if t.next():
+            if t.next() or self.showing_overview:
+                self.showing_overview = False
                 self._show_exercise()
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_P):
-            if t.previous():
+            if t.previous() or self.showing_overview:
+                self.showing_overview = False
                 self._show_exercise()
+        elif key == Qt.Key.Key_G and self._overview is not None:
+            self.show_overview(not self.showing_overview)
         elif key == Qt.Key.Key_F11:
             self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
         elif key == Qt.Key.Key_Escape:
