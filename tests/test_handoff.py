@@ -149,6 +149,8 @@ def test_hand_off_writes_both_files_then_no_file_on_the_laptop_holds_the_marker(
     assert "Not removed" not in text
     assert dialog.status.text() == text
     assert dialog.cancel_button.text() == "Close"
+    assert dialog.title.text() == "“Ana Quill” is handed over"
+    assert not dialog.choices.isVisible()
 
     assert [w.name for w in list_workbooks(window.session.db)] == ["Sam stays"]
     assert window.switcher.currentText() == "Sam stays"
@@ -296,7 +298,7 @@ def test_the_menu_item_opens_the_dialog(open_window, qtbot, monkeypatch, told):
     [dialog] = window.findChildren(HandoffDialog)
     qtbot.addWidget(dialog)
     assert dialog.isVisible()
-    assert "Hand “Ana Quill” over" in dialog.findChildren(type(dialog.status))[0].text()
+    assert dialog.title.text() == "Hand “Ana Quill” over, then remove it from this laptop"
     dialog.reject()
 
 
@@ -395,7 +397,7 @@ def test_copies_set_aside_beside_the_file_are_named_not_touched(db_path, db):
     text = confirmation(written, report)
     assert "Not removed:" in text
     assert f"{aside.name} beside the file is an older copy of it and was not touched" in text
-    assert "• there are no backups, so none held it" in text
+    assert "• there are no backups, so none needed cleaning" in text
     assert not report.complete
     assert aside.read_bytes() == b"old"
 

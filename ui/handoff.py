@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from ui import jobs
@@ -95,8 +96,14 @@ class HandoffDialog(QDialog):
     def _build(self) -> None:
         name = self._info.name
         layout = QVBoxLayout(self)
-        layout.addWidget(strong(f"Hand “{name}” over, then remove it from this laptop"))
-        layout.addWidget(
+        layout.setSpacing(10)
+        self.title = strong(f"Hand “{name}” over, then remove it from this laptop")
+        layout.addWidget(self.title)
+        #: What is chosen before starting; hidden once the hand-off is done.
+        self.choices = QWidget()
+        column = QVBoxLayout(self.choices)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(
             hint(
                 "Two files go into a folder you choose, such as a USB stick: the workbook "
                 "file (everything in the workbook, to carry on with on another computer) and "
@@ -115,21 +122,21 @@ class HandoffDialog(QDialog):
         self.choose_button = choose
         row.addWidget(self.folder, 1)
         row.addWidget(choose)
-        layout.addLayout(row)
-        self.drive_note = muted("")
-        self.drive_note.setWordWrap(True)
+        column.addLayout(row)
+        self.drive_note = hint("")
         self.drive_note.hide()
-        layout.addWidget(self.drive_note)
+        column.addWidget(self.drive_note)
 
         self.private = QCheckBox("Put my private journal entries in the PDF too")
         self.private.setAccessibleName("Private journal entries in the PDF")
-        layout.addWidget(self.private)
-        layout.addWidget(
+        column.addWidget(self.private)
+        column.addWidget(
             muted(
                 "Left unticked, the PDF leaves out what you marked private, so you can show "
                 "it to others. The workbook file always holds everything."
             )
         )
+        layout.addWidget(self.choices)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -151,6 +158,7 @@ class HandoffDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self._cancel_clicked)
+        layout.addStretch(1)  # a wrapped label can ask for more height than it takes
         layout.addWidget(self.buttons)
 
     # ---- choosing ------------------------------------------------------------------------
@@ -173,6 +181,7 @@ class HandoffDialog(QDialog):
             "on this laptop. Choose the USB stick if they should leave with you."
         )
         self.drive_note.setVisible(here)
+        self.adjustSize()
 
     # ---- 1. writing and checking, on a worker --------------------------------------------
 
@@ -287,10 +296,12 @@ class HandoffDialog(QDialog):
         self.progress.hide()
         self._say(text)
         self.start_button.hide()
-        self.choose_button.setEnabled(False)
-        self.private.setEnabled(False)
+        self.choices.hide()
+        self.title.setText(f"“{self._info.name}” is handed over")
+        self.title.setAccessibleName(self.title.text())
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText("Close")
+        self.adjustSize()
         self.done.emit(text)
 
     # ---- the dialog's state ----------------------------------------------------------------

@@ -319,7 +319,7 @@ def _backup_lines(report: WipeReport) -> list[str]:
         return [f"• not from the backups: {report.backups_problem}"]
     purge = report.backups
     if purge is None or purge.checked == 0:
-        return ["• there are no backups, so none held it"]
+        return ["• there are no backups, so none needed cleaning"]
     lines = []
     if purge.cleaned:
         count = len(purge.cleaned)
