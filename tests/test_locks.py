@@ -6,6 +6,7 @@ import pytest
 from ui.cli import main
 from workbook import door, locks
 from workbook.errors import InvalidEdit
+from workbook.lock_reset import erase
 from workbook.paths import sidecar_paths
 from workbook.queries import get_workbook
 from workbook.search import search
@@ -138,7 +139,7 @@ def test_a_clock_set_back_never_waits_longer_than_the_cap(db, clock):
 
 def test_erasing_keeps_nothing_and_leaves_an_empty_workbook_under_a_new_name(db, db_path):
     sam = sam_with_a_pin(db)
-    gone, fresh = locks.erase(db, sam)
+    gone, fresh = erase(db, sam)
     assert gone.name == "Sam Okafor"
     info = get_workbook(db, fresh.workbook_id)
     assert info.name == "My workbook" and not locks.has_pin(db, fresh.workbook_id)

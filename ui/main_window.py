@@ -15,7 +15,9 @@ the sidebar and the undo actions from each saved Change. Every way out
 The window is the shell. Its frame (step list, page stack, switcher, menus) is made
 in `ui.window_frame`; the Workbook menu's work on whole workbooks is done by
 `self.workbooks` (`ui.workbook_actions`), on the file's backups by `self.backups`
-(`ui.backup_actions`, with the whole-file check); the About box is `ui.about`.
+(`ui.backup_actions`, with the whole-file check), on a workbook's PIN by `self.locks`
+(`ui.lock_actions`: a locked workbook shows its unlock panel, never its pages); the About
+box is `ui.about`.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from ui.autosave import DEFAULT_DELAY_MS, Autosaver
 from ui.backup_actions import BackupActions
+from ui.lock_actions import LockActions
 from ui.page_updates import PendingUpdates, concerns
 from ui.pages import build_page
 from ui.settings import ui_settings
@@ -77,13 +80,14 @@ class MainWindow(QMainWindow):
         #: The Workbook menu's work: on whole workbooks, and on the file's backups.
         self.workbooks = WorkbookActions(self)
         self.backups = BackupActions(self)
+        self.locks = LockActions(self)
 
         self.setWindowTitle(APP_NAME)
         self.sidebar, self._stack, self.switcher, self.save_label = build_frame(self)
         self.sidebar.currentRowChanged.connect(self._step_chosen)
         self.switcher.chosen.connect(self.load_workbook)
         # Until a database is attached, only quitting makes sense.
-        self._session_actions = build_menus(self)
+        self._session_actions = build_menus(self) + self.locks.add_menu_items()
         for action in self._session_actions:
             action.setEnabled(False)
         self._restore_geometry()
@@ -168,9 +172,11 @@ class MainWindow(QMainWindow):
     # ---- workbooks -------------------------------------------------------------------
 
     def _refresh_switcher(self) -> None:
-        from workbook.queries import list_workbooks
+        from workbook.locks import listed  # a locked workbook by its label, never its name
 
-        self.switcher.show_workbooks(list_workbooks(self.session.db), self.workbook_id)
+        self.switcher.show_workbooks(
+            listed(self.session.db, self.session.unlocked), self.workbook_id
+        )
 
     def load_workbook(self, workbook_id: int, *, remember: bool = True, step: int = 0) -> None:
         """Show a workbook: pending edits to the previous one are saved first.
@@ -181,6 +187,9 @@ class MainWindow(QMainWindow):
         import sqlite3
 
         self.autosaver.flush()
+        if self.locks.leave(self.workbook_id, workbook_id):  # it locks: no page keeps its text
+            step = max(self.current_step(), 0)
+            self.drop_pages()
         self.workbook_id = workbook_id
         # Only orders the list of workbooks: a disk that refuses it must not stop the switch.
         if remember:
@@ -191,12 +200,30 @@ class MainWindow(QMainWindow):
         self._refresh_switcher()
         name = self.switcher.currentText()
         self.setWindowTitle(f"{name} — {APP_NAME}")
-        self._reload_pages()
-        self.sidebar.setEnabled(True)
+        locked = self.locks.hides(workbook_id)
+        if locked:
+            self.drop_pages()
+            self._stack.setCurrentWidget(self.locks.panel(workbook_id))
+        else:
+            self._reload_pages()
+        self.sidebar.setEnabled(not locked)
         self._refresh_sidebar()
         self._update_actions()
-        if self._stack.currentWidget() in (None, self._welcome):  # nothing shown yet
-            self.show_step(step)
+        if self._stack.currentWidget() in (None, self._welcome, self.locks.shown_panel):
+            self.show_step(step)  # nothing of this workbook shown yet
+
+    def drop_pages(self) -> None:
+        """Take every built page down (each is built again when next shown): a locked
+        workbook's text must stay in no hidden widget."""
+        for page in self._pages.values():
+            self._stack.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+        self._missed.clear()
+
+    def add_page(self, widget: QWidget) -> None:
+        """Put a page that is no step's (the unlock panel) in the stack."""
+        self._stack.addWidget(widget)
 
     def _reload_pages(self) -> None:
         """Load the workbook into the page on screen now; the others when next shown.
@@ -265,7 +292,7 @@ class MainWindow(QMainWindow):
             page = build_page(step, self.session.db, self.autosaver)
             self._pages[step.id] = page
             self._stack.addWidget(page)
-            if self.workbook_id is not None:
+            if self.workbook_id is not None and not self.locks.hides(self.workbook_id):
                 page.show_workbook(self.workbook_id)
         return page
 
@@ -277,7 +304,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _step_chosen(self, index: int) -> None:
-        if index < 0 or self.workbook_id is None:
+        if index < 0 or self.workbook_id is None or self.locks.hides(self.workbook_id):
             return
         self.autosaver.flush()
         page = self._page(index)
@@ -310,11 +337,12 @@ class MainWindow(QMainWindow):
         from ui.sidebar import STATUS_ROLE
         from workbook.steps import NEEDS_CONTENT, completion, progress_words
 
+        hidden = self.workbook_id is None or self.locks.hides(self.workbook_id)
         for index, step in enumerate(STEPS):
             if steps is not None and "" not in steps and step.id not in steps:
                 continue
             item = self.sidebar.item(index)
-            if self.workbook_id is None:
+            if hidden:  # no workbook, or a locked one: not even how far it got
                 status = ""
             elif step.id in NEEDS_CONTENT and not self._shown:
                 continue  # the content files load once the first workbook is on screen
@@ -353,15 +381,11 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         if self.session is None:
             return
-        has = self.workbook_id is not None
-        for action in (
-            self.rename_action,
-            self.duplicate_action,
-            self.delete_action,
-            self.export_file_action,
-            self.export_pdf_action,
-        ):
+        has = self.workbook_id is not None and not self.locks.hides(self.workbook_id)
+        books = (self.rename_action, self.duplicate_action, self.delete_action, self.handoff_action)
+        for action in (*books, self.export_file_action, self.export_pdf_action):
             action.setEnabled(has)
+        self.locks.update_actions()
         history = self.session.history
         undo = history.next_undo(self.workbook_id) if has else None
         redo = history.next_redo(self.workbook_id) if has else None
@@ -375,7 +399,7 @@ class MainWindow(QMainWindow):
 
         from PySide6.QtWidgets import QMessageBox
 
-        if self.workbook_id is None:
+        if self.workbook_id is None or self.locks.hides(self.workbook_id):
             return
         self.autosaver.flush()
         try:
@@ -402,11 +426,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.autosaver.deleteLater()
         self.autosaver = self._new_autosaver(self.autosaver.delay_ms)
-        for page in self._pages.values():
-            self._stack.removeWidget(page)
-            page.deleteLater()
-        self._pages.clear()
-        self._missed.clear()
+        self.drop_pages()
         self.workbook_id = None
         self._stack.setCurrentWidget(self._welcome_page())
         self.show_most_recent()

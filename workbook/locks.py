@@ -5,7 +5,7 @@ A participant in a workshop may lock their workbook. The `workbook_locks` table 
 the moment the next guess may be made, so restarting the app does not reset the wait.
 After `FREE_TRIES` wrong guesses each further one waits longer: 2, 4, 8... seconds, up
 to `MAX_WAIT_S`. A forgotten PIN cannot be recovered: the workbook's content can only be
-erased (`erase`), which frees it for a new start.
+erased (`workbook.lock_reset.erase`), which frees it for a new start.
 
 **This is not encryption.** It stops someone at the laptop from opening the workbook in
 this program; the answers stay readable in the file and its backups to anyone who copies
@@ -36,7 +36,6 @@ from workbook.errors import InvalidEdit, WorkbookError
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from workbook.change import Change
     from workbook.model import WorkbookInfo
 
 TABLE = "workbook_locks"
@@ -250,22 +249,6 @@ def try_pin(db: Database, workbook_id: int, pin: str) -> Verdict:
             [failures, now() + wait if wait else None, workbook_id],
         )
     return Verdict(unlocked=right, wait_s=wait, failures=failures)
-
-
-def erase(db: Database, workbook_id: int) -> tuple[WorkbookInfo, Change]:
-    """A forgotten PIN: the workbook is deleted with everything in it and its lock (secure
-    delete wipes the text, the search index is merged), and an empty one takes its place
-    under a new name, since the old name may be its owner's. Returns the workbook as it
-    was (for removing it from the backups, by number and creation time, as after any
-    delete) and the Change that made the new, empty one."""
-    from workbook.door import create_workbook, delete_workbook, new_workbook_name
-    from workbook.queries import get_workbook
-
-    with db.atomic():
-        gone = get_workbook(db, workbook_id)
-        delete_workbook(db, workbook_id)
-        fresh = create_workbook(db, new_workbook_name(db))
-    return gone, fresh
 
 
 def _stamp() -> str:
