@@ -27,6 +27,7 @@ OTHER_TABLES = {
     "workbook_locks",
     "workshops",
     "workshop_roster",
+    "group_contributions",
 }
 
 

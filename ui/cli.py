@@ -72,6 +72,22 @@ def build_parser() -> argparse.ArgumentParser:
         "(nothing below 5 of them)",
     )
     overview.add_argument("--json", action="store_true", help="print JSON")
+    overview.add_argument(
+        "--add",
+        metavar="FILE",
+        nargs="+",
+        default=None,
+        help="first add contribution files from participants' own laptops (each once)",
+    )
+    contribution = command(
+        "contribution",
+        "write a workbook's closed answers to a contribution file for a coach's overview "
+        "(no name, no text; the workbook must have said yes with 'consent')",
+    )
+    contribution.add_argument("--out", metavar="FILE", required=True, help="the file to write")
+    contribution.add_argument(
+        "workbook", metavar="WORKBOOK", help="the workbook's name (see 'list')"
+    )
     summary = command("summary", "print the analysis of a workbook: strengths, path fit, AI plan")
     summary.add_argument(
         "--json", action="store_true", help="print JSON (see docs/summary-format.md)"
@@ -275,15 +291,25 @@ def cmd_overview(args: argparse.Namespace) -> int:
     import json
 
     from workbook.content import load_content
+    from workbook.contribution import ContributionProblem, read_contribution, store
     from workbook.group_overview import overview, overview_json, overview_text, too_few
     from workbook.locks import locked_ids
     from workbook.paths import resolve_db_path
 
-    if not _database_exists(args):
+    if not _database_exists(args) and not args.add:
         print(f"There is no database at {resolve_db_path(args.db)} yet.", file=sys.stderr)
         return EXIT_PROBLEM
     content = load_content()
-    with _session(args, write=False) as session:
+    refused = 0
+    with _session(args, write=bool(args.add)) as session:
+        for name in args.add or ():
+            try:
+                added = store(session.db, read_contribution(Path(name), content))
+            except ContributionProblem as problem:
+                print(f"{name}: {problem}", file=sys.stderr)
+                refused += 1
+                continue
+            print(f"{name}: " + ("added." if added else "already counted, so counted once."))
         found = overview(session.db, content, skip=locked_ids(session.db, session.unlocked))
     if args.json:
         print(json.dumps(overview_json(found), ensure_ascii=False, indent=2))
@@ -292,6 +318,28 @@ def cmd_overview(args: argparse.Namespace) -> int:
     if not found.enough:
         print(too_few(found), file=sys.stderr)
         return EXIT_PROBLEM
+    return EXIT_PROBLEM if refused else EXIT_OK
+
+
+def cmd_contribution(args: argparse.Namespace) -> int:
+    from workbook.content import load_content
+    from workbook.contribution import contribution_of, write_contribution
+    from workbook.data import load_workbook_data
+    from workbook.group_overview import consenting_ids
+
+    content = load_content()
+    with _session(args, write=False) as session:
+        workbook_id = _open_workbook(session, args.workbook)
+        if workbook_id not in consenting_ids(session.db):
+            print(
+                f"{args.workbook!r} has not said yes to being counted. Run "
+                f"'career-workbook consent \"{args.workbook}\" yes' first.",
+                file=sys.stderr,
+            )
+            return EXIT_PROBLEM
+        data = load_workbook_data(session.db, workbook_id)
+    path = write_contribution(contribution_of(data, content), Path(args.out).expanduser())
+    print(f"Wrote the closed answers of {args.workbook!r} to {path}: no name, no text.")
     return EXIT_OK
 
 
@@ -439,6 +487,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "purge-backups": cmd_purge_backups,
     "consent": cmd_consent,
     "overview": cmd_overview,
+    "contribution": cmd_contribution,
     "summary": cmd_summary,
     "export": cmd_export,
     "export-pdf": cmd_export_pdf,

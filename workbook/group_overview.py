@@ -4,7 +4,8 @@ consented, never a name or a word anyone typed.
 Consent is the workbook's `counted_in_group` flag (`set_consent`, a write like any
 other: the command line takes the writer's lock for it). The overview counts, for the
 consenting workbooks a caller may read (a locked one is left out: the caller passes
-the ids it must skip):
+the ids it must skip) and the contribution files imported from participants' own
+laptops (`workbook.contribution`), each participant once:
 
 - where each person's answers lean: the top path, or "too close to call";
 - the strength domains most often among a person's signature strengths;
@@ -24,27 +25,25 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from workbook.analysis.ai_plan import THIN_REVIEW_SHARE, ai_hours
-from workbook.analysis.summary import summary
 from workbook.content.catalogue import Content
-from workbook.data import Task, load_workbook_data
+from workbook.contribution import (
+    CLOSE_CALL as CLOSE_CALL_ID,
+)
+from workbook.contribution import (
+    FLAG_KINDS,
+    HOUR_BANDS,
+    Contribution,
+    contribution_of,
+    stored,
+)
+from workbook.data import load_workbook_data
+
+BAND_WORDS = {band_id: words for _, band_id, words in HOUR_BANDS}
 
 #: The fewest consenting participants an overview shows, and the smallest count a cell shows.
 MIN_GROUP = 5
 FEWER = f"fewer than {MIN_GROUP}"
 CLOSE_CALL = "Too close to call"
-HOUR_BANDS = (
-    (0.0, "none"),
-    (0.05, "under 2 h"),
-    (2.0, "2 to 5 h"),
-    (5.0, "5 to 10 h"),
-    (10.0, "10 h or more"),
-)
-FLAG_KINDS = {
-    "high_no_check": "High stakes, no check named",
-    "high_thin_check": "High stakes, little time to check",
-    "no_check": "No check named",
-}
 
 
 @dataclass(frozen=True)
@@ -90,29 +89,6 @@ def set_consent(db: Any, workbook_id: int, consent: bool) -> bool:
     return cursor.rowcount > 0
 
 
-def _band(hours: float) -> str:
-    label = HOUR_BANDS[0][1]
-    for low, name in HOUR_BANDS:
-        if hours >= low:
-            label = name
-    return label
-
-
-def flag_kind(task: Task) -> str | None:
-    """Why a task is worth a second look, as a kind (no words of the person's)."""
-    handled = ai_hours(task)
-    if handled <= 0:
-        return None
-    has_check = bool(task.validation.strip())
-    if task.stakes == "high" and not has_check:
-        return "high_no_check"
-    if task.stakes == "high" and task.review_hours < THIN_REVIEW_SHARE * handled:
-        return "high_thin_check"
-    if task.stakes == "medium" and not has_check:
-        return "no_check"
-    return None
-
-
 def _cells(counts: Counter, order: Iterable[str] | None = None) -> tuple[Cell, ...]:
     names = list(order) if order is not None else [n for n, _ in counts.most_common()]
     return tuple(
@@ -123,38 +99,40 @@ def _cells(counts: Counter, order: Iterable[str] | None = None) -> tuple[Cell, .
 
 
 def overview(db: Any, content: Content, skip: Collection[int] = ()) -> Overview:
-    """The overview of every consenting workbook but those in `skip` (locked ones)."""
+    """The overview of every consenting workbook but those in `skip` (locked ones), and
+    of the contribution files imported from participants' own laptops."""
     ids = consenting_ids(db)
     readable = [i for i in ids if i not in skip]
+    found = [contribution_of(load_workbook_data(db, i), content, f"workbook-{i}") for i in readable]
+    found += stored(db, content)
+    return count(found, content, skipped_locked=len(ids) - len(readable))
+
+
+def count(found: list[Contribution], content: Content, skipped_locked: int = 0) -> Overview:
+    """Count contributions (each id once) into the overview's breakdowns, in words."""
+    unique = list({c.id: c for c in found}.values())
     leanings: Counter = Counter()
     domains: Counter = Counter()
     hours: Counter = Counter()
     flags: Counter = Counter()
     values: Counter = Counter()
-    for workbook_id in readable:
-        data = load_workbook_data(db, workbook_id)
-        result = summary(data, content)
-        if result["close_call"]:
+    for c in unique:
+        if c.leaning == CLOSE_CALL_ID:
             leanings[CLOSE_CALL] += 1
-        elif result["ranking"]:
-            leanings[content.paths[result["ranking"][0]].name] += 1
-        found = {
-            content.domains[content.strengths[f["id"]].domain].name
-            for f in result["signature_strengths"]
-            if f["id"] in content.strengths
-        }
-        domains.update(found)
-        hours[_band(result["ai_plan"]["hours_freed"])] += 1
-        flags.update({kind for t in data.tasks if (kind := flag_kind(t))})
-        if result["values"]:
-            values[result["values"][0]["name"]] += 1
+        elif c.leaning in content.paths:
+            leanings[content.paths[c.leaning].name] += 1
+        domains.update(content.domains[d].name for d in c.domains if d in content.domains)
+        hours[BAND_WORDS[c.hours_band]] += 1
+        flags.update(FLAG_KINDS[f] for f in c.flags)
+        if c.first_value in content.values:
+            values[content.values[c.first_value].name] += 1
     return Overview(
-        participants=len(readable),
-        skipped_locked=len(ids) - len(readable),
+        participants=len(unique),
+        skipped_locked=skipped_locked,
         leanings=_cells(leanings),
         signature_domains=_cells(domains),
-        hours_freed=_cells(hours, [name for _, name in HOUR_BANDS]),
-        flags=tuple(Cell(FLAG_KINDS[c.label], c.count) for c in _cells(flags)),
+        hours_freed=_cells(hours, [words for _, _, words in HOUR_BANDS]),
+        flags=_cells(flags),
         first_values=_cells(values),
     )
 

@@ -374,6 +374,18 @@ def _v9_workshops(db: Database) -> None:
     )
 
 
+def _v10_group_contributions(db: Database) -> None:
+    """Contribution files a coach imported from participants on their own laptops
+    (`workbook.contribution`): closed answers only, under the file's random id, so the
+    same file imported twice counts once. No name, no text, no tie to a workbook."""
+    db.execute(
+        "CREATE TABLE group_contributions ("
+        "id TEXT PRIMARY KEY, "
+        "body TEXT NOT NULL, "
+        "imported_at TEXT NOT NULL)"
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
     _v2_privacy_and_recency,
@@ -384,6 +396,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v7_decision_and_dates_of_asks,
     _v8_workbook_locks,
     _v9_workshops,
+    _v10_group_contributions,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
