@@ -67,3 +67,30 @@ def test_consent_is_given_from_the_menu_and_the_overview_shows_at_five(
     qtbot.keyClick(view, Qt.Key.Key_G)
     assert not view.showing_overview and view.title.text() == futures.exercises[0].title
     view.close()
+
+
+def test_a_participant_saves_a_contribution_file_and_the_coach_adds_it(
+    open_window, qtbot, db_path, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.workshop import overview as module
+    from workbook.content import load_content
+    from workbook.contribution import read_contribution
+
+    session = Session.open(db_path)
+    add_example(session.db)
+    session.close()
+    window = open_window()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
+    out = module.save_contribution(window, str(tmp_path / "mine.json"))
+    assert out is not None and window.workbook_id in consenting_ids(window.session.db)
+    assert "Nadia" not in out.read_text()
+    read_contribution(out, load_content())
+    (tmp_path / "bad.json").write_text('{"name": "Nadia"}')
+    module.add_contributions(window, [str(out), str(out), str(tmp_path / "bad.json")])
+    lines = said[-1].splitlines()
+    assert lines[:2] == ["mine.json: added.", "mine.json: already counted."]
+    assert lines[2].startswith("bad.json: ") and "Nothing from it was added" in lines[2]

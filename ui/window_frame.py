@@ -187,6 +187,8 @@ def build_menus(window: QMainWindow) -> list[QAction]:
         lambda: _consent(window, consent.isChecked()),
     )
     consent.setCheckable(True)
+    add(workshop_menu, "&Save my contribution file…", lambda: _contribution(window, "save"))
+    add(workshop_menu, "&Add contribution files…", lambda: _contribution(window, "add"))
     # Ticked or not for the workbook shown, read as the menu opens: no switch needs to know.
     workshop_menu.aboutToShow.connect(lambda: _show_consent(window, consent))
 
@@ -226,6 +228,15 @@ def _open_overview(window: QMainWindow) -> None:
     from ui.workshop.overview import OverviewDialog
 
     OverviewDialog(window).exec()
+
+
+def _contribution(window: QMainWindow, what: str) -> None:
+    from ui.workshop import overview
+
+    if what == "save":
+        overview.save_contribution(window)
+    else:
+        overview.add_contributions(window)
 
 
 def _consent(window: QMainWindow, on: bool) -> None:

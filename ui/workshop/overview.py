@@ -128,3 +128,65 @@ class OverviewDialog(QDialog):
             view = open_presenter(self._window)
         if view is not None:
             view.show_overview(True)
+
+
+def save_contribution(window: QMainWindow, path: str | None = None) -> Path | None:
+    """For a participant on their own laptop: their closed answers in a file for the coach,
+    once they say yes to being counted."""
+    from workbook.content import load_content
+    from workbook.contribution import contribution_of, write_contribution
+    from workbook.data import load_workbook_data
+
+    if window.session is None or window.workbook_id is None:
+        return None
+    if not consented(window):
+        answer = QMessageBox.question(
+            window,
+            "Contribution file",
+            f"{CONSENT_NOTE}\n\nCount this workbook and save the file for your coach?",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        set_consent_shown(window, True)
+    if not path:
+        path, _ = QFileDialog.getSaveFileName(
+            window, "Save my contribution file", "contribution.json", "Contribution (*.json)"
+        )
+    if not path:
+        return None
+    data = load_workbook_data(window.session.db, window.workbook_id)
+    try:
+        return write_contribution(contribution_of(data, load_content()), Path(path))
+    except OSError as problem:
+        QMessageBox.warning(window, "Contribution file", f"The file was not saved: {problem}")
+        return None
+
+
+def add_contributions(window: QMainWindow, paths: list[str] | None = None) -> str:
+    """For the coach: add participants' contribution files to this file's overview; says
+    what was added, what was already counted and what was refused."""
+    from workbook.content import load_content
+    from workbook.contribution import ContributionProblem, read_contribution, store
+
+    if window.session is None:
+        return ""
+    if paths is None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            window, "Add contribution files", "", "Contribution (*.json)"
+        )
+    if not paths:
+        return ""
+    if window.session.read_only is not None:
+        QMessageBox.information(window, "Contribution files", window.session.read_only)
+        return ""
+    content = load_content()
+    lines = []
+    for name in paths:
+        try:
+            added = store(window.session.db, read_contribution(Path(name), content))
+            lines.append(f"{Path(name).name}: " + ("added." if added else "already counted."))
+        except ContributionProblem as problem:
+            lines.append(f"{Path(name).name}: {problem}")
+    said = "\n".join(lines)
+    QMessageBox.information(window, "Contribution files", said)
+    return said
