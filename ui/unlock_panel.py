@@ -121,7 +121,7 @@ class UnlockPanel(QWidget):
 
     def show_locked(self, label: str, wait_s: float = 0.0, message: str = "") -> None:
         """Show a locked workbook under its neutral label, the field empty."""
-        self.title.setText(f"{label} is locked")
+        self.title.setText(label)
         self.title.setAccessibleName(self.title.text())
         self.pin.clear()
         self._say(message)
