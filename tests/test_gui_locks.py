@@ -257,3 +257,28 @@ def test_a_forgotten_pin_erases_the_workbook_and_its_backups_on_request(
         if path.exists():
             data = path.read_bytes()
             assert MARKER.encode() not in data and NAME.encode() not in data, path
+
+
+def test_no_backup_is_restored_over_a_locked_workbook(open_window, qtbot, db_path, monkeypatch):
+    """A backup from before the PIN was set would open the workbook to anyone: the menu's
+    restore waits until no workbook is locked for this window."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.dialogs.backups import BackupDialog
+
+    alex, sam = two_workbooks(db_path)
+    db = open_database(db_path)
+    make_backup(db, db_path)  # before the PIN
+    locks.set_pin(db, sam, PIN)
+    db.close()
+    told, chose = [], []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(BackupDialog, "exec", lambda self: chose.append(1) or 0)
+    window = open_window()
+    window.backups.restore()
+    assert chose == [] and "locked with a PIN" in told[0]
+    assert locks.has_pin(window.session.db, sam)
+
+    guess(qtbot, window.locks.shown_panel, PIN)  # unlocked here: its owner is at the laptop
+    window.backups.restore()
+    assert chose == [1]

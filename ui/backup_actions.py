@@ -70,13 +70,18 @@ class BackupActions(QObject):
         from ui.storage_notices import offer_backup_for
 
         if not self._restoring and offer_backup_for(self._window, problem):
-            self.restore()
+            self._restore(damaged=True)
 
     # ---- restoring ---------------------------------------------------------------------------
 
     @Slot()
     def restore(self) -> None:
         """Choose a backup and put it in place of the file; the file as it was is kept."""
+        self._restore(damaged=False)
+
+    def _restore(self, *, damaged: bool) -> None:
+        """A sound file with a workbook locked for this window is not replaced: a backup
+        from before its PIN would open it to anyone at the laptop. A damaged one may be."""
         from PySide6.QtWidgets import QMessageBox
 
         from ui.dialogs.backups import BackupDialog
@@ -87,6 +92,15 @@ class BackupActions(QObject):
         if session.read_only is not None:
             QMessageBox.information(
                 window, APP_NAME, f"A backup cannot be restored here: {session.read_only}"
+            )
+            return
+        if not damaged and _locked_here(session):
+            QMessageBox.information(
+                window,
+                APP_NAME,
+                "A backup cannot be restored while a workbook in this file is locked with a "
+                "PIN: a backup from before it was locked would open it to anyone here. Its "
+                "owner can unlock it and remove the PIN first.",
             )
             return
         dialog = BackupDialog(session.path, window)
@@ -133,6 +147,13 @@ class BackupActions(QObject):
 
         self._window.autosaver.flush()  # what is typed but not yet saved still exists
         purge_deleted_from_backups(self._window, self._window.session)
+
+
+def _locked_here(session: Session) -> bool:
+    """Whether any workbook is locked for this window (`workbook.locks`)."""
+    from workbook.locks import locked_ids
+
+    return bool(locked_ids(session.db, session.unlocked))
 
 
 def _integrity(path: Path, progress: object) -> list[str]:
