@@ -14,6 +14,8 @@ from pathlib import Path
 
 from exports.readers import DEFAULT_READER, READERS, readers_help, sections_for
 from exports.sections import sections_help
+from ui import cli_workshop
+from ui.cli_workshop import add_workshop_commands
 from workbook import APP_NAME, __version__
 from workbook.errors import WorkbookError, report_unexpected
 
@@ -60,34 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         "purge-backups",
         "remove from every backup the workbooks and entries no longer in the database",
     )
-    consent = command(
-        "consent",
-        "count a workbook's closed answers in the coach's anonymous group overview, or stop",
-    )
-    consent.add_argument("workbook", metavar="WORKBOOK", help="the workbook's name (see 'list')")
-    consent.add_argument("answer", choices=("yes", "no"), help="yes to be counted, no to stop")
-    overview = command(
-        "overview",
-        "print the anonymous group overview of the workbooks that consented "
-        "(nothing below 5 of them)",
-    )
-    overview.add_argument("--json", action="store_true", help="print JSON")
-    overview.add_argument(
-        "--add",
-        metavar="FILE",
-        nargs="+",
-        default=None,
-        help="first add contribution files from participants' own laptops (each once)",
-    )
-    contribution = command(
-        "contribution",
-        "write a workbook's closed answers to a contribution file for a coach's overview "
-        "(no name, no text; the workbook must have said yes with 'consent')",
-    )
-    contribution.add_argument("--out", metavar="FILE", required=True, help="the file to write")
-    contribution.add_argument(
-        "workbook", metavar="WORKBOOK", help="the workbook's name (see 'list')"
-    )
+    add_workshop_commands(command)
     summary = command("summary", "print the analysis of a workbook: strengths, path fit, AI plan")
     summary.add_argument(
         "--json", action="store_true", help="print JSON (see docs/summary-format.md)"
@@ -133,7 +108,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="the font for Chinese characters: Chinese, Japanese or Korean"
         " (default: guessed from the workbook's text)",
     )
-    pdf.add_argument("workbook", metavar="WORKBOOK", help="the workbook's name (see 'list')")
+    pdf.add_argument(
+        "--all",
+        action="store_true",
+        help="every workbook's PDF for the reader, into the folder --out names (locked "
+        "workbooks are skipped and listed)",
+    )
+    pdf.add_argument(
+        "workbook",
+        metavar="WORKBOOK",
+        nargs="?",
+        help="the workbook's name (see 'list'); none with --all",
+    )
     import_ = command(
         "import", "add a workbook from a workbook file; nothing is added if the file has problems"
     )
@@ -271,78 +257,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_consent(args: argparse.Namespace) -> int:
-    from workbook.group_overview import set_consent
-
-    with _session(args, write=True) as session:
-        workbook_id = _open_workbook(session, args.workbook)
-        changed = set_consent(session.db, workbook_id, args.answer == "yes")
-    if args.answer == "yes":
-        print(
-            f"{args.workbook!r} is counted in the group overview: closed answers only, never "
-            "its name or anything typed in it." + ("" if changed else " (It already was.)")
-        )
-    else:
-        print(f"{args.workbook!r} is no longer counted in the group overview.")
-    return EXIT_OK
-
-
-def cmd_overview(args: argparse.Namespace) -> int:
-    import json
-
-    from workbook.content import load_content
-    from workbook.contribution import ContributionProblem, read_contribution, store
-    from workbook.group_overview import overview, overview_json, overview_text, too_few
-    from workbook.locks import locked_ids
-    from workbook.paths import resolve_db_path
-
-    if not _database_exists(args) and not args.add:
-        print(f"There is no database at {resolve_db_path(args.db)} yet.", file=sys.stderr)
-        return EXIT_PROBLEM
-    content = load_content()
-    refused = 0
-    with _session(args, write=bool(args.add)) as session:
-        for name in args.add or ():
-            try:
-                added = store(session.db, read_contribution(Path(name), content))
-            except ContributionProblem as problem:
-                print(f"{name}: {problem}", file=sys.stderr)
-                refused += 1
-                continue
-            print(f"{name}: " + ("added." if added else "already counted, so counted once."))
-        found = overview(session.db, content, skip=locked_ids(session.db, session.unlocked))
-    if args.json:
-        print(json.dumps(overview_json(found), ensure_ascii=False, indent=2))
-    elif found.enough:
-        print(overview_text(found))
-    if not found.enough:
-        print(too_few(found), file=sys.stderr)
-        return EXIT_PROBLEM
-    return EXIT_PROBLEM if refused else EXIT_OK
-
-
-def cmd_contribution(args: argparse.Namespace) -> int:
-    from workbook.content import load_content
-    from workbook.contribution import contribution_of, write_contribution
-    from workbook.data import load_workbook_data
-    from workbook.group_overview import consenting_ids
-
-    content = load_content()
-    with _session(args, write=False) as session:
-        workbook_id = _open_workbook(session, args.workbook)
-        if workbook_id not in consenting_ids(session.db):
-            print(
-                f"{args.workbook!r} has not said yes to being counted. Run "
-                f"'career-workbook consent \"{args.workbook}\" yes' first.",
-                file=sys.stderr,
-            )
-            return EXIT_PROBLEM
-        data = load_workbook_data(session.db, workbook_id)
-    path = write_contribution(contribution_of(data, content), Path(args.out).expanduser())
-    print(f"Wrote the closed answers of {args.workbook!r} to {path}: no name, no text.")
-    return EXIT_OK
-
-
 def cmd_summary(args: argparse.Namespace) -> int:
     import json
 
@@ -430,6 +344,8 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     if not _database_exists(args):
         print(f"There is no database at {resolve_db_path(args.db)} yet.", file=sys.stderr)
         return EXIT_PROBLEM
+    if args.all or not args.workbook:
+        return cli_workshop.export_every_pdf(args)
     named = [part.strip() for part in (args.sections or "").split(",") if part.strip()]
     try:
         sections = sections_for(args.reader, named)
@@ -485,9 +401,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "restore": cmd_restore,
     "check": cmd_check,
     "purge-backups": cmd_purge_backups,
-    "consent": cmd_consent,
-    "overview": cmd_overview,
-    "contribution": cmd_contribution,
+    "consent": cli_workshop.cmd_consent,
+    "overview": cli_workshop.cmd_overview,
+    "contribution": cli_workshop.cmd_contribution,
     "summary": cmd_summary,
     "export": cmd_export,
     "export-pdf": cmd_export_pdf,
