@@ -66,6 +66,81 @@ def workers_for(count: int) -> int:
     return max(1, min(count, os.cpu_count() or 1))
 
 
+@dataclass
+class BatchPlan:
+    """What a batch will write, read from the database on the caller's thread: each job's
+    name, its data and its file, and the locked workbooks left out."""
+
+    reader_id: str
+    today: date
+    jobs: list[tuple[str, WorkbookData, Path]] = field(default_factory=list)
+    skipped_locked: list[str] = field(default_factory=list)
+
+
+def plan_batch(
+    db: Any,
+    out_dir: Path,
+    *,
+    reader_id: str | None = None,
+    locked: Collection[int] = (),
+    today: date | None = None,
+) -> BatchPlan:
+    """Read every workbook the caller may read; name each PDF in `out_dir`."""
+    from workbook.locks import label as locked_label
+
+    plan = BatchPlan(reader(reader_id).id, today or date.today())
+    taken = {p.name.casefold() for p in out_dir.iterdir()} if out_dir.is_dir() else set()
+    for workbook_id, name in db.execute("SELECT id, name FROM workbooks ORDER BY id"):
+        if workbook_id in locked:
+            plan.skipped_locked.append(locked_label(workbook_id))
+            continue
+        data = load_workbook_data(db, workbook_id)
+        plan.jobs.append((name, data, out_dir / file_name(data, plan.reader_id, plan.today, taken)))
+    return plan
+
+
+def run_batch(
+    plan: BatchPlan,
+    *,
+    progress: Progress | None = None,
+    workers: int | None = None,
+    page_size: str = "A4",
+) -> BatchReport:
+    """Lay the planned PDFs out in a pool of spawned processes (no database needed: this
+    may run on a worker thread). Raising from `progress` stops what has not started; the
+    PDFs already written stay, each whole."""
+    report = BatchReport(skipped_locked=list(plan.skipped_locked))
+    if not plan.jobs:
+        return report
+    plan.jobs[0][2].parent.mkdir(parents=True, exist_ok=True)
+    total = len(plan.jobs)
+    if progress:
+        progress(0.0, f"Laying out {total} PDFs")
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers or workers_for(total), mp_context=context) as pool:
+        pending: dict[Future, str] = {
+            pool.submit(_render_one, data, str(path), plan.reader_id, plan.today, page_size): name
+            for name, data, path in plan.jobs
+        }
+        try:
+            while pending:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    name = pending.pop(future)
+                    try:
+                        report.written.append(Path(future.result()))
+                    except Exception as problem:  # noqa: BLE001 - one workbook's, said plainly
+                        report.failed.append(f"{name}: {problem}")
+                    if progress:
+                        done = total - len(pending)
+                        progress(done / total, f"{done} of {total} PDFs written")
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            raise
+    return report
+
+
 def export_all(
     db: Any,
     out_dir: Path,
@@ -78,46 +153,5 @@ def export_all(
     page_size: str = "A4",
 ) -> BatchReport:
     """Write every readable workbook's PDF for `reader_id` into `out_dir`."""
-    who = reader(reader_id).id
-    today = today or date.today()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    report = BatchReport()
-    taken = {p.name.casefold() for p in out_dir.iterdir()}
-    jobs: list[tuple[str, WorkbookData, Path]] = []
-    from workbook.locks import label as locked_label
-
-    for workbook_id, name in db.execute("SELECT id, name FROM workbooks ORDER BY id"):
-        if workbook_id in locked:
-            report.skipped_locked.append(locked_label(workbook_id))
-            continue
-        data = load_workbook_data(db, workbook_id)
-        jobs.append((name, data, out_dir / file_name(data, who, today, taken)))
-    if not jobs:
-        return report
-    count = workers or workers_for(len(jobs))
-    done = 0
-    if progress:
-        progress(0.0, f"Laying out {len(jobs)} PDFs")
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        pending: dict[Future, str] = {
-            pool.submit(_render_one, data, str(path), who, today, page_size): name
-            for name, data, path in jobs
-        }
-        try:
-            while pending:
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    name = pending.pop(future)
-                    try:
-                        report.written.append(Path(future.result()))
-                    except Exception as problem:  # noqa: BLE001 - one workbook's, said plainly
-                        report.failed.append(f"{name}: {problem}")
-                    done += 1
-                    if progress:
-                        progress(done / len(jobs), f"{done} of {len(jobs)} PDFs written")
-        except BaseException:
-            for future in pending:
-                future.cancel()
-            raise
-    return report
+    plan = plan_batch(db, out_dir, reader_id=reader_id, locked=locked, today=today)
+    return run_batch(plan, progress=progress, workers=workers, page_size=page_size)

@@ -73,3 +73,47 @@ def test_export_pdf_all_from_the_command_line(tmp_path, capsys):
     assert "leave out the workbook's name" in capsys.readouterr().err
     assert main(["--db", str(path), "export-pdf", "--out", str(out)]) == 2
     assert "Name a workbook, or add --all" in capsys.readouterr().err
+
+
+def test_the_window_exports_everyone_with_progress(
+    open_window, qtbot, db_path, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.workshop.batch import export_everyone
+
+    session = Session.open(db_path)
+    first = add_example(session.db)
+    duplicate_workbook(session.db, first)
+    session.close()
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
+    window = open_window()
+    run = export_everyone(window, str(tmp_path / "pdfs"), "manager")
+    qtbot.waitUntil(lambda: bool(run.message), timeout=60_000)
+    assert run.report is not None and len(run.report.written) == 2
+    assert said == [f"2 PDFs written to {tmp_path / 'pdfs'}."]
+    assert len(list((tmp_path / "pdfs").glob("*for my manager*.pdf"))) == 2
+
+
+def test_cancel_stops_the_batch_and_says_what_is_left(
+    open_window, qtbot, db_path, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.workshop.batch import export_everyone
+
+    session = Session.open(db_path)
+    first = add_example(session.db)
+    for _ in range(3):
+        duplicate_workbook(session.db, first)
+    session.close()
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
+    window = open_window()
+    run = export_everyone(window, str(tmp_path / "pdfs"), "coach")
+    run.dialog.cancel()  # as the Cancel button does
+    qtbot.waitUntil(lambda: bool(run.message), timeout=60_000)
+    assert said and ("Stopped" in said[0] or "PDFs written" in said[0])
+    for pdf in (tmp_path / "pdfs").glob("*.pdf"):
+        assert PdfReader(pdf).pages  # whatever was written is whole

@@ -189,6 +189,7 @@ def build_menus(window: QMainWindow) -> list[QAction]:
     consent.setCheckable(True)
     add(workshop_menu, "&Save my contribution file…", lambda: _contribution(window, "save"))
     add(workshop_menu, "&Add contribution files…", lambda: _contribution(window, "add"))
+    add(workshop_menu, "&Export everyone's PDF…", lambda: _export_everyone(window))
     # Ticked or not for the workbook shown, read as the menu opens: no switch needs to know.
     workshop_menu.aboutToShow.connect(lambda: _show_consent(window, consent))
 
@@ -228,6 +229,12 @@ def _open_overview(window: QMainWindow) -> None:
     from ui.workshop.overview import OverviewDialog
 
     OverviewDialog(window).exec()
+
+
+def _export_everyone(window: QMainWindow) -> None:
+    from ui.workshop.batch import export_everyone
+
+    export_everyone(window)
 
 
 def _contribution(window: QMainWindow, what: str) -> None:
