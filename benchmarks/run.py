@@ -289,6 +289,54 @@ class Bench:
             ),
         ]
 
+    def batch(self) -> list[Result]:
+        """Twenty participants' PDFs at once (the process pool) against twenty single
+        exports one after another, the sum of what a coach would otherwise wait."""
+        from exports.batch import export_all
+        from exports.pdf import export_pdf
+        from workbook.content import load_content
+        from workbook.data import load_workbook_data
+        from workbook.door import duplicate_workbook
+        from workbook.example import add_example
+        from workbook.storage import open_database
+
+        content = load_content()
+        room = open_database(self.work / "room.sqlite3")
+        first = add_example(room)
+        for _ in range(19):
+            duplicate_workbook(room, first)
+        ids = [row[0] for row in room.execute("SELECT id FROM workbooks ORDER BY id")]
+
+        def together() -> float:
+            out = Path(tempfile.mkdtemp(dir=self.work))
+            start = time.perf_counter()
+            report = export_all(room, out, reader_id="manager")
+            assert len(report.written) == len(ids)
+            return time.perf_counter() - start
+
+        def one_by_one() -> float:
+            out = Path(tempfile.mkdtemp(dir=self.work))
+            start = time.perf_counter()
+            for workbook_id in ids:
+                data = load_workbook_data(room, workbook_id)
+                export_pdf(data, content, out / f"{workbook_id}.pdf", reader_id="manager")
+            return time.perf_counter() - start
+
+        one_by_one()  # warms fonts and caches in this process
+        runs = max(1, self.runs // 2)
+        a, b = alternate(runs, together, one_by_one)
+        room.close()
+        cores = os.cpu_count() or 1
+        return [
+            ratio_result(
+                "batch_export_20",
+                a,
+                b,
+                1.0,
+                f"20 PDFs in a pool of {min(20, cores)} against 20 single exports in a row",
+            )
+        ]
+
     def search(self) -> list[Result]:
         from workbook.search import SEARCH_SQL, match_expression, search
         from workbook.storage import open_database
@@ -379,6 +427,7 @@ METRICS = {
     "start": "start",  # first_paint, ready_for_typing, peak_memory
     "typing": "typing",
     "pdf": "pdf",  # pdf_export, heavy_pdf_per_page
+    "batch": "batch",  # batch_export_20: everyone's PDF against 20 single exports
     "switch": "switch",
     "clicks": "clicks",  # rating_click_p90, preference_click_p90
     "memory": "memory",  # RSS growth over a long random-use run
