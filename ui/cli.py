@@ -15,11 +15,18 @@ from pathlib import Path
 from exports.readers import DEFAULT_READER, READERS, readers_help, sections_for
 from exports.sections import sections_help
 from ui import cli_workshop
+from ui.cli_common import (  # noqa: F401 - default_page_size is part of this module's face
+    EXIT_OK,
+    EXIT_PROBLEM,
+    EXIT_USAGE,
+    _database_exists,
+    _open_workbook,
+    _session,
+    default_page_size,
+)
 from ui.cli_workshop import add_workshop_commands
 from workbook import APP_NAME, __version__
 from workbook.errors import WorkbookError, report_unexpected
-
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
 def _db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -135,43 +142,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_arguments(command("handoff", HELP))
     return parser
-
-
-def _database_exists(args: argparse.Namespace) -> bool:
-    """Whether the database file is there, its links followed (a loop is refused)."""
-    from workbook.errors import storage_problem
-    from workbook.paths import resolve_db_path
-    from workbook.session import real_path
-
-    path = real_path(resolve_db_path(args.db))
-    try:
-        return path.exists()
-    except OSError as error:  # a folder on the way that this user may not enter
-        raise storage_problem(path, error) from None
-
-
-def _session(args: argparse.Namespace, *, write: bool):  # noqa: ANN202 - a Session
-    """Open the database as every command does: through `Session.open`, the one way.
-
-    A command that writes takes the writer lock (waiting a few seconds for another
-    command, refusing at once when a window holds the file); one that only reads
-    takes no lock and never migrates, backs up or changes the file.
-    """
-    from workbook.paths import resolve_db_path
-    from workbook.session import Access, Session
-
-    return Session.open(resolve_db_path(args.db), Access.COMMAND if write else Access.READ)
-
-
-def _open_workbook(session, name: str) -> int:  # noqa: ANN001 - a Session
-    """The id of the workbook called `name`; `workbook.locks.Locked`, naming it, when it
-    is locked with a PIN: a command never unlocks a workbook."""
-    from workbook.locks import refuse_if_locked
-    from workbook.queries import find_workbook
-
-    info = find_workbook(session.db, name)
-    refuse_if_locked(session.db, info.id, name, session.unlocked)
-    return info.id
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -319,20 +289,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     if isinstance(wanted, str) and name != " ".join(wanted.split()):
         print(f"A workbook called {wanted!r} was there already, so this one is called {name!r}.")
     return EXIT_OK
-
-
-def default_page_size() -> str:
-    """Letter where the locale's country uses it, A4 everywhere else (no Qt needed)."""
-    import locale
-
-    try:
-        name = locale.getlocale(
-            locale.LC_PAPER if hasattr(locale, "LC_PAPER") else locale.LC_CTYPE
-        )[0]
-    except (ValueError, TypeError):
-        name = None
-    country = (name or "").split("_")[-1].split(".")[0].upper()
-    return "Letter" if country in {"US", "CA", "MX", "PH", "CL", "CO", "VE"} else "A4"
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:

@@ -11,14 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from exports.readers import READERS
-
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
-
-
-def _cli():  # noqa: ANN202 - the ui.cli module, imported late: it imports this one
-    from ui import cli
-
-    return cli
+from ui.cli_common import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    EXIT_USAGE,
+    _database_exists,
+    _open_workbook,
+    _session,
+    default_page_size,
+)
 
 
 def add_workshop_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
@@ -56,8 +57,8 @@ def add_workshop_commands(command: Callable[[str, str], argparse.ArgumentParser]
 def cmd_consent(args: argparse.Namespace) -> int:
     from workbook.group_overview import set_consent
 
-    with _cli()._session(args, write=True) as session:
-        workbook_id = _cli()._open_workbook(session, args.workbook)
+    with _session(args, write=True) as session:
+        workbook_id = _open_workbook(session, args.workbook)
         changed = set_consent(session.db, workbook_id, args.answer == "yes")
     if args.answer == "yes":
         print(
@@ -78,12 +79,12 @@ def cmd_overview(args: argparse.Namespace) -> int:
     from workbook.locks import locked_ids
     from workbook.paths import resolve_db_path
 
-    if not _cli()._database_exists(args) and not args.add:
+    if not _database_exists(args) and not args.add:
         print(f"There is no database at {resolve_db_path(args.db)} yet.", file=sys.stderr)
         return EXIT_PROBLEM
     content = load_content()
     refused = 0
-    with _cli()._session(args, write=bool(args.add)) as session:
+    with _session(args, write=bool(args.add)) as session:
         for name in args.add or ():
             try:
                 added = store(session.db, read_contribution(Path(name), content))
@@ -110,8 +111,8 @@ def cmd_contribution(args: argparse.Namespace) -> int:
     from workbook.group_overview import consenting_ids
 
     content = load_content()
-    with _cli()._session(args, write=False) as session:
-        workbook_id = _cli()._open_workbook(session, args.workbook)
+    with _session(args, write=False) as session:
+        workbook_id = _open_workbook(session, args.workbook)
         if workbook_id not in consenting_ids(session.db):
             print(
                 f"{args.workbook!r} has not said yes to being counted. Run "
@@ -139,13 +140,13 @@ def export_every_pdf(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    with _cli()._session(args, write=False) as session:
+    with _session(args, write=False) as session:
         report = export_all(
             session.db,
             Path(args.out).expanduser(),
             reader_id=args.reader,
             locked=locked_ids(session.db, session.unlocked),
-            page_size=args.page_size or _cli().default_page_size(),
+            page_size=args.page_size or default_page_size(),
             progress=lambda share, said: print(said, file=sys.stderr),
         )
     for path in report.written:
