@@ -91,3 +91,14 @@ def test_deleting_a_workshop_takes_its_roster_and_leaves_workbooks(db):
     assert list_workshops(db) == []
     assert db.execute("SELECT count(*) FROM workshop_roster").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM workbooks WHERE id = ?", [book]).fetchone()[0] == 1
+
+
+def test_a_hand_off_takes_the_participants_roster_line_with_them(db):
+    from workbook.handoff import delete
+
+    wid = create_workshop(db, "Day", "three_futures")
+    book = create_workbook(db, "Sam's").workbook_id
+    add_participant(db, wid, "Sam Jones", book)
+    add_participant(db, wid, "Kim")
+    delete(db, book)
+    assert [p.alias for p in load_workshop(db, wid).roster] == ["Kim"]

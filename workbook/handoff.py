@@ -173,6 +173,10 @@ def delete(db: Database, workbook_id: int, history: History | None = None) -> Wo
     from workbook.queries import get_workbook
 
     info = get_workbook(db, workbook_id)
+    # The roster line tied to this workbook holds the person's name or alias: it leaves
+    # with them (a plain delete only unties it, so the coach keeps the rest of the list).
+    with db.atomic():
+        db.execute("DELETE FROM workshop_roster WHERE workbook_id = ?", [workbook_id])
     delete_workbook(db, workbook_id)  # also merges the search index (workbook.search)
     if history is not None:
         history.forget(workbook_id)
