@@ -79,7 +79,7 @@ def open_presenter(window: QMainWindow, agenda: Agenda | None = None) -> Present
     old = getattr(window, "presenter", None)
     if old is not None:
         old.close()
-    from ui.workshop.overview import text_for_room
+    from ui.workshop.room import text_for_room
 
     # The anonymous group overview, counted anew each time G shows it.
     view = PresenterView(agenda, window, overview=lambda: text_for_room(window))

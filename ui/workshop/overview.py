@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets import heading, hint
-from workbook.group_overview import Overview, overview, overview_text, set_consent
+from ui.workshop.room import current_overview
+from workbook.group_overview import overview_text, set_consent
 
 CONSENT_TEXT = "Count this workbook in the group overview"
 CONSENT_NOTE = (
@@ -31,19 +32,6 @@ CONSENT_NOTE = (
     "kinds of AI task, the value you put first) join the coach's anonymous overview, "
     "which shows nothing until five people say yes. Never your name or anything you wrote."
 )
-
-
-def current_overview(window: QMainWindow) -> Overview:
-    """The overview of this file, without the workbooks locked for this window."""
-    from workbook.content import load_content
-    from workbook.locks import locked_ids
-
-    session = window.session
-    return overview(session.db, load_content(), skip=locked_ids(session.db, session.unlocked))
-
-
-def text_for_room(window: QMainWindow) -> str:
-    return overview_text(current_overview(window))
 
 
 def set_consent_shown(window: QMainWindow, consent: bool) -> None:
