@@ -85,6 +85,7 @@ def test_no_template_uses_a_trademarked_assessment_theme_as_a_title():
         ),
         (lambda t: t["exercises"][0].update(format="alone", per_person=3), "per_person", "pairs"),
         (lambda t: t.update(colour="red"), "colour", "not a field"),
+        (lambda t: t.update(exercises=[]), "exercises", "at least one exercise"),
     ],
 )
 def test_a_broken_agenda_is_refused_naming_the_field(change, field, words):

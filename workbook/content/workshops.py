@@ -129,6 +129,8 @@ def _rules(agenda: dict[str, Any], where: str) -> list[tuple[str, str, str]]:
             problems.append(
                 (name, "per_person", f"{size} turns of {turn} minutes do not fit in the minutes")
             )
+    if not exercises:
+        problems.append((where, "exercises", "needs at least one exercise to run"))
     if len(exercises) > MAX_EXERCISES:
         problems.append((where, "exercises", f"holds more than {MAX_EXERCISES} exercises"))
     total = sum(e.get("minutes", 0) for e in exercises if isinstance(e.get("minutes"), int))
