@@ -68,8 +68,8 @@ class AgendaEditor(QWidget):
         column = QVBoxLayout()
         self.exercises = RankedList("exercise", "Exercises")
         view = self.exercises.view
-        view.setMaximumWidth(440)
-        view.setMinimumWidth(340)
+        view.setMaximumWidth(360)
+        view.setMinimumWidth(240)
         view.setWordWrap(True)  # a long title wraps rather than hides behind a scroll bar
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.exercises.model.order_changed.connect(self._reordered)
@@ -92,11 +92,12 @@ class AgendaEditor(QWidget):
         self.list_problem.setObjectName("problem-exercises")
         self.list_problem.hide()
         column.addWidget(self.list_problem)
-        layout.addLayout(column)
+        # The form holds the long texts: it gets the larger share of the width.
+        layout.addLayout(column, 2)
 
         self.form = ExerciseForm()
         self.form.edited.connect(self._field_edited)
-        layout.addWidget(self.form, 1)
+        layout.addWidget(self.form, 3)
 
     # ---- showing --------------------------------------------------------------------------
 

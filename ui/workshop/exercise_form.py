@@ -56,6 +56,8 @@ class ExerciseForm(QWidget):
         self._exercise: Exercise | None = None
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
+        # Fields take the width there is (some styles keep them at their size hint).
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.problems: dict[str, QLabel] = {}
         self.fields: dict[str, QWidget] = {}
         self.cells: dict[str, QWidget] = {}
