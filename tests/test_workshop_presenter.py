@@ -128,3 +128,43 @@ def test_the_presenter_view_shows_no_participant_data(open_window, qtbot, db_pat
         assert marker not in shown and marker not in view.windowTitle()
         view.timer.next()
         view._show_exercise()
+
+
+SCREENS = {
+    "screens": [
+        {"name": "laptop", "x": 0, "y": 0, "width": 1280, "height": 800, "logicalDpi": 96},
+        {"name": "projector", "x": 1280, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96},
+    ]
+}
+PLACE = """
+import sys
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv[:1])
+from ui.workshop.presenter import PresenterView
+from workbook.content.workshops import load_templates
+main = QWidget()
+main.show()
+view = PresenterView(load_templates()["three_futures"], main)
+view.place()
+app.processEvents()
+print(main.screen().name(), view.screen().name(), view.geometry().getRect(), view.isFullScreen())
+"""
+
+
+def test_with_a_second_screen_the_view_fills_it_and_leaves_the_laptops(tmp_path):
+    # Qt's offscreen platform takes a list of screens from a file: a laptop and a projector.
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps(SCREENS))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-c", PLACE], cwd=root, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["laptop", "projector", "(1280,", "0,", "1920,", "1080)", "True"]
