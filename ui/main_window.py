@@ -34,10 +34,10 @@ from ui.lock_actions import LockActions
 from ui.page_updates import PendingUpdates, concerns
 from ui.pages import build_page
 from ui.settings import ui_settings
+from ui.window_actions import replay, update_actions
 from ui.window_frame import build_frame, build_menus
 from ui.workbook_actions import WorkbookActions
 from workbook import APP_NAME
-from workbook.errors import WorkbookError, as_problem
 from workbook.steps import STEPS
 
 if TYPE_CHECKING:
@@ -372,44 +372,11 @@ class MainWindow(QMainWindow):
     def _on_refused(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
 
-    def _describe(self, change: Change | None) -> str:
-        from workbook.history import label
-
-        text = label(change)
-        return f" {text}" if text else ""
-
     def _update_actions(self) -> None:
-        if self.session is None:
-            return
-        has = self.workbook_id is not None and not self.locks.hides(self.workbook_id)
-        books = (self.rename_action, self.duplicate_action, self.delete_action, self.handoff_action)
-        for action in (*books, self.export_file_action, self.export_pdf_action):
-            action.setEnabled(has)
-        self.locks.update_actions()
-        history = self.session.history
-        undo = history.next_undo(self.workbook_id) if has else None
-        redo = history.next_redo(self.workbook_id) if has else None
-        self.undo_action.setEnabled(undo is not None)
-        self.redo_action.setEnabled(redo is not None)
-        self.undo_action.setText(f"&Undo{self._describe(undo)}")
-        self.redo_action.setText(f"&Redo{self._describe(redo)}")
+        update_actions(self)
 
     def _replay(self, step) -> None:  # noqa: ANN001
-        import sqlite3
-
-        from PySide6.QtWidgets import QMessageBox
-
-        if self.workbook_id is None or self.locks.hides(self.workbook_id):
-            return
-        self.autosaver.flush()
-        try:
-            change = step(self.session.db, self.workbook_id)
-        except (WorkbookError, sqlite3.Error) as problem:
-            QMessageBox.warning(self, APP_NAME, as_problem(problem).message)
-            return
-        if change is not None:
-            self._reload_pages()
-            self._on_saved(change)
+        replay(self, step)
 
     @Slot()
     def undo(self) -> None:
