@@ -31,44 +31,6 @@ PREVIEW_TIMEOUT_MS = 30_000  # the export preview renders on a worker thread
 POLL_MS = 100
 
 
-def dark_palette():  # noqa: ANN201 - QPalette, imported lazily
-    from PySide6.QtGui import QColor, QPalette
-
-    # Fields (Base) sit lighter than the window so Fusion's dark outlines and
-    # radio indicators stay visible against them.
-    palette = QPalette()
-    roles = QPalette.ColorRole
-    colours = {
-        roles.Window: "#2a2a2e",
-        roles.WindowText: "#e8e8ea",
-        roles.Base: "#37373c",
-        roles.AlternateBase: "#3f3f45",
-        roles.ToolTipBase: "#3a3a3f",
-        roles.ToolTipText: "#f0f0f2",
-        roles.Text: "#e8e8ea",
-        roles.PlaceholderText: "#9a9aa2",
-        roles.Button: "#404046",
-        roles.ButtonText: "#e8e8ea",
-        roles.BrightText: "#ff6b6b",
-        roles.Light: "#55555c",
-        roles.Midlight: "#4a4a50",
-        roles.Mid: "#2f2f34",
-        roles.Dark: "#1a1a1d",
-        roles.Shadow: "#000000",
-        roles.Highlight: "#3d7fd9",
-        roles.HighlightedText: "#ffffff",
-        roles.Link: "#7fb2ff",
-        roles.LinkVisited: "#c39bff",
-    }
-    for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
-    disabled = QPalette.ColorGroup.Disabled
-    for role in (roles.WindowText, roles.Text, roles.ButtonText):
-        palette.setColor(disabled, role, QColor("#7a7a80"))
-    palette.setColor(disabled, roles.Highlight, QColor("#505058"))
-    return palette
-
-
 def shoot(out: Path, scale: int, themes: list[str]) -> int:
     """Take the screenshots for one scale in this process; returns the exit status."""
     sys.path.insert(0, str(ROOT))
@@ -76,6 +38,7 @@ def shoot(out: Path, scale: int, themes: list[str]) -> int:
     from PySide6.QtWidgets import QApplication, QStyleFactory  # noqa: TID251 - drives the window
 
     from ui.main_window import MainWindow
+    from ui.palettes import dark_palette
     from workbook.example import add_example
     from workbook.session import Session
     from workbook.steps import STEPS
