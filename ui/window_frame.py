@@ -168,6 +168,10 @@ def build_menus(window: QMainWindow) -> list[QAction]:
     edit_menu = bar.addMenu("&Edit")
     window.undo_action = add(edit_menu, "&Undo", window.undo, QKeySequence.StandardKey.Undo)
     window.redo_action = add(edit_menu, "&Redo", window.redo, QKeySequence.StandardKey.Redo)
+    edit_menu.addSeparator()
+    add(edit_menu, "&Search…", partial(_search, window), QKeySequence.StandardKey.Find)
+    settings = add(edit_menu, "Se&ttings…", partial(_settings, window), "Ctrl+,")
+    settings.setMenuRole(QAction.MenuRole.PreferencesRole)
 
     go_menu = bar.addMenu("&Go")
     for index, step in enumerate(STEPS):
@@ -194,6 +198,9 @@ def build_menus(window: QMainWindow) -> list[QAction]:
     workshop_menu.aboutToShow.connect(lambda: _show_consent(window, consent))
 
     help_menu = bar.addMenu("&Help")
+    add(help_menu, "&Getting started", partial(_guide, window), "F1")
+    add(help_menu, "&Keyboard shortcuts", partial(_shortcuts, window), "Ctrl+/")
+    help_menu.addSeparator()
     about = add(help_menu, f"&About {APP_NAME}", window.show_about)
     about.setMenuRole(QAction.MenuRole.AboutRole)
     return [
@@ -223,6 +230,31 @@ def _hand_off(window: QMainWindow) -> None:
     from ui.handoff import hand_off
 
     hand_off(window)
+
+
+def _search(window: QMainWindow) -> None:
+    """Edit ▸ Search…, imported when chosen like every dialog of these menus."""
+    from ui.search_dialog import open_search
+
+    open_search(window)
+
+
+def _settings(window: QMainWindow) -> None:
+    from ui.settings_dialog import open_settings
+
+    open_settings(window)
+
+
+def _guide(window: QMainWindow) -> None:
+    from ui.guide import show_guide
+
+    show_guide(window)
+
+
+def _shortcuts(window: QMainWindow) -> None:
+    from ui.guide import show_shortcuts
+
+    show_shortcuts(window)
 
 
 def _open_overview(window: QMainWindow) -> None:
