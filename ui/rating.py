@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+
+from ui.widgets import SteadyLabel
 
 
 class RatingSelector(QWidget):
@@ -44,8 +46,11 @@ class RatingSelector(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         outer.addLayout(row)
-        self.description = QLabel()
-        self.description.setWordWrap(True)
+        # As tall as the longest level's text, so showing one never moves the rows below.
+        self.description = SteadyLabel(
+            ["Not rated yet."]
+            + [f"If you choose it: {level}: {text}" for level, text in levels.items()]
+        )
         self.description.setAccessibleName(f"{name}: what the level means")
         outer.addWidget(self.description)
         self._show(None)

@@ -7,15 +7,16 @@
 
 and `separator()` (a thin line between blocks), `confirm` (the one Yes/Cancel question),
 `Disclosure` (a "show more" toggle with an arrow), `TextBox` and `GrowingTextBox` (text
-boxes that say when they are left, or grow with their text). Titles show their text as
-written (plain text) and carry it as their accessible name. Spacing around them belongs
-to the layout that places them, not to the widget. Pages import them by these names; a
-step keeps no copy of its own.
+boxes that say when they are left, or grow with their text), `SteadyLabel` (a wrapped
+label as tall as the longest text it may show, so changing its text never moves what is
+below). Titles show their text as written (plain text) and carry it as their accessible
+name. Spacing around them belongs to the layout that places them, not to the widget.
+Pages import them by these names; a step keeps no copy of its own.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -178,3 +179,43 @@ class GrowingTextBox(TextBox):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt name
         super().resizeEvent(event)
         self._grow()
+
+
+class SteadyLabel(QLabel):
+    """A wrapped label that keeps the height of the longest of the texts it may show.
+
+    A description that changes under the pointer (a rating's level) would otherwise
+    grow and shrink by a line or two and push the rows below it about; this one asks
+    the layout for the height of its tallest candidate at its width, so nothing moves.
+    """
+
+    def __init__(self, candidates: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._candidates = list(candidates)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt name
+        margins = self.contentsMargins()
+        inner = max(1, width - margins.left() - margins.right() - 2 * self.margin())
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+        metrics = self.fontMetrics()
+        tallest = max(
+            metrics.boundingRect(QRect(0, 0, inner, 100_000), flags, text).height()
+            for text in [*self._candidates, self.text() or " "]
+        )
+        return tallest + margins.top() + margins.bottom() + 2 * self.margin()
+
+    def _width(self) -> int:
+        """The width laid out, or before that a width of about forty characters."""
+        return self.width() if self.width() > 1 else 40 * self.fontMetrics().averageCharWidth()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        return QSize(super().sizeHint().width(), self.heightForWidth(self._width()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        return QSize(super().minimumSizeHint().width(), self.heightForWidth(self._width()))
