@@ -10,9 +10,9 @@ drawn, the panel lists the page count and the sections instead.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QImage, QPainter, QPaintEvent, QPalette, QResizeEvent
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QImage, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from exports.pdf import SECTIONS
 from ui.steps.export.choices import PREVIEW_PAGES, PageImage, Preview, pages_sentence
@@ -30,6 +30,12 @@ class PageStrip(QWidget):
         self._images: list[QImage] = []
         self.setBackgroundRole(QPalette.ColorRole.Mid)
         self.setAutoFillBackground(True)
+        # A resizable QScrollArea asks the size policy, not `hasHeightForWidth`, whether
+        # the widget's height follows its width; without this the strip stays as tall as
+        # the view and nothing scrolls.
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def set_pages(self, pages: tuple[PageImage, ...]) -> None:
         # QImage does not copy the buffer: keep the bytes alive alongside each image.
@@ -63,12 +69,6 @@ class PageStrip(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt name
         return QSize(400, self.heightForWidth(400))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt name
-        super().resizeEvent(event)
-        wanted = self.heightForWidth(self.width())
-        if self.minimumHeight() != wanted:
-            self.setMinimumHeight(wanted)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt name
         painter = QPainter(self)
@@ -155,6 +155,9 @@ class PreviewPanel(QWidget):
         bar = self.view.verticalScrollBar()
         where = bar.value() / bar.maximum() if bar.maximum() else 0.0
         self.strip.set_pages(preview.pages)
+        # The view learns the strip's new height from a posted layout request: take it
+        # now, so the place kept is a place in the new pages.
+        QApplication.sendPostedEvents(self.view.viewport(), QEvent.Type.LayoutRequest)
         bar.setValue(round(where * bar.maximum()))
 
     def _clear(self) -> None:
