@@ -205,7 +205,8 @@ SIX = (
 
 
 def signature(page):
-    return page.results.plain_text().split("Strengths to use more")[0]
+    """The signature strengths listed (not the note on what ranking changed)."""
+    return page.results.lists["signature"].text()
 
 
 def test_forced_ranking_reorders_with_the_keyboard_and_changes_signature(page, qtbot):

@@ -58,9 +58,15 @@ class RankingPanel(QWidget):
         )
         self.rating_note = muted(
             "You are rating each strength. Choose ranking above to put the strengths you "
-            "have rated in order; your earlier ratings set the starting order."
+            "have rated in order; your earlier ratings set the starting order. Your ratings "
+            "and your order are both kept, whichever you choose."
         )
         layout.addWidget(self.rating_note)
+        # In ranking mode: which signature strengths the order and the ratings disagree on.
+        self.mode_effect = hint("")
+        self.mode_effect.setAccessibleName("What ranking changes in your results")
+        self.mode_effect.hide()
+        layout.addWidget(self.mode_effect)
 
         self.list_area = RankedList("strength", "Your strengths in order, strongest first")
         self.model = self.list_area.model
@@ -85,6 +91,11 @@ class RankingPanel(QWidget):
         self.rating_note.setVisible(not ranking)
         self.list_area.setVisible(ranking and self.model.rowCount() > 0)
         self.empty.setVisible(ranking and self.model.rowCount() == 0)
+
+    def show_mode_note(self, text: str) -> None:
+        """Say what the ranking changed in the results, and why (`state.mode_note`)."""
+        self.mode_effect.setText(text)
+        self.mode_effect.setVisible(bool(text))
 
     def set_items(self, items: list[tuple[str, str]]) -> None:
         self.list_area.set_items(items)

@@ -62,6 +62,12 @@ class ResultsPanel(QWidget):
             column.setSpacing(4)
             column.addWidget(subheading(title))
             column.addWidget(muted(explanation))
+            if key == "signature":
+                # In ranking mode: why the order gives other signature strengths.
+                self.mode_note = hint("")
+                self.mode_note.setAccessibleName("How ranking changed your signature strengths")
+                self.mode_note.hide()
+                column.addWidget(self.mode_note)
             body = QLabel()
             body.setWordWrap(True)
             body.setTextFormat(Qt.TextFormat.RichText)
@@ -78,9 +84,12 @@ class ResultsPanel(QWidget):
         layout.addWidget(self.help_link)
         layout.addStretch(1)
 
-    def show_result(self, result: StrengthResult) -> None:
+    def show_result(self, result: StrengthResult, mode_note: str = "") -> None:
+        """The findings; `mode_note` says why ranking changed the signature strengths."""
         nothing = result.rated == 0
         self.empty.setVisible(nothing)
+        self.mode_note.setText(mode_note)
+        self.mode_note.setVisible(bool(mode_note) and not nothing)
         for key, _, _ in SECTIONS:
             self.sections[key].setVisible(not nothing)
             findings: tuple[StrengthFinding, ...] = getattr(result, key)
@@ -97,7 +106,8 @@ class ResultsPanel(QWidget):
         parts = []
         for key, title, _ in SECTIONS:
             label = self.lists[key]
-            parts.append(f"{title}\n{_plain(label.text())}")
+            note = self.mode_note.text() if key == "signature" and self.mode_note.text() else ""
+            parts.append("\n".join(filter(None, (title, note, _plain(label.text())))))
         if questions := self.think_about.questions():
             parts.append("\n\n".join([QUESTIONS_TITLE, *questions]))
         return "\n\n".join(parts)

@@ -9,11 +9,11 @@ sentences that sum up the results. Nothing here touches Qt or the database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from workbook.analysis.signals import proficiency_of, ranked_proficiency
-from workbook.analysis.strengths import StrengthResult
+from workbook.analysis.strengths import StrengthResult, analyse_strengths
 from workbook.content.catalogue import Content, Strength
 from workbook.data import Rating, WorkbookData
 
@@ -169,6 +169,52 @@ def place_sentence(data: WorkbookData, strength_id: str) -> str:
         f"Place {place} of {len(order)} in your ranking, which counts as a skill of "
         f"{format_level(ranked[strength_id])} of 5."
     )
+
+
+def _names(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_THEM = ("they", "are signature strengths")
+
+
+def mode_note(data: WorkbookData, content: Content, result: StrengthResult) -> str:
+    """In ranking mode, why the signature strengths differ from what the ratings gave.
+
+    Ranking is meant to sort out ratings that all came out high, so it keeps fewer
+    strengths at a skill of 4 or more: that is its point, and the ratings stay stored.
+    The person is told which strengths it moved and why, rather than seeing a count drop.
+    """
+    if not ranking_mode(data):
+        return ""
+    rated = replace(data, profile=replace(data.profile, strength_mode="rating"))
+    by_rating = {f.id: f.name for f in analyse_strengths(rated, content).signature}
+    by_order = {f.id: f.name for f in result.signature}
+    lost = [name for i, name in by_rating.items() if i not in by_order]
+    gained = [name for i, name in by_order.items() if i not in by_rating]
+    if not lost and not gained:
+        return ""
+    parts = []
+    if lost:
+        it, is_one = ("it", "is a signature strength") if len(lost) == 1 else _THEM
+        parts.append(
+            f"By your ratings, {_names(lost)} {is_one}; by your order, {it} "
+            f"{'is' if it == 'it' else 'are'} not. Ranking reads your skill from your order "
+            "(first place counts as 5, last place as 1), so only about the top quarter of "
+            f"the order counts as a skill of 4 or more. Move {it} up the order if that is where "
+            f"{it} {'belongs' if it == 'it' else 'belong'}, or go back to rating: your "
+            "ratings are kept."
+        )
+    if gained:
+        it, is_one = ("it", "is a signature strength") if len(gained) == 1 else _THEM
+        parts.append(
+            f"By your order, {_names(gained)} {is_one}; by your ratings, {it} "
+            f"{'was' if it == 'it' else 'were'} not: your order places {it} higher than "
+            "your ratings did."
+        )
+    return " ".join(parts)
 
 
 def format_level(value: Fraction | float) -> str:
