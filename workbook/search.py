@@ -46,22 +46,59 @@ def match_expression(text: str) -> str | None:
 
 
 def search(
-    db: Database, word: str, limit: int = MAX_HITS, unlocked: Collection[int] = ()
+    db: Database,
+    word: str,
+    limit: int = MAX_HITS,
+    unlocked: Collection[int] = (),
+    workbook_id: int | None = None,
 ) -> list[Hit]:
     """Journal entries and evidence containing `word` (or phrase) in every workbook not
-    locked for a reader who has unlocked `unlocked` (ids; see `workbook.locks`)."""
+    locked for a reader who has unlocked `unlocked` (ids; see `workbook.locks`), or in
+    `workbook_id` alone when given (and not locked for that reader)."""
     from workbook.locks import locked_ids
 
     expression = match_expression(word)
     if expression is None:
         return []
     hidden = sorted(locked_ids(db, unlocked))
+    where, values = "", []
     if hidden:
-        skip = f"AND search_index.workbook_id NOT IN ({', '.join('?' * len(hidden))}) "
-        rows = db.execute(_SELECT + skip + _ORDER, [expression, *hidden, limit]).fetchall()
+        where += f"AND search_index.workbook_id NOT IN ({', '.join('?' * len(hidden))}) "
+        values += hidden
+    if workbook_id is not None:
+        where += "AND search_index.workbook_id = ? "
+        values.append(workbook_id)
+    if where:
+        rows = db.execute(_SELECT + where + _ORDER, [expression, *values, limit]).fetchall()
     else:
         rows = db.execute(SEARCH_SQL, [expression, limit]).fetchall()
     return [Hit(int(w), name, kind, int(r), snippet) for w, name, kind, r, snippet in rows]
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the window shows a hit: the step, the part of it (the kind of journal entry,
+    "reflection", "energy", "feedback" or "checkin", or "evidence") and, for a reflection,
+    the prompt it answers, for an example, the strength it backs."""
+
+    step: str
+    part: str
+    key: str = ""
+
+
+def place(db: Database, hit: Hit) -> Place | None:
+    """The step and part that show `hit`, or None if its row has gone since."""
+    if hit.kind == "journal":
+        row = db.execute(
+            "SELECT kind, prompt_id FROM journal_entries WHERE id = ?", [hit.row_id]
+        ).fetchone()
+        if row is None:
+            return None
+        kind, prompt = row
+        step = "plan" if kind == "checkin" else "strengths"
+        return Place(step, kind, (prompt or "") if kind == "reflection" else "")
+    row = db.execute("SELECT strength_id FROM evidence WHERE id = ?", [hit.row_id]).fetchone()
+    return None if row is None else Place("strengths", "evidence", row[0])
 
 
 def purge_deleted_text(db: Database) -> None:

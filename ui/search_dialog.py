@@ -1,0 +1,275 @@
+"""Edit ▸ Search… (Ctrl+F): find words in the journal and the examples, and go to one.
+
+The search is `workbook.search.search` on the window's session: in the workbook shown,
+or, with the box ticked, in every workbook this window may read. A workbook locked with
+a PIN (`Session.unlocked`, `workbook.locks`) is never searched, so none of its words or
+its name can show here. Results list the workbook, where the words are and the words
+around them; choosing one (Enter or a double-click) shows that workbook, its step and
+the entry, with the cursor on the words. The dialog is window-modal, so no workbook can
+be locked or switched while its results are on screen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbook.search import Hit, Place, place, search
+from workbook.steps import STEPS
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
+#: Wait this long after the last key before searching (each search takes a few ms).
+TYPING_PAUSE_MS = 200
+#: Where each kind of journal entry is shown: the step's part, in the words of its tab.
+PARTS = {
+    "reflection": "Reflections",
+    "energy": "Energy log",
+    "feedback": "Feedback",
+    "checkin": "Check-ins",
+}
+#: The strengths page's tab for each kind of journal entry, and the panel holding it.
+STRENGTHS_TABS = {
+    "reflection": ("reflections", "reflections"),
+    "energy": ("energy", "energy_log"),
+    "feedback": ("feedback", "feedback"),
+}
+HIT_ROLE = Qt.ItemDataRole.UserRole
+
+
+class SearchDialog(QDialog):
+    """The search box, the choice of where to look, and the results."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.setWindowTitle("Search")
+        self.setObjectName("search")
+        layout = QVBoxLayout(self)
+
+        row = QHBoxLayout()
+        label = QLabel("&Find:")
+        self.field = QLineEdit()
+        self.field.setAccessibleName("Words to find")
+        self.field.setPlaceholderText("A word or a few words you wrote")
+        self.field.setClearButtonEnabled(True)
+        label.setBuddy(self.field)
+        row.addWidget(label)
+        row.addWidget(self.field, 1)
+        layout.addLayout(row)
+        self.everywhere = QCheckBox("In &every workbook this window can open")
+        self.everywhere.setToolTip("Workbooks locked with a PIN are never searched.")
+        layout.addWidget(self.everywhere)
+        layout.addWidget(QLabel("Searches what you wrote in your journal, check-ins and examples."))
+
+        self.results = QTreeWidget()
+        self.results.setAccessibleName("Results")
+        self.results.setHeaderLabels(["Workbook", "Where", "What you wrote"])
+        self.results.setRootIsDecorated(False)
+        self.results.setUniformRowHeights(True)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.results.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.results, 1)
+        self.status = QLabel()
+        self.status.setAccessibleName("How many were found")
+        layout.addWidget(self.status)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.go_button = buttons.addButton("&Go to", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.go_button.setEnabled(False)
+        buttons.accepted.connect(self.go)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        # Once in the dialog (a button outside one cannot be its default): Enter in the
+        # field or the list goes to the hit chosen, never to Close.
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
+        self.go_button.setDefault(True)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self.run)
+        self.field.textChanged.connect(self._timer.start)
+        self.everywhere.toggled.connect(self.run)
+        self.results.itemDoubleClicked.connect(self._double_clicked)
+        self.results.currentItemChanged.connect(self._current_changed)
+        self.resize(900, 460)
+
+    # ---- searching ----------------------------------------------------------------------
+
+    @Slot()
+    def run(self) -> None:
+        """Search for what is typed now, and list what is found, the best first."""
+        self._timer.stop()
+        window = self._window
+        session = window.session
+        self.results.clear()
+        words = self.field.text()
+        if not words.strip():
+            self.status.setText("")
+            self.go_button.setEnabled(False)
+            return
+        everywhere = self.everywhere.isChecked()
+        only = None if everywhere else window.workbook_id
+        hits: list[Hit] = []
+        if everywhere or (only is not None and not window.locks.hides(only)):
+            window.autosaver.flush()  # so what was typed a moment ago is found too
+            hits = search(session.db, words, unlocked=session.unlocked, workbook_id=only)
+        for hit in hits:
+            spot = place(session.db, hit)
+            if spot is None:
+                continue
+            item = QTreeWidgetItem([hit.workbook, self._where(hit, spot), _one_line(hit.snippet)])
+            item.setData(0, HIT_ROLE, (hit, spot))
+            item.setToolTip(2, hit.snippet)
+            self.results.addTopLevelItem(item)
+        count = self.results.topLevelItemCount()
+        self.status.setText(_found(count, self.everywhere.isChecked()))
+        if count:
+            self.results.setCurrentItem(self.results.topLevelItem(0))
+        self.go_button.setEnabled(count > 0)
+
+    def _where(self, hit: Hit, spot: Place) -> str:
+        step = next(s.title for s in STEPS if s.id == spot.step)
+        if spot.part == "evidence":
+            return f"{step} ▸ Example for {self._strength_name(hit, spot.key)}"
+        return f"{step} ▸ {PARTS[spot.part]}"
+
+    def _strength_name(self, hit: Hit, strength_id: str) -> str:
+        from workbook.content import load_content
+
+        known = load_content().strengths.get(strength_id)
+        if known is not None:
+            return known.name
+        row = self._window.session.db.execute(
+            "SELECT custom_name FROM strength_ratings WHERE workbook_id = ? AND strength_id = ?",
+            [hit.workbook_id, strength_id],
+        ).fetchone()
+        return row[0] if row and row[0] else "your own strength"
+
+    @Slot()
+    def _current_changed(self) -> None:
+        self.go_button.setEnabled(self.results.currentItem() is not None)
+
+    # ---- going to a hit -----------------------------------------------------------------
+
+    @Slot(QTreeWidgetItem, int)
+    def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        self.results.setCurrentItem(item)
+        self.go()
+
+    @Slot()
+    def go(self) -> None:
+        """Show the chosen hit's workbook, step and entry, and close the search."""
+        item = self.results.currentItem()
+        if item is None or not self.isVisible():
+            return
+        hit, spot = item.data(0, HIT_ROLE)
+        self.accept()
+        reveal(self._window, hit, spot, self.field.text())
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _found(count: int, everywhere: bool) -> str:
+    where = "in the workbooks this window can open" if everywhere else "in this workbook"
+    if count == 0:
+        return f"Nothing found {where}."
+    return f"{count} found {where}." if count > 1 else f"1 found {where}."
+
+
+def reveal(window: QMainWindow, hit: Hit, spot: Place, words: str) -> QWidget | None:
+    """Show the workbook, the step and the entry that hold `hit`, the cursor on `words`;
+    returns the text box the cursor is in (None if the entry is no longer shown)."""
+    if window.workbook_id != hit.workbook_id:
+        window.load_workbook(hit.workbook_id)
+    window.show_step([s.id for s in STEPS].index(spot.step))
+    page = window.page(spot.step)
+    box = _box_for(page, hit, spot, words)
+    if box is None:
+        return None
+    window.activateWindow()  # back from the dialog, the typing goes to the entry
+    box.setFocus(Qt.FocusReason.OtherFocusReason)
+    _select_words(box, words)
+    QTimer.singleShot(0, lambda: _scroll_to(box))
+    return box
+
+
+def _box_for(page: QWidget, hit: Hit, spot: Place, words: str) -> QPlainTextEdit | None:
+    """The text box on `page` that holds the hit."""
+    if spot.part == "checkin":
+        rows = page.checkins.rows.rows()
+        return next((row.body for row in rows if row.entry_id == hit.row_id), None)
+    if spot.part == "evidence":
+        page.open_strength(spot.key)
+        cards = page.detail.evidence_cards if page.detail is not None else []
+        card = next((c for c in cards if c.row_id == hit.row_id), None)
+        if card is None:
+            return None
+        lowered = [w.lower() for w in words.split()]
+        return next(
+            (b for b in card.boxes.values() if any(w in b.toPlainText().lower() for w in lowered)),
+            card.boxes["situation"],
+        )
+    from ui.steps.strengths.page import TABS
+
+    tab, panel_name = STRENGTHS_TABS[spot.part]
+    page.tabs.setCurrentIndex(TABS.index(tab))
+    panel = getattr(page, panel_name)
+    if spot.part == "reflection":
+        panel.choose_prompt(spot.key)  # the panel lists one prompt's entries at a time
+    card = panel.entries.card_for(hit.row_id)
+    return None if card is None else card.body
+
+
+def _select_words(box: QPlainTextEdit, words: str) -> None:
+    """Put the cursor on the first place the words are, as the search matched them."""
+    cursor = box.textCursor()
+    cursor.movePosition(cursor.MoveOperation.Start)
+    box.setTextCursor(cursor)
+    for attempt in (words.strip(), *words.split()):
+        if attempt and box.find(attempt, QTextDocument.FindFlag(0)):
+            return
+
+
+def _scroll_to(box: QWidget) -> None:
+    """Bring the box into view in the scroll area around it (they take no focus)."""
+    parent = box.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and parent.widget() is not None:
+            parent.ensureWidgetVisible(box, 20, 40)
+            return
+        parent = parent.parentWidget()
+
+
+def open_search(window: QMainWindow) -> SearchDialog:
+    """Edit ▸ Search…: the dialog, window-modal, the field ready for typing."""
+    dialog = SearchDialog(window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    dialog.field.setFocus()
+    return dialog
