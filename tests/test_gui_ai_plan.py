@@ -283,11 +283,17 @@ def test_example_shows_skills_by_gap_and_the_reinvestment_plan(open_window, qtbo
     page = plan_page(window)
     plan = page.plan
     assert page.skills.order() == [s.id for s in plan.skills]
-    gaps = [s.gap for s in plan.skills]
+    # Those not rated yet first, with no gap; then the rated ones, largest gap first.
+    unrated = [s for s in plan.skills if s.rating is None]
+    assert unrated and all(s.gap is None for s in unrated)
+    assert list(plan.skills[: len(unrated)]) == unrated
+    gaps = [s.gap for s in plan.skills[len(unrated) :]]
     assert gaps == sorted(gaps, reverse=True)
+    numbers = page.skills.rows[unrated[0].id].numbers.text()
+    assert numbers.endswith("· not rated yet") and "gap" not in numbers
     rated = next(s for s in plan.skills if s.rating is not None)
     text = page.skills.rows[rated.id].rating.text()
-    assert f"{rated.rating} of 5" in text and "Strength reflection" in text
+    assert f"{rated.rating} of 5" in text and "on the Strengths step" in text
     assert page.totals.text() == "8.9 h a week freed of 32.5 h, after 3.3 h of review."
     assert "Drafting insight summaries" in page.flags_box.flags()
 

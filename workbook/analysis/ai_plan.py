@@ -7,15 +7,24 @@ A task is flagged when its stakes are high and its validation step is
 missing or thin (review time under a tenth of the hours AI takes), or
 when its stakes are medium and there is no validation step at all.
 Reinvested hours can never exceed the hours freed.
+
+A task the task library suggested ("Start from my role family") and the
+person has not changed in any way is a suggestion, not yet theirs: it is
+never flagged (the review time it lacks is the library's omission, not the
+person's), and the step's progress (`plan_parts`) counts only what the
+person decided. Changing anything in it, even only "What you keep", makes
+it theirs, and from then on every rule applies.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from workbook.analysis.signals import proficiency_of
-from workbook.content.catalogue import Content
+from workbook.content.catalogue import Content, TaskTemplate
 from workbook.data import Task, WorkbookData
 
 #: How much of a task the person wants to keep in their own hands, 1 to 5, in the words
@@ -41,6 +50,8 @@ class TaskResult:
     mode: str | None
     stakes: str
     flag: str | None
+    #: Still exactly as the task library suggested it: not yet the person's own.
+    suggested: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,7 +60,8 @@ class SkillNeed:
     name: str
     need: int
     rating: int | None
-    gap: int
+    #: need − rating; None while the skill is not rated (no gap is known yet).
+    gap: int | None
     reason: str
 
 
@@ -105,6 +117,48 @@ def flag_for(task: Task) -> str | None:
     return None
 
 
+def starter_values(template: TaskTemplate) -> dict[str, Any]:
+    """Every field of a task added from the library, as `door.add_starter_tasks` stores
+    it: what it suggests, and the person's own fields (tool, review time, what they
+    keep) left empty."""
+    return {
+        "name": template.name,
+        "library_task_id": template.id,
+        "hours_per_week": template.hours_hint,
+        "mode": template.mode,
+        "ai_share": template.ai_share,
+        "tool": "",
+        "validation": template.validation,
+        "review_hours": 0.0,
+        "stakes": template.stakes,
+        "risk_note": template.stakes_note,
+        "agency": None,
+    }
+
+
+def is_suggestion(task: Task, content: Content) -> bool:
+    """True while a task from the library is exactly as it was suggested."""
+    template = content.tasks.get(task.library_task_id or "")
+    if template is None:
+        return False
+    return all(getattr(task, name) == value for name, value in starter_values(template).items())
+
+
+def is_decided(task: Task) -> bool:
+    """The person chose a mode and, unless they keep the task human, how they check it."""
+    return bool(task.mode) and (task.mode == "keep_human" or bool(task.validation.strip()))
+
+
+def plan_parts(tasks: Iterable[Task], suggested: set[int], placed: int) -> tuple[bool, ...]:
+    """The AI plan's three parts, done or not: tasks of the person's own (a suggestion
+    left as it came does not count), every task decided (an untouched suggestion is not),
+    and some freed hours placed. `suggested` holds the ids of untouched suggestions."""
+    tasks = list(tasks)
+    yours = [t for t in tasks if t.id not in suggested]
+    decided = bool(tasks) and not any(t.id in suggested or not is_decided(t) for t in tasks)
+    return (bool(yours), decided, placed > 0)
+
+
 def total_freed(tasks: tuple[Task, ...] | list[Task]) -> float:
     return sum(hours_freed(t) for t in tasks)
 
@@ -150,12 +204,15 @@ def _skill_needs(data: WorkbookData, content: Content, handled: float) -> list[S
         need = max(1, min(5, need))
         rated = proficiency_of(data, skill_id)
         rating = None if rated is None else math.floor(rated + 0.5)
-        gap = need - (rating or 0)
+        gap = None if rating is None else need - rating
         needs.append(SkillNeed(skill_id, skill.name, need, rating, gap, reason))
-    return sorted(needs, key=lambda n: (-n.gap, -n.need, n.name))
+    # Those not rated yet first (rating them is the next thing to do; their gap is not
+    # known, never taken as the whole need), by need; then the rated ones by gap.
+    return sorted(needs, key=lambda n: (n.gap is not None, -(n.gap or 0), -n.need, n.name))
 
 
 def analyse_ai_plan(data: WorkbookData, content: Content) -> AIPlanResult:
+    suggested = {t.id for t in data.tasks if is_suggestion(t, content)}
     results = tuple(
         TaskResult(
             t.id,
@@ -166,7 +223,8 @@ def analyse_ai_plan(data: WorkbookData, content: Content) -> AIPlanResult:
             _r(hours_freed(t)),
             t.mode,
             t.stakes,
-            flag_for(t),
+            None if t.id in suggested else flag_for(t),
+            t.id in suggested,
         )
         for t in data.tasks
     )

@@ -207,9 +207,10 @@ class AIPlanPage(QScrollArea):
         outer.addWidget(
             hint(
                 "Directing AI well takes five skills. Each is listed with how much your plan "
-                "needs it (1 to 5) and your own rating, largest gap first. Your rating is "
-                "the proficiency you gave the strength of the same name in Strength "
-                "reflection; change it there."
+                "needs it (1 to 5) and your own rating: first any you have not rated yet "
+                "(no gap is known until you do), then the largest gap. Your rating is the "
+                "proficiency you gave the strength of the same name on the Strengths step; "
+                "change it there."
             )
         )
         self.skills = SkillsPanel(self._content)
@@ -289,7 +290,8 @@ class AIPlanPage(QScrollArea):
             remaining_sentence(plan),
             room,
         )
-        self.status.setText(status_sentence(data.tasks, len(data.reinvestments)))
+        suggested = {r.id for r in plan.tasks if r.suggested}
+        self.status.setText(status_sentence(data.tasks, len(data.reinvestments), suggested))
         self._update_buttons()
 
     def _library_tips(self, data: WorkbookData) -> dict[int, str]:

@@ -4,7 +4,7 @@ Five skills (defining objectives, selecting tools, validating results,
 managing risk, ensuring quality), listed by the gap between what the plan
 needs and the person's rating, largest first, each with the reason for
 its need. The rating is read-only here: it is the proficiency the person
-gave the strength of the same name in Strength reflection, shown with
+gave the strength of the same name on the Strengths step, shown with
 the description of that level.
 """
 

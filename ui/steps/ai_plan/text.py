@@ -8,9 +8,9 @@ Qt, so tests can check what a person reads without building a window.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
-from workbook.analysis.ai_plan import AGENCY, AIPlanResult, SkillNeed
+from workbook.analysis.ai_plan import AGENCY, AIPlanResult, SkillNeed, is_decided, plan_parts
 from workbook.content.catalogue import RiskKind, TaskTemplate
 from workbook.data import Task
 
@@ -122,16 +122,18 @@ def skill_rating_sentence(
     """What the person's rating of an orchestration skill is, and where it comes from."""
     if need.rating is None:
         where = "Rank" if ranking else "Rate"
-        return f"Not rated yet. {where} “{strength_name}” in Strength reflection to see your gap."
+        return f"Not rated yet. {where} “{strength_name}” on the Strengths step to see your gap."
     source = "from your ranking" if ranking else "your proficiency rating"
-    text = f"You: {need.rating} of 5 ({source} in Strength reflection)"
+    text = f"You: {need.rating} of 5 ({source} on the Strengths step)"
     if level_text:
         text += f": “{level_text}”"
     return text
 
 
 def skill_numbers(need: SkillNeed) -> str:
-    rating = "not rated" if need.rating is None else f"{need.rating}"
+    if need.rating is None or need.gap is None:
+        return f"Needed {need.need} of 5 · not rated yet"  # no rating, so no gap either
+    rating = f"{need.rating}"
     if need.gap > 0:
         gap = f"gap {need.gap}"
     elif need.gap == 0:
@@ -141,20 +143,37 @@ def skill_numbers(need: SkillNeed) -> str:
     return f"Needed {need.need} of 5 · you {rating} · {gap}"
 
 
-def status_sentence(tasks: Iterable[Task], placed: int) -> str:
-    """How far the step is, and the next thing to do (the parts of workbook.steps)."""
+def status_sentence(
+    tasks: Iterable[Task], placed: int, suggested: Collection[int] = frozenset()
+) -> str:
+    """How far the step is, and the next thing to do (the parts of `workbook.steps`).
+    `suggested` holds the tasks still exactly as the task library suggested them: they
+    are not yet the person's, so they count as neither listed nor decided."""
     tasks = list(tasks)
-    decided = [t for t in tasks if t.mode and (t.mode == "keep_human" or t.validation.strip())]
-    parts = [bool(tasks), bool(tasks) and len(decided) == len(tasks), placed > 0]
+    parts = plan_parts(tasks, set(suggested), placed)
     done = sum(parts)
     if done == len(parts):
         return "All three parts done. You can come back and change anything."
-    if not parts[0]:
+    untouched = [t for t in tasks if t.id in suggested]
+    if not tasks:
         step = "list the tasks you do most weeks."
+    elif not parts[0]:
+        step = (
+            f"go through the {count(len(untouched), 'suggested task')}: remove those you "
+            "don't do, and make the rest fit your week (the hours, the check and its review "
+            "time, what you keep). A suggestion becomes yours once you change anything in it."
+        )
     elif not parts[1]:
-        no_mode = [t for t in tasks if not t.mode]
-        no_check = [t for t in tasks if t.mode and t not in decided]
+        yours = [t for t in tasks if t.id not in suggested]
+        no_mode = [t for t in yours if not t.mode]
+        no_check = [t for t in yours if t.mode and not is_decided(t)]
         asks = []
+        if untouched:
+            which = _which(untouched, "suggested task")
+            if which[0].isdigit():
+                asks.append(f"go through the {which} you haven't changed yet")
+            else:
+                asks.append(f"go through {which}, still as the library suggested")
         if no_mode:
             asks.append(f"choose a mode for {_which(no_mode)}")
         if no_check:
@@ -165,12 +184,17 @@ def status_sentence(tasks: Iterable[Task], placed: int) -> str:
     return f"{done} of {len(parts)} parts done. Next: {step}"
 
 
-def _which(tasks: list[Task]) -> str:
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """ "1 task", "3 tasks": a count with its noun in the right number, never "task(s)"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def _which(tasks: list[Task], noun: str = "task") -> str:
     """Up to two tasks by name, more as a count."""
     names = [f"“{t.name.strip()}”" for t in tasks if t.name.strip()]
     if len(tasks) <= 2 and len(names) == len(tasks):
         return " and ".join(names)
-    return f"{len(tasks)} tasks"
+    return count(len(tasks), noun)
 
 
 #: Said wherever a person reads the hours AI frees: what it feels like saves more than
