@@ -195,6 +195,12 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
+def _apply_appearance() -> None:
+    from ui.appearance import apply_saved
+
+    apply_saved()
+
+
 def run_app(db: str | None = None, *, exit_when_ready: bool = False) -> int:
     """Open the window on a database; returns the process exit status.
 
@@ -232,6 +238,8 @@ def run_app(db: str | None = None, *, exit_when_ready: bool = False) -> int:
         window.ready.connect(app.quit)
         # If painting never happens (a broken display), do not hang a measurement.
         QTimer.singleShot(30_000, lambda: app.exit(3))
+    # The text size and theme chosen in Settings: after the first paint, never before it.
+    window.painted.connect(_apply_appearance)
     window.painted.connect(open_database)
     window.show()
     status = app.exec()
