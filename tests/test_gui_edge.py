@@ -56,7 +56,7 @@ def wait_for_result(qtbot, window, page) -> FitResult:
     """Wait until the page shows what the analysis of the stored answers says: the line of
     scores above the tabs, and the Result tab's lanes when that tab is open."""
     want = expected(window)
-    line = edge_text.scores_line(want, load_content())
+    line = edge_text.scores_line(want, load_content(), edge_text.edge_answered(stored(window)))
     qtbot.waitUntil(lambda: page.scores.text() == line, timeout=3000)
     if page.tabs.currentIndex() == page.tabs.count() - 1:
         scores = {p.id: p.score for p in want.paths}

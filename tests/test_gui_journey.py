@@ -100,7 +100,7 @@ def wait_for_scores(qtbot, window, page):
     """Wait until the line of scores above the edge page's tabs says what the analysis
     of the stored answers says."""
     result = analyse_fit(stored(window), load_content())
-    line = edge_text.scores_line(result, load_content())
+    line = edge_text.scores_line(result, load_content(), edge_text.edge_answered(stored(window)))
     qtbot.waitUntil(lambda: page.scores.text() == line, timeout=WAIT_MS)
     return {p.id: p.score for p in result.paths}
 

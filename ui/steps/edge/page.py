@@ -33,7 +33,7 @@ from ui.binding import Binder
 from ui.steps.edge.futures import FuturesPanel
 from ui.steps.edge.inputs import ContextPanel, PreferencesPanel
 from ui.steps.edge.result import ResultPanel
-from ui.steps.edge.text import scores_line
+from ui.steps.edge.text import edge_answered, scores_line
 from ui.steps.edge.values import ValuesPanel
 from ui.widgets import heading, hint
 from workbook.analysis.fit import FitResult, FitScores, analyse_fit, fit_scores
@@ -211,7 +211,8 @@ class EdgePage(QWidget):
             self._inputs = inputs
             self.scored = fit_scores(data, self._content)
             self.result = None
-            self.scores.setText(scores_line(self.scored, self._content))
+            answered = edge_answered(data)
+            self.scores.setText(scores_line(self.scored, self._content, answered))
         if self.tabs.currentWidget() is not self._result_tab:
             return
         if self.result is None:

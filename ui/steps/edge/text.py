@@ -134,11 +134,30 @@ def fit_text(score: float) -> str:
     return f"{fit_words(score)} ({whole(score)})"
 
 
-def scores_line(result: FitScores | FitResult, content: Content) -> str:
-    """One line for the top of the page: every path in words and score, best first (an
-    invitation while nothing counts yet)."""
+#: The scores line until something on this step is answered.
+SCORES_INVITATION = (
+    "Answer a few statements below and each path's fit shows here, with your strengths counted in."
+)
+
+
+def edge_answered(data: WorkbookData) -> bool:
+    """Whether anything on this step that the fit reads is answered: a statement, the
+    order of what matters to you, or a question about your situation."""
+    return (
+        any(agreement is not None for agreement in data.preferences.values())
+        or bool(data.values)
+        or any(answer for answer in data.context.values())
+    )
+
+
+def scores_line(result: FitScores | FitResult, content: Content, answered: bool = True) -> str:
+    """One line for the top of the page: every path in words and score, best first; an
+    invitation until something on the step is `answered` (scores from the strengths alone,
+    before a single statement, read as a verdict on a question not yet asked)."""
     if nothing_yet(result):
         return "Every path starts at 50 until your answers move it."
+    if not answered:
+        return SCORES_INVITATION
     parts = [
         f"{short_name(content, pid)}, {fit_text(result.by_id(pid).score)}" for pid in result.ranking
     ]
