@@ -37,8 +37,9 @@ if TYPE_CHECKING:
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
-def _application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+def _application(qt_arguments: list[str] | None = None) -> QApplication:
+    """The QApplication, given Qt's own options from the command line (`-platform xcb`)."""
+    app = QApplication.instance() or QApplication([*sys.argv[:1], *(qt_arguments or [])])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Career Workbook")
@@ -201,13 +202,16 @@ def _apply_appearance() -> None:
     apply_saved()
 
 
-def run_app(db: str | None = None, *, exit_when_ready: bool = False) -> int:
-    """Open the window on a database; returns the process exit status.
+def run_app(
+    db: str | None = None, *, exit_when_ready: bool = False, qt_arguments: list[str] | None = None
+) -> int:
+    """Open the window on a database; returns the process exit status. `qt_arguments` are
+    Qt's standard options (`-platform xcb`, `-style fusion`), passed to the QApplication.
 
     With `exit_when_ready`, prints `painted` when the window's frame is first on
     screen and `ready` once the workbook is shown, then exits (for measurements).
     """
-    app = _application()
+    app = _application(qt_arguments)
     _install_excepthook()
     path = resolve_db_path(db)
 

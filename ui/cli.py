@@ -14,7 +14,7 @@ from pathlib import Path
 
 from exports.readers import DEFAULT_READER, READERS, readers_help, sections_for
 from exports.sections import sections_help
-from ui import cli_workshop
+from ui import cli_workshop, qt_arguments
 from ui.cli_common import (  # noqa: F401 - default_page_size is part of this module's face
     EXIT_OK,
     EXIT_PROBLEM,
@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="career-workbook",
         description=f"{APP_NAME}: reflect on your strengths, your edge and your plan. "
         "With no command, opens the window.",
+        epilog=qt_arguments.HELP,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _db_option(parser, top=True)
@@ -346,7 +347,9 @@ def cmd_handoff(args: argparse.Namespace) -> int:
 def cmd_window(args: argparse.Namespace) -> int:
     from ui.app import run_app
 
-    return run_app(db=args.db, exit_when_ready=args.exit_when_ready)
+    return run_app(
+        db=args.db, exit_when_ready=args.exit_when_ready, qt_arguments=getattr(args, "qt", [])
+    )
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
@@ -406,7 +409,12 @@ def plain_file_error(error: OSError) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else argv
+    qt, given = qt_arguments.split(given, [name for name in COMMANDS if name])
     args = window_arguments(given) or build_parser().parse_args(given)
+    if qt and args.command is not None:
+        print(f"Qt's options ({' '.join(qt)}) apply only to the window.", file=sys.stderr)
+        return EXIT_USAGE
+    args.qt = qt
     try:
         return COMMANDS[args.command](args)
     except WorkbookError as problem:
