@@ -93,8 +93,10 @@ def test_goal_action_balance_and_hints(open_window, qtbot):
     card.commitment.setFocus()
     card.commitment.selectAll()
     qtbot.keyClicks(card.commitment, "6")
-    assert card.commitment_hint.isVisible()  # below 7: what would move it one point higher?
     qtbot.keyClick(card.commitment, Qt.Key.Key_Tab)
+    # Below 7, the goal asks kindly what would move it one point higher, as the prompt says.
+    qtbot.waitUntil(lambda: "commitment at 6 of 10" in card.checks.text())
+    assert "one point higher" in card.checks.text()
 
     [goal] = stored(window).goals
     assert goal.title == "Lead the quarterly review on my own"
@@ -341,3 +343,34 @@ def test_library_model_passes_the_model_tester(qtmodeltester):
     assert model.first_open() != first and model.first_open().isValid()
     assert model.parent(QModelIndex()) == QModelIndex()
     qtmodeltester.check(model)
+
+
+def test_dropped_actions_leave_the_balance_and_a_low_commitment_is_flagged():
+    from workbook.analysis.plan_checks import balance, goal_checks
+    from workbook.data import Action, Goal, WorkbookData
+
+    def action(n, kind, status="planned"):
+        return Action(n, 1, f"Action {n}", kind, None, status)
+
+    actions = (
+        action(1, "experience"),
+        action(2, "experience"),
+        action(3, "others"),
+        action(4, "formal", "dropped"),
+        action(5, "formal", "dropped"),
+    )
+    goal = Goal(1, "Lead the review", "Karim says so", "2027-01-01", (), 6, actions)
+    data = WorkbookData(goals=(goal,))
+    mix = balance(data)
+    assert mix.counts == {"experience": 2, "others": 1, "formal": 0}
+    assert mix.flags == ()  # the two dropped courses no longer make formal learning too much
+    [check] = goal_checks(data)
+    [flag] = check.flags
+    assert flag.startswith("You put your commitment at 6 of 10.")
+    assert "one point higher" in flag
+
+    # Committed enough: no flag; every action dropped: asked for one it will do.
+    dropped = tuple(action(n, "experience", "dropped") for n in (1, 2))
+    keen = Goal(2, "Run the forecast", "Lina runs it", "2027-01-01", (), 7, dropped)
+    [check] = goal_checks(WorkbookData(goals=(keen,)))
+    assert check.flags == ("Every action here is dropped: add one you will do.",)

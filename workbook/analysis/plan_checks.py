@@ -2,8 +2,11 @@
 
 Balance: most growth comes from doing. The plan is flagged when, with three
 or more actions, fewer than half are on-the-job experience, more than a
-third are formal learning, or none is learning from others.
-Goals: flagged when they have no measure, no target date or no action.
+third are formal learning, or none is learning from others. A dropped action
+is no longer part of the plan, so it counts for none of this.
+Goals: flagged when they have no measure, no target date or no action (a dropped
+one does not count), and, kindly, when the person's commitment is below 7 of 10,
+as the plan's own commitment prompt says to act on it.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from workbook.data import WorkbookData
 
 #: An action's status in the words the Plan step and the PDF both use.
 STATUS_NAMES = {"planned": "Planned", "doing": "Doing", "done": "Done", "dropped": "Dropped"}
+#: Below this commitment (of 10), the goal asks what would move it one point higher.
+COMMITTED = 7
 #: Each kind of action in the words the Plan step and the PDF both use.
 KIND_NAMES = {
     "experience": "doing it at work",
@@ -40,7 +45,7 @@ def balance(data: WorkbookData) -> Balance:
     counts = {kind: 0 for kind in KIND_NAMES}
     for goal in data.goals:
         for action in goal.actions:
-            if action.kind in counts:
+            if action.kind in counts and action.status != "dropped":
                 counts[action.kind] += 1
     total = sum(counts.values())
     shares = {k: (round(v / total, 2) if total else 0.0) for k, v in counts.items()}
@@ -76,5 +81,13 @@ def goal_checks(data: WorkbookData) -> tuple[GoalCheck, ...]:
             flags.append("Add a target date, so the goal has a horizon.")
         if not goal.actions:
             flags.append("Add at least one action.")
+        elif all(action.status == "dropped" for action in goal.actions):
+            flags.append("Every action here is dropped: add one you will do.")
+        if goal.commitment is not None and goal.commitment < COMMITTED:
+            flags.append(
+                f"You put your commitment at {goal.commitment} of 10. That is worth "
+                "listening to: what would move it one point higher? If nothing would, "
+                "change the goal into one you want more."
+            )
         checks.append(GoalCheck(goal.id, goal.title or "Untitled goal", tuple(flags)))
     return tuple(checks)

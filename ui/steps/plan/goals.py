@@ -252,12 +252,7 @@ class GoalCard(QFrame):
         self.commitment.setSpecialValueText("Not answered")
         self.commitment.setSuffix(" of 10")
         ctx.binder.number(self.commitment, ctx.writer("goals", goal.id, "commitment"))
-        self.commitment.valueChanged.connect(self._show_commitment_hint)
-        self.commitment_hint = hint(
-            commitment_prompt.hint
-            if commitment_prompt and commitment_prompt.hint
-            else "If your answer is below 7, ask what would move it one point higher."
-        )
+        # Below 7, the goal's checks (`goal_checks`) ask what would move it one point higher.
         question = commitment_prompt.text if commitment_prompt else COMMITMENT_QUESTION
 
         rows = (
@@ -281,11 +276,8 @@ class GoalCard(QFrame):
         commitment_label.setBuddy(self.commitment)
         self.commitment.setAccessibleName(f"Goal {number}: {question}")
         self.commitment.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        commit_row = QHBoxLayout()
-        commit_row.addWidget(self.commitment, 0, Qt.AlignmentFlag.AlignTop)
-        commit_row.addWidget(self.commitment_hint, 1)
         form.addRow(commitment_label)
-        form.addRow(commit_row)
+        form.addRow(self.commitment)
 
         self.checks = QLabel()
         self.checks.setTextFormat(Qt.TextFormat.RichText)
@@ -330,7 +322,6 @@ class GoalCard(QFrame):
         blocked = self.commitment.blockSignals(True)
         self.commitment.setValue(goal.commitment or 0)
         self.commitment.blockSignals(blocked)
-        self._show_commitment_hint(goal.commitment or 0)
         for row in self.actions.rows():
             action = next((a for a in goal.actions if a.id == row.action_id), None)
             if action is not None:
@@ -398,10 +389,6 @@ class GoalCard(QFrame):
         label = f"Ideas for actions ({len(ideas)})"
         self.ideas_toggle.set_label(label)
         self.ideas_toggle.setAccessibleName(f"Goal {self.number}: {label.lower()}")
-
-    @Slot(int)
-    def _show_commitment_hint(self, value: int) -> None:
-        self.commitment_hint.setVisible(0 < value < 7)
 
     # ---- editing ---------------------------------------------------------------------------
 
