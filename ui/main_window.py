@@ -96,11 +96,12 @@ class MainWindow(QMainWindow):
 
     def attach(self, session: Session) -> None:
         """Open the window on a database: the most recent workbook, or the welcome page."""
-        from ui import wheel_guard
+        from ui import style, wheel_guard
         from ui.sidebar import list_steps
         from workbook.queries import most_recent_workbook
 
         wheel_guard.install()  # from now on the wheel changes only a focused control
+        style.install()  # outlines that meet 3:1 and the focus ring, once the frame painted
         self.session = session
         self.autosaver = self._new_autosaver(self._autosave_delay_ms)
         list_steps(self.sidebar)
