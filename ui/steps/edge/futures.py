@@ -114,7 +114,7 @@ class FuturePanel(QWidget):
             selector.chosen.connect(self._gauged)
             title = QLabel(f"<b>{label}</b>: {question}")
             title.setWordWrap(True)
-            title.setBuddy(selector.buttons[min(selector.buttons)])
+            title.setBuddy(selector)
             form.addRow(title)
             form.addRow(selector)
             self.gauges[field] = selector

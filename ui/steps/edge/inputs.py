@@ -74,7 +74,7 @@ class PreferencesPanel(QWidget):
             selector.setObjectName(f"preference_{preference.id}")
             selector.setProperty("key", preference.id)
             selector.chosen.connect(self._rated)
-            statement.setBuddy(selector.buttons[min(selector.buttons)])
+            statement.setBuddy(selector)
             block.addWidget(selector)
             self.selectors[preference.id] = selector
 
