@@ -1,8 +1,12 @@
-"""The first screen when a database holds no workbook yet: start empty or explore the example."""
+"""The first screen when a database holds no workbook yet: start empty or explore the example.
+
+"Start my own workbook" has the focus when the page shows, so Return starts one; Return
+on "Look around the example first", once Tab has moved there, opens the example."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.widgets import heading, hint
@@ -36,9 +40,11 @@ class WelcomePage(QWidget):
         buttons = QHBoxLayout()
         self.empty_button = QPushButton("Start my own workbook")
         self.empty_button.setDefault(True)
+        self.empty_button.setAutoDefault(True)
         self.empty_button.setAccessibleName("Start my own, empty workbook")
         self.example_button = QPushButton("Look around the example first")
         self.example_button.setAccessibleName("Open the example workbook")
+        self.example_button.setAutoDefault(True)  # Return presses it when it has the focus
         self.empty_button.clicked.connect(self.start_empty)
         self.example_button.clicked.connect(self.open_example)
         buttons.addWidget(self.empty_button)
@@ -52,3 +58,8 @@ class WelcomePage(QWidget):
             )
         )
         layout.addStretch(1)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt name
+        super().showEvent(event)
+        # Something has the focus from the start, so Return does what the page suggests.
+        self.empty_button.setFocus(Qt.FocusReason.OtherFocusReason)
