@@ -4,7 +4,7 @@ once and kept for the next start, where they are applied after the first paint."
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle, QStyleFactory
 
 from tests.test_gui_search import menu_action
 from tests.test_start import python
@@ -84,7 +84,8 @@ def test_the_dark_theme_applies_at_once_and_the_system_one_comes_back(
     qtbot.waitUntil(
         lambda: window.palette().color(QPalette.ColorRole.Base).name() == DARK_COLOURS["Base"]
     )
-    assert looks.style().name().lower() == "fusion"
+    style = looks.style()  # perhaps under the proxy that draws the focus ring
+    assert (style.baseStyle() if isinstance(style, QProxyStyle) else style).name() == "fusion"
     assert appearance.saved_theme() == "dark"
     choose(qtbot, dialog.theme, "Light")
     assert looks.palette().color(QPalette.ColorRole.Window).name() != DARK_COLOURS["Window"]
@@ -106,7 +107,7 @@ def test_nonsense_in_the_settings_file_is_the_default(looks):
 NEXT_START = """
 import sys
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle, QStyleFactory
 from ui.app import run_app
 base = []
 from ui.main_window import MainWindow
@@ -141,3 +142,20 @@ def test_the_next_start_applies_them_after_the_first_paint(tmp_path, private_hom
     words = font_line.split()
     assert float(words[1]) == pytest.approx(default_size * 1.5)
     assert words[3] == DARK_COLOURS["Window"]
+
+
+class Outlines(QProxyStyle):
+    """A proxy over the app's style, as the focus ring and outlines are drawn."""
+
+
+def test_a_theme_keeps_the_proxy_style_over_the_new_style(qtbot, open_window, looks):
+    window = open_window()
+    looks.setStyle(Outlines(QStyleFactory.create("Windows")))
+    dialog = open_settings(qtbot, window)
+    choose(qtbot, dialog.theme, "Dark")
+    assert isinstance(looks.style(), Outlines)
+    assert looks.style().baseStyle().name().lower() == "fusion"
+    choose(qtbot, dialog.theme, "Follow the system")
+    assert isinstance(looks.style(), Outlines)
+    assert looks.style().baseStyle().name().lower() == "windows"
+    dialog.accept()

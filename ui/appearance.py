@@ -9,7 +9,7 @@ it. `set_text_size` and `set_theme` apply a choice at once and remember it.
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle
 
 from ui.settings import ui_settings
 
@@ -41,10 +41,28 @@ def saved_theme() -> str:
     return theme if theme in THEMES else DEFAULT_THEME
 
 
+def _style_name(app: QApplication) -> str:
+    """The name of the style drawing the app, under a proxy (`ui.style`) if there is one."""
+    style = app.style()
+    return (style.baseStyle() if isinstance(style, QProxyStyle) else style).name()
+
+
+def _set_style(app: QApplication, name: str) -> None:
+    """Draw with the style `name`, keeping a proxy over it (the app's focus ring and
+    outlines, `ui.style`) as a proxy of the same kind over the new style."""
+    from PySide6.QtWidgets import QStyleFactory
+
+    style = app.style()
+    if _style_name(app).lower() == name.lower():
+        return
+    base = QStyleFactory.create(name) or QStyleFactory.create("Fusion")
+    app.setStyle(type(style)(base) if isinstance(style, QProxyStyle) else base)
+
+
 def _remember_original(app: QApplication) -> None:
     if not _original:
         _original["font"] = app.font()
-        _original["style"] = app.style().name()
+        _original["style"] = _style_name(app)
         _original["palette"] = app.palette()
 
 
@@ -65,12 +83,12 @@ def apply_theme(theme: str) -> None:
     app = QApplication.instance()
     _remember_original(app)
     if theme == "system":
-        app.setStyle(str(_original["style"]))
+        _set_style(app, str(_original["style"]))
         app.setPalette(_original["palette"])
         return
     from ui.palettes import dark_palette, light_palette
 
-    app.setStyle("Fusion")  # draws a chosen palette the same on every desktop
+    _set_style(app, "Fusion")  # draws a chosen palette the same on every desktop
     app.setPalette(dark_palette() if theme == "dark" else light_palette())
 
 
