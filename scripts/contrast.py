@@ -92,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             home = Path(temp) / theme
             home.mkdir()
             window = open_window(home, theme)
+            settle(400)  # the window puts ui.style in place once its workbook shows
             for index, step in enumerate(STEPS):
                 readings = measure_step(window, index)
                 print(f"== {theme} · {index + 1} {step.title}: {len(readings)} readings")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from ui.contrast import measure, ratio
 from ui.palettes import dark_palette, light_palette
+from ui.style import ContrastStyle
 from workbook.steps import STEPS
 
 STEPS_MEASURED = ("about", "export")  # radio buttons and fields; check boxes
@@ -32,6 +33,7 @@ def palette_restored():
 def test_boundaries_and_text_meet_the_thresholds(theme, open_window, qtbot, palette_restored):
     palette_restored.setPalette(dark_palette() if theme == "dark" else light_palette())
     window = open_window()
+    qtbot.waitUntil(lambda: isinstance(QApplication.style(), ContrastStyle))
     window.workbooks.add_example()
     window.resize(1200, 820)
     ids = [step.id for step in STEPS]

@@ -22,6 +22,11 @@ def open_window(open_window):
     return functools.partial(open_window, delay_ms=50)
 
 
+def styled(qtbot):
+    """Wait for the window to put ui.style in place (once its workbook is on screen)."""
+    qtbot.waitUntil(lambda: isinstance(QApplication.style(), style.ContrastStyle))
+
+
 def focused():
     return QApplication.focusWidget()
 
@@ -117,6 +122,7 @@ def _ring_pixels(window, widget):
 
 def test_the_focus_ring_is_2_px_where_the_keyboard_is_and_not_after_a_click(open_window, qtbot):
     window = open_window()
+    styled(qtbot)
     window.workbooks.start_empty()
     window.sidebar.setFocus(Qt.FocusReason.TabFocusReason)
     press(qtbot, Qt.Key.Key_Tab)
@@ -137,7 +143,8 @@ def test_the_focus_ring_is_2_px_where_the_keyboard_is_and_not_after_a_click(open
 
 
 def test_a_click_leaves_no_ring_but_a_field_typed_in_has_one(open_window, qtbot):
-    open_window()  # installs the style and the ring
+    open_window()
+    styled(qtbot)  # the window installs the style and the ring
     form = QWidget()
     layout = QVBoxLayout(form)
     button, field = QPushButton("Do it"), QLineEdit()

@@ -45,6 +45,14 @@ if TYPE_CHECKING:
     from workbook.session import Session
 
 
+def _install_style() -> None:
+    """Outlines that meet 3:1 and the focus ring (ui.style): once the workbook is on
+    screen, as subclassing QStyle builds PySide6's enums (about 40 ms)."""
+    from ui import style
+
+    style.install()
+
+
 class MainWindow(QMainWindow):
     #: Emitted once, after the window's frame has first been painted.
     painted = Signal()
@@ -96,12 +104,11 @@ class MainWindow(QMainWindow):
 
     def attach(self, session: Session) -> None:
         """Open the window on a database: the most recent workbook, or the welcome page."""
-        from ui import style, wheel_guard
+        from ui import wheel_guard
         from ui.sidebar import list_steps
         from workbook.queries import most_recent_workbook
 
         wheel_guard.install()  # from now on the wheel changes only a focused control
-        style.install()  # outlines that meet 3:1 and the focus ring, once the frame painted
         self.session = session
         self.autosaver = self._new_autosaver(self._autosave_delay_ms)
         list_steps(self.sidebar)
@@ -140,6 +147,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _after_ready(self) -> None:
         self._shown = True
+        QTimer.singleShot(0, _install_style)
         QTimer.singleShot(0, self._complete_sidebar)
         QTimer.singleShot(0, self._prepare_session)
 
