@@ -8,7 +8,8 @@ start. Under the list, a line to add a strength of your own.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -57,6 +60,34 @@ class _Tree(QTreeWidget):
                 return candidate
         return self.currentIndex()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()  # rows as tall as their names wrap at this width
+
+
+class _WholeNames(QStyledItemDelegate):
+    """Row heights that fit a name wrapped to the list's width, so no name is cut."""
+
+    def sizeHint(  # noqa: N802 - Qt name
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        if index.column() != 0 or not isinstance(view, QTreeWidget):
+            return hint
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        depth = 1 if index.parent().isValid() else 0
+        spanned = not index.parent().isValid()  # a heading spans both columns
+        width = view.viewport().width() if spanned else view.columnWidth(0)
+        width -= depth * view.indentation() + 7  # the text's margins as painted (3 + 3), and 1
+        metrics = QFontMetrics(shown.font)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        text = metrics.boundingRect(QRect(0, 0, max(40, width), 100_000), flags, shown.text)
+        extra = text.height() - metrics.lineSpacing()  # the lines beyond the first
+        return QSize(hint.width(), hint.height() + max(0, extra))
+
 
 class StrengthList(QWidget):
     """The catalogue and your own strengths; `chosen` says which one to show."""
@@ -79,10 +110,16 @@ class StrengthList(QWidget):
         self.tree.setItemsExpandable(False)
         self.tree.setIndentation(12)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Whole names, wrapped onto a second line when the list is narrow, never cut with "…".
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(_WholeNames(self.tree))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.sectionResized.connect(self._column_resized)
         self.tree.currentItemChanged.connect(self._current_changed)
         layout.addWidget(self.tree, 1)
 
@@ -176,6 +213,11 @@ class StrengthList(QWidget):
             self.chosen.emit(strength_id)
         elif current.childCount():  # a heading was clicked: go to its first strength
             self.tree.setCurrentItem(current.child(0))
+
+    @Slot(int, int, int)
+    def _column_resized(self, column: int, old: int, new: int) -> None:
+        if column == 0 and old != new:
+            self.tree.scheduleDelayedItemsLayout()  # the names wrap at the new width
 
     @Slot()
     def _add(self) -> None:

@@ -18,17 +18,20 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -209,6 +212,26 @@ class _Panel(QWidget):
         raise NotImplementedError
 
 
+class WholePrompts(QStyledItemDelegate):
+    """Rows as tall as a prompt wrapped to the list's width, with a little to spare: Qt's
+    own estimate can come out a line short, and the last line of the prompt is then lost."""
+
+    def sizeHint(  # noqa: N802 - Qt name
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        if not isinstance(view, QListWidget):
+            return hint
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        width = view.viewport().width() - 2 * view.spacing() - 10  # margins, and spare
+        metrics = QFontMetrics(shown.font)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        text = metrics.boundingRect(QRect(0, 0, max(40, width), 100_000), flags, shown.text)
+        return QSize(hint.width(), max(hint.height(), text.height() + 6))
+
+
 class ReflectionsPanel(_Panel):
     """Pick a prompt, write dated entries on it, and read what you wrote before."""
 
@@ -231,6 +254,10 @@ class ReflectionsPanel(_Panel):
         self.prompt_list = QListWidget()
         self.prompt_list.setAccessibleName("Reflection prompts")
         self.prompt_list.setWordWrap(True)
+        # Every prompt whole: laid out again at each width, never cut with "…".
+        self.prompt_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.prompt_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.prompt_list.setItemDelegate(WholePrompts(self.prompt_list))
         self.prompt_list.setSpacing(3)
         self.prompt_list.setMinimumWidth(220)
         for prompt in prompts:
