@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ui.autosave import Autosaver
 from ui.binding import Binder
 from ui.date_field import DateField
+from ui.next_step import next_step_row
 from ui.widgets import TextBox, heading, hint
 from workbook.model import HORIZONS, MAX_YEARS_EXPERIENCE, ROLE_FAMILIES, TRACKS, Profile
 from workbook.queries import load_profile
@@ -156,6 +157,7 @@ class AboutYouPage(QScrollArea):
             ),
         )
         outer.addStretch(1)
+        outer.addLayout(next_step_row("about"))
         self.setWidget(body)
 
     def _radio_row(self, field: str, options: tuple) -> tuple[QButtonGroup, QWidget]:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ui.autosave import Autosaver
 from ui.binding import Binder
+from ui.next_step import next_step_row
 from ui.steps.edge.futures import FuturesPanel
 from ui.steps.edge.inputs import ContextPanel, PreferencesPanel
 from ui.steps.edge.result import ResultPanel
@@ -146,6 +147,7 @@ class EdgePage(QWidget):
         self.tabs.addTab(self._result_tab, "&Result")
         self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
+        layout.addLayout(next_step_row("edge"))
         outer.addStretch(0)
         self._tab_changed(self.tabs.currentIndex())
 

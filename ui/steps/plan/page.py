@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ui.autosave import Autosaver
 from ui.binding import Binder
+from ui.next_step import next_step_row
 from ui.steps.plan.balance import BalanceView
 from ui.steps.plan.checkins import CheckinsSection
 from ui.steps.plan.context import PlanContext
@@ -99,6 +100,7 @@ class PlanPage(QScrollArea):
             outer.addWidget(subheading(title))
             outer.addWidget(section)
         outer.addStretch(1)
+        outer.addLayout(next_step_row("plan"))
         self.setWidget(body)
         self._tab_chain: list[QWidget] = []
         app = QApplication.instance()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ui.autosave import Autosaver
 from ui.binding import Binder
+from ui.next_step import next_step_row
 from ui.widgets import heading, hint
 from workbook import door
 from workbook.analysis.contradictions import strength_questions
@@ -102,6 +103,7 @@ class StrengthsPage(QWidget):
         self.tabs.setAccessibleName("Parts of the strengths step")
         self.tabs.setDocumentMode(True)
         outer.addWidget(self.tabs, 1)
+        outer.addLayout(next_step_row("strengths"))
 
         self.strength_list = StrengthList()
         self.strength_list.chosen.connect(self._strength_chosen)
