@@ -85,6 +85,15 @@ class WorkbookActions(QObject):
         if name is not None and self._run(rename_workbook, workbook_id, name):
             self._window.load_workbook(workbook_id)
 
+    def rename_to(self, workbook_id: int, wanted: str) -> None:
+        """Name a workbook `wanted` (numbered if another has that name), as one undo step:
+        the About page's offer once the person gives their name."""
+        from workbook.door import rename_workbook, unique_name
+
+        name = unique_name(self._window.session.db, wanted)
+        if self._run(rename_workbook, workbook_id, name):
+            self._window.load_workbook(workbook_id)
+
     @Slot()
     def duplicate_current(self) -> None:
         from workbook.door import duplicate_workbook

@@ -3,11 +3,14 @@ of the person and by when, and horizon.
 
 Every control stages its edit with the autosaver as the person types or
 picks; leaving a field saves at once. The page reads the profile back from
-the database, so what it shows is what is stored.
+the database, so what it shows is what is stored. Once the person gives their name
+while the workbook still has its default name ("My workbook"), a line under the name
+offers to name the workbook after them: one click, one undo step.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Slot
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QScrollArea,
     QSpinBox,
@@ -31,13 +35,17 @@ from ui.date_field import DateField
 from ui.next_step import next_step_row
 from ui.widgets import TextBox, heading, hint
 from workbook.model import HORIZONS, MAX_YEARS_EXPERIENCE, ROLE_FAMILIES, TRACKS, Profile
-from workbook.queries import load_profile
+from workbook.queries import get_workbook, load_profile
 from workbook.registry import PROFILE
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from workbook.change import Change
+
+#: The name a workbook is given when made ("My workbook", "My workbook (2)"...): one still
+#: called so is offered the person's name once they give it.
+DEFAULT_NAME = re.compile(r"My workbook( \(\d+\))?")
 
 #: What each field is called on the page, as undo names it too (`workbook.registry`).
 FIELD_LABELS = {field.name: field.shown for field in PROFILE.fields}
@@ -149,6 +157,7 @@ class AboutYouPage(QScrollArea):
             label.setBuddy(buddies.get(field, widget))
             form.addRow(label, widget)
             widget.setAccessibleName(FIELD_LABELS[field])
+        form.insertRow(1, "", self._build_name_offer())
         form.addRow(
             "",
             hint(
@@ -214,6 +223,39 @@ class AboutYouPage(QScrollArea):
         self._check_radio(self.horizon_group, profile.horizon_years)
         del blockers
         self._show_status(profile)
+        self._show_name_offer(profile)
+
+    def _build_name_offer(self) -> QWidget:
+        """The offer to name a workbook still called "My workbook" after the person."""
+        self.name_offer = QWidget()
+        row = QHBoxLayout(self.name_offer)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.name_offer_text = hint("")
+        self.name_offer_text.setAccessibleName("The workbook's name")
+        self.name_offer_button = QPushButton()
+        self.name_offer_button.clicked.connect(self._rename_workbook)
+        row.addWidget(self.name_offer_text, 1)
+        row.addWidget(self.name_offer_button, 0)
+        self.name_offer.hide()
+        return self.name_offer
+
+    def _show_name_offer(self, profile: Profile) -> None:
+        name = profile.person_name.strip()
+        current = get_workbook(self._db, profile.workbook_id).name
+        offered = bool(name) and bool(DEFAULT_NAME.fullmatch(current))
+        if offered:
+            self.name_offer_text.setText(f"This workbook is still called “{current}”.")
+            self.name_offer_button.setText(f"Call it “{name}”")
+            self.name_offer_button.setAccessibleName(f"Rename this workbook to {name}")
+        self.name_offer.setVisible(offered)
+
+    @Slot()
+    def _rename_workbook(self) -> None:
+        """Rename through the window's workbook actions: saved, undoable, refused in words."""
+        actions = getattr(self.window(), "workbooks", None)
+        name = self.person_name.text().strip()
+        if actions is not None and name and self._workbook_id is not None:
+            actions.rename_to(self._workbook_id, name)
 
     def _check_radio(self, group: QButtonGroup, value: object) -> None:
         options = group.property("options")
@@ -236,7 +278,9 @@ class AboutYouPage(QScrollArea):
         """Only the line saying how much is answered follows what was saved: the fields
         hold what the person typed."""
         if self._workbook_id is not None:
-            self._show_status(load_profile(self._db, self._workbook_id))
+            profile = load_profile(self._db, self._workbook_id)
+            self._show_status(profile)
+            self._show_name_offer(profile)
 
     # ---- editing ----------------------------------------------------------------
 
