@@ -168,6 +168,17 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+def _at_stake(high: int, medium: int) -> str:
+    """ "1 high-stakes task and 2 medium-stakes tasks run partly on AI.", in good grammar
+    for every count."""
+    parts = [_count(n, f"{level}-stakes task") for n, level in ((high, "high"), (medium, "medium"))]
+    named = [part for part in parts if not part.startswith("0 ")]
+    if not named:
+        return "No task with medium or high stakes runs on AI."
+    verb = "runs" if len(named) == 1 and named[0].startswith("1 ") else "run"
+    return f"{' and '.join(named)} {verb} partly on AI."
+
+
 def _skill_needs(data: WorkbookData, content: Content, handled: float) -> list[SkillNeed]:
     ai_tasks = [t for t in data.tasks if ai_hours(t) > 0]
     high = sum(1 for t in ai_tasks if t.stakes == "high")
@@ -183,19 +194,27 @@ def _skill_needs(data: WorkbookData, content: Content, handled: float) -> list[S
         "validating_results": (
             1 + volume + high,
             f"{_r(handled):g} h of AI output a week to check, "
-            f"{_count(high, 'task')} with high stakes.",
+            f"{_count(high, 'task') if high else 'none'} with high stakes.",
         ),
-        "managing_risk": (
-            1 + 2 * high + medium,
-            f"{high} high-stakes and {_count(medium, 'medium-stakes task')} run partly on AI.",
-        ),
+        "managing_risk": (1 + 2 * high + medium, _at_stake(high, medium)),
         "selecting_tools": (
             1 + len(tools),
-            f"Your plan names {_count(len(tools), 'different tool')}.",
+            "Your plan names "
+            + (
+                _count(len(tools), "different tool")
+                if len(tools) > 1
+                else "one tool"
+                if tools
+                else "no tool yet"
+            )
+            + ".",
         ),
         "ensuring_quality": (
             1 + min(4, automated + math.floor(handled / 10)),
-            f"{_count(automated, 'task')} set to run largely on their own.",
+            f"{_count(automated, 'task')} set to run largely on "
+            f"{'its' if automated == 1 else 'their'} own."
+            if automated
+            else "No task is set to run largely on its own.",
         ),
     }
     needs = []
