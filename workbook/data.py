@@ -223,6 +223,12 @@ def _read(
     return read
 
 
+def load_tasks(db: Database, workbook_id: int) -> tuple[Task, ...]:
+    """One workbook's AI tasks in their order (for the AI plan's progress on its own)."""
+    rest = "FROM ai_tasks WHERE workbook_id = ? ORDER BY position, id"
+    return tuple(_read(db, Task, "ai_tasks", rest, [workbook_id]))
+
+
 def load_workbook_data(db: Database, workbook_id: int) -> WorkbookData:
     """Read every answer of one workbook."""
     info = get_workbook(db, workbook_id)
@@ -291,7 +297,7 @@ def load_workbook_data(db: Database, workbook_id: int) -> WorkbookData:
         context=context,
         futures=futures,
         edge_statement=note[0] if note else "",
-        tasks=tuple(_read(db, Task, "ai_tasks", f"FROM ai_tasks {mine} ORDER BY position, id", w)),
+        tasks=load_tasks(db, workbook_id),
         reinvestments=tuple(
             _read(db, Reinvestment, "reinvestments", f"FROM reinvestments {mine} ORDER BY id", w)
         ),

@@ -416,6 +416,7 @@ def add_starter_tasks(db: Database, workbook_id: int) -> Change:
     """The task library's tasks typical for the person's role family, those not yet in
     the plan, in one transaction and one undo step. Raises InvalidEdit, saying why in
     plain words, when there is nothing to add."""
+    from workbook.analysis.ai_plan import starter_values
     from workbook.content import load_content
     from workbook.model import ROLE_FAMILIES
 
@@ -448,19 +449,7 @@ def add_starter_tasks(db: Database, workbook_id: int) -> Change:
         return add_tasks(
             db,
             workbook_id,
-            (
-                {
-                    "name": t.name,
-                    "library_task_id": t.id,
-                    "hours_per_week": t.hours_hint,
-                    "mode": t.mode,
-                    "ai_share": t.ai_share,
-                    "validation": t.validation,
-                    "stakes": t.stakes,
-                    "risk_note": t.stakes_note,
-                }
-                for t in new
-            ),
+            (starter_values(t) for t in new),
             f"add {len(new)} tasks typical for {name}",
         )
 

@@ -33,8 +33,9 @@ STEPS: tuple[Step, ...] = (
 
 
 #: The steps whose completion is counted against the content files (loading them
-#: takes ~12 ms; the window fills these in once the first workbook is on screen).
-NEEDS_CONTENT = frozenset({"strengths", "edge"})
+#: takes ~12 ms; the window fills these in once the first workbook is on screen). The AI
+#: plan's tasks are compared with the task library's suggestions.
+NEEDS_CONTENT = frozenset({"strengths", "edge", "ai_plan"})
 
 
 def progress_words(done: Completion | None) -> str:
@@ -100,15 +101,15 @@ def completion(db: Database, workbook_id: int, step_id: str) -> Completion | Non
         total = len(content.preferences) + len(content.context) + len(content.paths) + 1
         return Completion(min(answered, total), total)
     if step_id == "ai_plan":
-        tasks = _count(db, "SELECT count(*) FROM ai_tasks WHERE workbook_id = ?", workbook_id)
-        decided = _count(
-            db,
-            "SELECT count(*) FROM ai_tasks WHERE workbook_id = ? AND mode IS NOT NULL "
-            "AND (mode = 'keep_human' OR validation != '')",
-            workbook_id,
-        )
+        from workbook.analysis.ai_plan import is_suggestion, plan_parts
+        from workbook.content import load_content
+        from workbook.data import load_tasks
+
+        tasks = load_tasks(db, workbook_id)
+        content = load_content() if any(t.library_task_id for t in tasks) else None
+        suggested = {t.id for t in tasks if content and is_suggestion(t, content)}
         placed = _count(db, "SELECT count(*) FROM reinvestments WHERE workbook_id = ?", workbook_id)
-        parts = [tasks > 0, tasks > 0 and decided == tasks, placed > 0]
+        parts = plan_parts(tasks, suggested, placed)
         return Completion(sum(parts), len(parts), "done")
     if step_id == "plan":
         goals = _count(db, "SELECT count(*) FROM goals WHERE workbook_id = ?", workbook_id)
