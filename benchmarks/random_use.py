@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QTextEdit,
     QWidget,
 )
 
@@ -170,7 +171,8 @@ class RandomUse:
     def type_into(self, widget: QWidget, key: tuple[str, Any, str]) -> None:
         """Type a few words at the end of a field (or over it, once it is long)."""
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        if isinstance(widget, QPlainTextEdit):
+        plain = isinstance(widget, QPlainTextEdit | QTextEdit)  # a table cell's text: QTextEdit
+        if plain:
             if len(widget.toPlainText()) > LONGEST:
                 widget.selectAll()
             else:
@@ -181,7 +183,7 @@ class RandomUse:
             else:
                 widget.end(False)
         QTest.keyClicks(widget, self.words())
-        text = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+        text = widget.toPlainText() if plain else widget.text()
         self.typed[key] = (self.window.workbook_id, text)
 
     def pick(self, items: list[Any]) -> Any:

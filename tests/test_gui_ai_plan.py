@@ -2,8 +2,9 @@
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QScrollArea
+from PySide6.QtWidgets import QDoubleSpinBox, QScrollArea
 
+from ui.steps.ai_plan.editors import CellTextEdit
 from ui.steps.ai_plan.tasks_model import COLUMNS, COMPACT_ROLE, column_of
 from ui.steps.ai_plan.tasks_view import AgencySpinBox, share_width
 from ui.steps.ai_plan.text import agency_notes, agency_text, status_sentence, totals_sentence
@@ -184,7 +185,7 @@ def test_a_high_stakes_task_without_validation_is_flagged(open_window, qtbot):
     page = plan_page(window)
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     editor = page.table.open_editor()
-    assert isinstance(editor, QLineEdit)
+    assert isinstance(editor, CellTextEdit)
     qtbot.keyClicks(editor, "Board report")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     editor_closed(qtbot, page.table)

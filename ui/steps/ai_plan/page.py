@@ -16,12 +16,13 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Slot
-from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +44,7 @@ from ui.steps.ai_plan.text import (
     task_details,
     totals_sentence,
 )
-from ui.steps.ai_plan.widgets import FlagsBox
+from ui.steps.ai_plan.widgets import FlagsBox, SteadyHeights, flags_title
 from ui.widgets import confirm, heading, hint, subheading
 from workbook import door
 from workbook.analysis.ai_plan import AIPlanResult, analyse_ai_plan, total_freed
@@ -112,9 +113,9 @@ class AIPlanPage(QScrollArea):
         outer.addWidget(subheading("Your recurring tasks"))
         outer.addWidget(
             hint(
-                "One row per task you do most weeks. Choose a cell and start typing, or press "
-                "F2, to change it; Enter saves. “What you keep” is how much of the task you "
-                "want in your own hands, from 1 “AI does it alone” to 5 “I do it, AI stays out”."
+                "One row per task you do most weeks. Choose a cell and type, or press F2; Enter "
+                "saves, Shift+Enter starts a new line in a check or a risk. “What you keep” goes "
+                "from 1 “AI does it alone” to 5 “I do it, AI stays out”."
             )
         )
         row = QHBoxLayout()
@@ -137,7 +138,18 @@ class AIPlanPage(QScrollArea):
             self.down_button,
         ):
             row.addWidget(button)
-        row.addStretch(1)
+        # The flags are under the table (their coming and going moves no row); here, a count.
+        self.flags_note = QLabel()
+        self.flags_note.setAccessibleName("Tasks worth a second look")
+        self.flags_note.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.flags_note.linkActivated.connect(self._show_flags)
+        self.flags_note.setWordWrap(True)  # takes what the buttons leave, never more
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setRetainSizeWhenHidden(True)  # the buttons keep their size, at the left
+        self.flags_note.setSizePolicy(policy)
+        self.flags_note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.flags_note.hide()
+        row.addWidget(self.flags_note, 1)
         outer.addLayout(row)
 
         self.task_message = hint("")
@@ -148,15 +160,15 @@ class AIPlanPage(QScrollArea):
         self.starting_points.setAccessibleName("About the suggested tasks")
         outer.addWidget(self.starting_points)
 
-        self.flags_box = FlagsBox()
-        outer.addWidget(self.flags_box)
-
         self.model = AITasksModel(self._write_task, self)
         self.table = TaskTable()
         self.table.setAccessibleName("Your tasks")
         self.table.setModel(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         outer.addWidget(self.table)
+        self.flags_box = FlagsBox()
+        outer.addWidget(self.flags_box)
+        self.steady = SteadyHeights(self.status, self.task_message, self.starting_points)
         for keys, slot in (
             ("Alt+Up", self.move_up),
             ("Alt+Down", self.move_down),
@@ -261,6 +273,9 @@ class AIPlanPage(QScrollArea):
             self._show_task_message("")  # undone: "Added 9 tasks" no longer holds
         self.starting_points.setVisible(any(t.library_task_id for t in data.tasks))
         self.flags_box.show_flags(plan.flags)
+        count = len(plan.flags)
+        self.flags_note.setText(f'⚠ <a href="#flags">{flags_title(count)}</a>, below the table')
+        self.flags_note.setVisible(bool(count))
         notes = agency_notes(data.tasks)
         self.agency_notes.setText("\n".join(f"• {note}" for note in notes))
         self.agency_notes.setVisible(bool(notes))
@@ -293,6 +308,7 @@ class AIPlanPage(QScrollArea):
         suggested = {r.id for r in plan.tasks if r.suggested}
         self.status.setText(status_sentence(data.tasks, len(data.reinvestments), suggested))
         self._update_buttons()
+        self.steady.hold()
 
     def _library_tips(self, data: WorkbookData) -> dict[int, str]:
         tips = {}
@@ -324,9 +340,19 @@ class AIPlanPage(QScrollArea):
         if window is not self._window_watched:
             window.installEventFilter(self)
             self._window_watched = window
+        self.steady.release()  # a new visit: each part takes its own height again
         if self._stale:
             self.reload()
         super().showEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt name
+        if event.size().width() != event.oldSize().width():
+            self.steady.release()  # a new width: the text wraps anew anyway
+        super().resizeEvent(event)
+
+    @Slot(str)
+    def _show_flags(self, _link: str) -> None:
+        self.ensureWidgetVisible(self.flags_box)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt name
         # Switching step: what is typed in an open cell is saved, not dropped.

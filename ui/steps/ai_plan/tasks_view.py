@@ -3,17 +3,22 @@
 `TaskDelegate` gives each column the editor that fits it: a combo box for
 the mode and the stakes, spin boxes for hours, the AI share (in percent),
 the review time and the agency kept (each of its five levels shown with
-its meaning), and a line of text for the rest. Choosing from a combo box
-saves at once; other editors save when the person presses Enter or leaves
-the cell. `TaskTable` is a QTableView that grows with its rows, lets Tab
-leave the table, and can commit an open editor before the page hides or
-the window closes (nothing typed is lost on the way out).
+its meaning), and for the texts a box that wraps them inside the cell's own
+width and grows downwards as the text does (`CellTextEdit`, never wider
+than its column). Choosing from a combo box saves at once; other editors
+save when the person presses Enter (Ctrl+Enter too) or leaves the cell,
+and Escape drops the edit. In the validation step and the risk, which may
+run to several sentences, Shift+Enter starts a new line. `TaskTable` is a
+QTableView that grows with its rows, lets Tab leave the table, and can
+commit an open editor before the page hides or the window closes (nothing
+typed is lost on the way out).
 
 The table fits its width rather than scrolling sideways: the short columns
 are as wide as their longest usual value, and the long text columns share
-what is left (`share_width`), wrapping onto two lines and eliding the rest.
-Only when even their narrowest widths do not fit does it scroll. A cell's
-full text is in its tooltip, in the editor and in the details below the table.
+what is left (`share_width`). Each row is as tall as its longest text needs,
+wrapped, up to `MAX_LINES` lines (`fit_rows`); only beyond that is a text
+elided. A cell's full text is in its tooltip, in the editor and in the
+details below the table.
 """
 
 from __future__ import annotations
@@ -24,38 +29,36 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
-    QSize,
     Qt,
+    QTimer,
     Slot,
 )
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QValidator
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
     QHeaderView,
-    QLineEdit,
     QSpinBox,
     QStyle,
     QStyledItemDelegate,
-    QStyleOptionSpinBox,
     QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
 
+from ui.steps.ai_plan.editors import AgencySpinBox, CellTextEdit
 from ui.steps.ai_plan.tasks_model import COLUMNS, COMPACT_ROLE, Column, agency_short
-from ui.steps.ai_plan.text import AGENCY, MODES, STAKES, agency_text, hours
-from workbook.model import MAX_SHORT_TEXT
+from ui.steps.ai_plan.text import AGENCY, MODES, STAKES, hours
 from workbook.registry import MAX_HOURS
 
 Index = QModelIndex | QPersistentModelIndex
 SHORT_FIELDS = {"name", "tool"}
-#: Characters a text editor gets at least, even over a narrow cell.
-EDITOR_CHARS = 32
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def samples(column: Column) -> list[str]:
@@ -100,46 +103,6 @@ def share_width(spare: int, weights: dict[int, int], minimum: dict[int, int]) ->
     return widths
 
 
-class AgencySpinBox(QSpinBox):
-    """1 to 5, each shown with what it means ("4 · I do it, AI helps"); 0 is "Not set"."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setRange(0, len(AGENCY))
-        self.setSpecialValueText("Not set")
-
-    def textFromValue(self, value: int) -> str:  # noqa: N802 - Qt API
-        return agency_text(value) if value else "Not set"
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        # Qt measures only the first 18 characters of the range's ends, which cuts a
-        # meaning short; the editor is as wide as the longest one.
-        hint = super().sizeHint()
-        metrics = self.fontMetrics()
-        text = max(metrics.horizontalAdvance(self.textFromValue(v)) for v in AGENCY)
-        option = QStyleOptionSpinBox()
-        self.initStyleOption(option)
-        size = self.style().sizeFromContents(
-            QStyle.ContentsType.CT_SpinBox, option, QSize(text + 2, hint.height()), self
-        )
-        return QSize(max(hint.width(), size.width()), hint.height())
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return QSize(self.sizeHint().width(), super().minimumSizeHint().height())
-
-    def valueFromText(self, text: str) -> int:  # noqa: N802 - Qt API
-        digits = [c for c in text if c.isdigit()]
-        return int(digits[0]) if digits and 1 <= int(digits[0]) <= len(AGENCY) else 0
-
-    def validate(self, text: str, pos: int) -> object:
-        stripped = text.strip()
-        if not stripped or stripped == "Not set":
-            return QValidator.State.Intermediate if not stripped else QValidator.State.Acceptable
-        if stripped[0].isdigit() and 1 <= int(stripped[0]) <= len(AGENCY):
-            return QValidator.State.Acceptable
-        return QValidator.State.Invalid
-
-
 class TaskDelegate(QStyledItemDelegate):
     """Editors for the task table, chosen by the column's kind."""
 
@@ -181,12 +144,12 @@ class TaskDelegate(QStyledItemDelegate):
                 combo.activated.connect(self._chosen)
                 editor = combo
             case _:
-                line = QLineEdit(parent)
-                if column.field in SHORT_FIELDS:
-                    line.setMaxLength(MAX_SHORT_TEXT)
-                editor = line
+                editor = CellTextEdit(parent, single_line=column.field in SHORT_FIELDS)
         editor.setAccessibleName(f"{column.name} for “{task_name}”")
         editor.setToolTip(column.tip)
+        if isinstance(editor, CellTextEdit):
+            keys = "Enter saves" if editor.single_line else "Enter saves; Shift+Enter, a new line"
+            editor.setAccessibleDescription(f"{column.tip} {keys}; Escape cancels.")
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802 - Qt API
@@ -199,8 +162,9 @@ class TaskDelegate(QStyledItemDelegate):
             editor.setValue(-1 if value is None else int(value))
         elif isinstance(editor, QDoubleSpinBox):
             editor.setValue(float(value or 0.0))
-        elif isinstance(editor, QLineEdit):
-            editor.setText(value or "")
+        elif isinstance(editor, CellTextEdit):
+            editor.setPlainText(value or "")
+            editor.selectAll()  # typing replaces the text, as in any cell; arrows keep it
 
     def setModelData(  # noqa: N802 - Qt API
         self, editor: QWidget, model: QAbstractItemModel, index: Index
@@ -215,8 +179,8 @@ class TaskDelegate(QStyledItemDelegate):
                 value = value or None
             elif isinstance(editor, QSpinBox) and value < 0:
                 value = None
-        elif isinstance(editor, QLineEdit):
-            value = editor.text()
+        elif isinstance(editor, CellTextEdit):
+            value = editor.toPlainText()
         else:
             return
         model.setData(index, value, Qt.ItemDataRole.EditRole)
@@ -225,12 +189,11 @@ class TaskDelegate(QStyledItemDelegate):
         self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
         rect = QRect(option.rect)
-        # A spin box or combo needs a little more room than a narrow column gives it,
-        # and a sentence needs more than a narrow cell to be read while it is edited.
-        wanted = editor.minimumSizeHint().width()
-        if isinstance(editor, QLineEdit):
-            wanted = max(wanted, editor.fontMetrics().averageCharWidth() * EDITOR_CHARS)
-        rect.setWidth(max(rect.width(), wanted))
+        if isinstance(editor, CellTextEdit):
+            editor.place(rect)  # the column's width; taller when the text needs it
+            return
+        # A spin box or combo needs a little more room than a narrow column gives it.
+        rect.setWidth(max(rect.width(), editor.minimumSizeHint().width()))
         viewport = editor.parentWidget()
         if viewport is not None and rect.right() >= viewport.width():
             # Grow leftwards over the neighbouring cells rather than past the table's edge.
@@ -238,6 +201,25 @@ class TaskDelegate(QStyledItemDelegate):
             if rect.left() < 0:
                 rect.setLeft(0)
         editor.setGeometry(rect)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Keys in a text editor: Enter (or Ctrl+Enter) saves and closes, Shift+Enter
+        starts a new line in a long text, Tab and Shift+Tab save and leave the cell;
+        Escape and the rest as in any cell."""
+        if (
+            isinstance(editor, CellTextEdit)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            key, shift = event.key(), event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            if key in ENTER_KEYS and shift and not editor.single_line:
+                editor.insertPlainText("\n")
+                return True
+            if key in ENTER_KEYS or key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                return True
+        return super().eventFilter(editor, event)
 
     @Slot(int)
     def _chosen(self, _index: int) -> None:
@@ -250,7 +232,8 @@ class TaskTable(QTableView):
     """The task table: one row per task, tall enough to show every row, as wide as its place."""
 
     MAX_VISIBLE_ROWS = 14
-    LINES = 2  # lines of text a row shows before eliding
+    LINES = 2  # lines every row has room for, so rows line up when their texts are short
+    MAX_LINES = 10  # lines a row grows to for its longest text before the rest is elided
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -271,6 +254,13 @@ class TaskTable(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setHighlightSections(False)
         self.horizontalHeader().setStretchLastSection(False)
+        self.horizontalHeader().sectionResized.connect(self._column_resized)
+        self._sharing = False  # while fit_columns sets every width: fit the rows once, after
+        # Rows arrive one by one: share the widths out once, after the last.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.fit_columns)
         self._fit_rows()
 
     def event(self, event: QEvent) -> bool:
@@ -299,11 +289,14 @@ class TaskTable(QTableView):
                     else QHeaderView.ResizeMode.Fixed
                 )
                 header.setSectionResizeMode(number, mode)
-            model.rowsInserted.connect(self.fit_height)
-            model.rowsRemoved.connect(self.fit_height)
-            model.modelReset.connect(self.fit_height)
+            # New rows may hold longer texts: the widths are shared out again. An edit only
+            # refits the rows, so columns never shift under the pointer while typing.
+            for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+                signal.connect(self._refit.start)
+            model.rowsMoved.connect(self.fit_rows)
+            model.dataChanged.connect(self.fit_rows)
         self.fit_columns()
-        self.fit_height()
+        self.fit_rows()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)  # the viewport's size, after the headers and scroll bars
@@ -314,7 +307,7 @@ class TaskTable(QTableView):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_rows()
             self.fit_columns()
-            self.fit_height()
+            self.fit_rows()
 
     def cell_padding(self) -> int:
         """What an item view adds around a cell's text (the style's margins and the grid)."""
@@ -332,12 +325,81 @@ class TaskTable(QTableView):
         )
 
     def minimum_width(self, number: int) -> int:
-        """The narrowest a text column gets before the table scrolls instead."""
-        chars = COLUMNS[number].min_chars
+        """The narrowest a text column gets before the table scrolls instead: its least
+        number of characters, or its longest word (up to twice that), so no word is cut."""
+        metrics = self.fontMetrics()
+        chars = COLUMNS[number].min_chars * metrics.averageCharWidth()
+        model = self.model()
+        words = (
+            word
+            for row in range(model.rowCount() if model else 0)
+            for word in (model.index(row, number).data() or "").split()
+        )
+        longest = max((metrics.horizontalAdvance(w) for w in words), default=0)
         return max(
             self.horizontalHeader().sectionSizeHint(number),
-            chars * self.fontMetrics().averageCharWidth() + self.cell_padding(),
+            max(chars, min(longest, 2 * chars)) + self.cell_padding(),
         )
+
+    def text_weight(self, number: int) -> int:
+        """A text column's share of the spare width: its longest text on one line, so the
+        columns wrap to about as many lines each and no row is taller than it must be; an
+        empty column counts as `stretch` tens of characters."""
+        metrics = self.fontMetrics()
+        model = self.model()
+        longest = max(
+            (
+                metrics.horizontalAdvance(model.index(row, number).data() or "")
+                for row in range(model.rowCount())
+            ),
+            default=0,
+        )
+        return max(longest, COLUMNS[number].stretch * 10 * metrics.averageCharWidth())
+
+    def _fits_in(self, number: int, width: int, lines: int) -> bool:
+        """Whether every row's text in column `number` takes at most `lines` lines."""
+        model = self.model()
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = QRect(0, 0, max(1, width - 1), 1)
+        delegate = self.itemDelegate()
+        room = lines * self.fontMetrics().lineSpacing() + self._air()
+        return all(
+            delegate.sizeHint(option, model.index(row, number)).height() <= room
+            for row in range(model.rowCount())
+        )
+
+    def _width_for(self, number: int, lines: int, low: int, high: int) -> int | None:
+        """The narrowest width from `low` to `high` that keeps the column's texts within
+        `lines` lines, or None."""
+        if not self._fits_in(number, high, lines):
+            return None
+        while low < high:
+            middle = (low + high) // 2
+            if self._fits_in(number, middle, lines):
+                high = middle
+            else:
+                low = middle + 1
+        return high
+
+    def share_text_width(self, spare: int) -> dict[int, int]:
+        """Widths for the text columns: the fewest lines for which every text fits (so the
+        tallest row is as short as it can be), then what is left by `text_weight`; when not
+        even MAX_LINES fit, by weight alone, and the longest texts are elided."""
+        texts = [n for n, c in enumerate(COLUMNS) if c.stretch]
+        minimum = {n: self.minimum_width(n) for n in texts}
+        weights = {n: self.text_weight(n) for n in texts}
+        for lines in range(self.LINES, self.MAX_LINES + 1):
+            needed: dict[int, int] = {}
+            for n in texts:
+                width = self._width_for(n, lines, minimum[n], max(minimum[n], spare))
+                if width is None:
+                    break
+                needed[n] = width
+            if len(needed) == len(texts) and sum(needed.values()) <= spare:
+                extra = share_width(spare - sum(needed.values()), weights, dict.fromkeys(texts, 0))
+                return {n: needed[n] + extra[n] for n in texts}
+        return share_width(spare, weights, minimum)
 
     @Slot()
     def fit_columns(self) -> None:
@@ -346,46 +408,80 @@ class TaskTable(QTableView):
             return
         widths = {n: self.natural_width(n) for n, c in enumerate(COLUMNS) if not c.stretch}
         spare = self.viewport().width() - sum(widths.values())
-        widths |= share_width(
-            spare,
-            {n: c.stretch for n, c in enumerate(COLUMNS) if c.stretch},
-            {n: self.minimum_width(n) for n, c in enumerate(COLUMNS) if c.stretch},
-        )
+        widths |= self.share_text_width(spare)
         header = self.horizontalHeader()
-        for number, width in widths.items():
-            if header.sectionSize(number) != width:
-                header.resizeSection(number, width)
+        self._sharing = True
+        try:
+            for number, width in widths.items():
+                if header.sectionSize(number) != width:
+                    header.resizeSection(number, width)
+        finally:
+            self._sharing = False
+        self.fit_rows()
+
+    @Slot(int, int, int)
+    def _column_resized(self, _number: int, _old: int, _new: int) -> None:
+        if not self._sharing:  # a column dragged wider or narrower: its texts wrap anew
+            self.fit_rows()
+
+    def _air(self) -> int:
+        return self.fontMetrics().lineSpacing() // 4
 
     def _fit_rows(self) -> None:
         lines = self.LINES * self.fontMetrics().lineSpacing()
-        air = self.fontMetrics().lineSpacing() // 4
-        self.verticalHeader().setDefaultSectionSize(lines + air)
+        self.verticalHeader().setDefaultSectionSize(lines + self._air())
+
+    def row_height_wanted(self, row: int) -> int:
+        """As tall as the row's longest text wrapped in its column (the delegate's own
+        layout, so what is measured is what is painted), between LINES and MAX_LINES."""
+        model = self.model()
+        line = self.fontMetrics().lineSpacing()
+        low = self.verticalHeader().defaultSectionSize()
+        high = self.MAX_LINES * line + self._air()
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        delegate = self.itemDelegate()
+        tallest = low
+        for number in range(model.columnCount()):
+            option.rect = QRect(0, 0, max(1, self.columnWidth(number) - 1), 1)
+            hint = delegate.sizeHint(option, model.index(row, number)).height()
+            tallest = max(tallest, hint + self._air())
+        return min(tallest, high)
+
+    @Slot()
+    def fit_rows(self) -> None:
+        """Each row as tall as its texts need, then the table as tall as its rows."""
+        model = self.model()
+        if model is None:
+            return
+        header = self.verticalHeader()
+        for row in range(model.rowCount()):
+            wanted = self.row_height_wanted(row)
+            if header.sectionSize(row) != wanted:
+                header.resizeSection(row, wanted)
+        self.fit_height()
 
     @Slot()
     def fit_height(self) -> None:
         """Show every row (up to a limit) so the page, not the table, scrolls."""
         rows = self.model().rowCount() if self.model() else 0
-        shown = min(max(rows, 3), self.MAX_VISIBLE_ROWS)
+        shown = sum(self.rowHeight(row) for row in range(min(rows, self.MAX_VISIBLE_ROWS)))
+        shown += max(0, 3 - rows) * self.verticalHeader().defaultSectionSize()
         height = (
             self.horizontalHeader().sizeHint().height()
-            + shown * self.verticalHeader().defaultSectionSize()
+            + shown
             + 2 * self.frameWidth()
             + self.horizontalScrollBar().sizeHint().height()
         )
-        self.setFixedHeight(height)
+        if self.height() != height or self.minimumHeight() != height:
+            self.setFixedHeight(height)
 
     def open_editor(self) -> QWidget | None:
-        """The cell editor open now, if any (editors are children of the viewport)."""
+        """The cell editor open now, if any (the view keeps it as the cell's widget)."""
         if self.state() != QAbstractItemView.State.EditingState:
             return None
-        editors = [
-            child
-            for child in self.viewport().findChildren(
-                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
-            )
-            if child.isVisible()
-        ]
-        return editors[0] if editors else None
+        index = self.currentIndex()
+        return self.indexWidget(index) if index.isValid() else None
 
     def commit_open_editor(self) -> None:
         """Write what is in an open cell editor and close it (before hiding or closing)."""

@@ -1,4 +1,5 @@
-"""Small building blocks of the AI plan page: the flags box.
+"""Small building blocks of the AI plan page: the flags box, and `SteadyHeights`, which
+keeps the parts above the task table from shrinking while the person works in it.
 
 The kit every page shares (`subheading`, `strong`, `hint`, `muted`, `confirm`) is in
 `ui.widgets`.
@@ -10,6 +11,10 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ui.widgets import hint
+
+
+def flags_title(count: int) -> str:
+    return f"{count} task{'s' if count != 1 else ''} worth a second look"
 
 
 class FlagsBox(QFrame):
@@ -39,12 +44,45 @@ class FlagsBox(QFrame):
         layout.addWidget(self.outro)
 
     def show_flags(self, flags: tuple[str, ...]) -> None:
-        count = len(flags)
-        self.title.setText(
-            f"⚠ {count} task{'s' if count != 1 else ''} worth a second look before you rely on AI"
-        )
+        self.title.setText(f"⚠ {flags_title(len(flags))} before you rely on AI")
         self.text.setText("\n".join(f"• {flag}" for flag in flags))
         self.setVisible(bool(flags))
 
     def flags(self) -> str:
         return self.text.text()
+
+
+class SteadyHeights:
+    """Widgets that may grow but never shrink nor vanish while the page is being worked
+    on, so what lies below them (the task table) never jumps up under the pointer: a
+    status sentence that gets shorter, a message that goes. `release` (the page shown
+    again, or a new width) lets them take their own heights once more."""
+
+    def __init__(self, *widgets: QWidget) -> None:
+        self._widgets = widgets
+
+    def hold(self) -> None:
+        """Call after changing the widgets' text or visibility."""
+        for widget in self._widgets:
+            policy = widget.sizePolicy()
+            if widget.isHidden():
+                continue  # keeps its space if it was shown in this visit (retained)
+            width = widget.width()
+            if width <= 0:
+                continue  # not laid out yet: nothing to keep
+            wanted = widget.heightForWidth(width) if widget.hasHeightForWidth() else -1
+            if wanted < 0:
+                wanted = widget.sizeHint().height()
+            # Its height on screen is still the old one: the layout has not run yet.
+            widget.setMinimumHeight(max(widget.minimumHeight(), widget.height(), wanted))
+            if not policy.retainSizeWhenHidden():
+                policy.setRetainSizeWhenHidden(True)
+                widget.setSizePolicy(policy)
+
+    def release(self) -> None:
+        for widget in self._widgets:
+            widget.setMinimumHeight(0)
+            policy = widget.sizePolicy()
+            if policy.retainSizeWhenHidden():
+                policy.setRetainSizeWhenHidden(False)
+                widget.setSizePolicy(policy)
