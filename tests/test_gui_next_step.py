@@ -10,7 +10,7 @@ from workbook.steps import STEPS
 
 IDS = [step.id for step in STEPS]
 #: The pages that end with the button so far (the AI plan's page is another's to edit).
-WITH_BUTTON = ("about", "strengths", "edge", "plan")
+WITH_BUTTON = ("about", "strengths", "edge", "ai_plan", "plan")
 
 
 def button_of(window, step_id: str) -> NextStepButton:

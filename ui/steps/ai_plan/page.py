@@ -1,13 +1,10 @@
 """Step 3, "AI-amplification plan": tasks, hours freed, skills needed, and reinvestment.
 
-The page lays out four parts and keeps them in step with the database:
-the task table (`ai_tasks_model`, `ai_tasks_view`) with its buttons and
-the flags for high-stakes tasks without real checking; the hours freed in
-words and as a chart (`ui.charts_hours`); the orchestration skills the
-plan relies on (`ai_skills`); and the reinvestment plan (`ai_reinvest`).
-Every change goes through `workbook.door` via the autosaver; after each
-saved change the main window calls `refresh()`, and the page re-reads the
-workbook and the analysis, so what it shows is what is stored.
+Four parts kept in step with the database: the task table (`tasks_model`,
+`tasks_view`) with its buttons and the flags below it; the hours freed in words
+and as a chart (`ui.charts_hours`); the skills the plan relies on (`skills`);
+and where the hours go (`reinvest`). Every change goes through the door via the
+binder; after a saved change `refresh()` re-reads what is stored.
 """
 
 from __future__ import annotations
@@ -28,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.autosave import Autosaver
+from ui.next_step import next_step_row
 from ui.binding import Binder
 from ui.charts_hours import HoursBar, HoursChart
 from ui.help import how_computed_link
@@ -97,6 +95,7 @@ class AIPlanPage(QScrollArea):
         self._build_tasks(outer)
         self._build_results(outer)
         outer.addStretch(1)
+        outer.addLayout(next_step_row("ai_plan"))
         self.setWidget(body)
 
     # ---- building -------------------------------------------------------------------------
