@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui.autosave import Autosaver
-from ui.next_step import next_step_row
 from ui.binding import Binder
 from ui.charts_hours import HoursBar, HoursChart
 from ui.help import how_computed_link
+from ui.next_step import next_step_row
 from ui.steps.ai_plan.reinvest import ReinvestmentPanel
 from ui.steps.ai_plan.skills import SkillsPanel
 from ui.steps.ai_plan.tasks_model import AITasksModel, column_of
