@@ -195,8 +195,14 @@ class AITasksModel(QAbstractTableModel):
             return self._tip(task, column)
         if role == COMPACT_ROLE and column.kind == "agency":
             return agency_short(task.agency)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in NUMERIC:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            # Tall rows read from their top line, like the lines of a table on paper.
+            side = (
+                Qt.AlignmentFlag.AlignRight
+                if column.kind in NUMERIC
+                else Qt.AlignmentFlag.AlignLeft
+            )
+            return side | Qt.AlignmentFlag.AlignTop
         if role == Qt.ItemDataRole.DecorationRole and column.field == "name" and self._flag(task):
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and column.field == "name":
