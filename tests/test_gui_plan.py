@@ -359,7 +359,7 @@ def test_dropped_actions_leave_the_balance_and_a_low_commitment_is_flagged():
         action(4, "formal", "dropped"),
         action(5, "formal", "dropped"),
     )
-    goal = Goal(1, "Lead the review", "Karim says so", "2027-01-01", (), 6, actions)
+    goal = Goal(1, "Lead the review", "Karim says so", "2027-01-01", (), 6, actions=actions)
     data = WorkbookData(goals=(goal,))
     mix = balance(data)
     assert mix.counts == {"experience": 2, "others": 1, "formal": 0}
@@ -371,6 +371,6 @@ def test_dropped_actions_leave_the_balance_and_a_low_commitment_is_flagged():
 
     # Committed enough: no flag; every action dropped: asked for one it will do.
     dropped = tuple(action(n, "experience", "dropped") for n in (1, 2))
-    keen = Goal(2, "Run the forecast", "Lina runs it", "2027-01-01", (), 7, dropped)
+    keen = Goal(2, "Run the forecast", "Lina runs it", "2027-01-01", (), 7, actions=dropped)
     [check] = goal_checks(WorkbookData(goals=(keen,)))
     assert check.flags == ("Every action here is dropped: add one you will do.",)

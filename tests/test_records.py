@@ -707,7 +707,7 @@ REFUSALS = {
     "reinvest-update": lambda db, w, i: update_row(
         db, "reinvestments", i["reinvestment"], "hours", 2.5
     ),
-    "unknown-field": lambda db, w, i: update_row(db, "goals", i["goal"], "grow_notes", "{}"),
+    "unknown-field": lambda db, w, i: update_row(db, "goals", i["goal"], "workbook_id", w),
     "checkin-bad-date": lambda db, w, i: record_checkin(db, w, "x", "2026-13-01"),
 }
 

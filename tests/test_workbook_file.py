@@ -179,6 +179,7 @@ def build_hostile(db):
         target_date="2026-12-31",
         links=[f"strength:{own}", "path:manager", f"task:{first}", f"task:{gone}"],
         commitment=10,
+        grow_notes={"reality": ARABIC, "will": MARKUP, "options": BIG[:3000]},
     ).row_id
     for kind, status in (("experience", "done"), ("others", "dropped"), (None, "planned")):
         door.add_row(db, "actions", goal, title=f"{kind} {ZWJ}", kind=kind, status=status)
@@ -333,7 +334,7 @@ class DoorImporter:
             if "id" in item:
                 self.tasks[item["id"]] = row
         for path, item in self.entries("goals"):
-            values = self.given(item, "title", "measure", "target_date", "commitment")
+            values = self.given(item, "title", "measure", "target_date", "commitment", "grow_notes")
             values["links"] = [self.link(link) for link in item.get("links", [])]
             goal = self.door(path, door.add_row, "goals", wid, **values).row_id
             if "id" in item:
@@ -770,6 +771,8 @@ def test_the_schema_lists_exactly_the_keys_an_export_writes(db, hostile_id):
         (("tasks", 0, "hours_per_week"), 81),
         (("journal", 0, "entry_date"), "10 August"),
         (("ratings", "data_analysis", "colour"), "blue"),
+        (("goals", 0, "grow_notes"), {"mood": "fine"}),
+        (("goals", 0, "grow_notes"), ["reality"]),
     ],
 )
 def test_the_schema_refuses_what_the_import_refuses(valid_document, path, value):
@@ -926,6 +929,14 @@ BROKEN = {
     "a text too long": (
         lambda v: _changed(v, _set(("support", 0, "request"), "x" * 1_000_001)),
         ["support[0].request", "1,000,000"],
+    ),
+    "a GROW note under no stage": (
+        lambda v: _changed(v, _set(("goals", 0, "grow_notes"), {"mood": "fine"})),
+        ["goals[0].grow_notes.mood", "goal, reality, options, will"],
+    ),
+    "a GROW note that is not text": (
+        lambda v: _changed(v, _set(("goals", 0, "grow_notes"), {"reality": 3})),
+        ["goals[0].grow_notes.reality", "must be text"],
     ),
     "a date that is not one": (
         lambda v: _changed(v, _set(("goals", 0, "target_date"), "2026-02-30")),

@@ -122,6 +122,9 @@ class Goal:
     target_date: str | None = None
     links: tuple[str, ...] = ()
     commitment: int | None = None
+    #: A note per GROW stage written so far ("reality": "..."), in the stages' order.
+    grow_notes: dict[str, str] = field(default_factory=dict)
+    #: Last: the readers fill the fields before it in order, then the actions (`_plan`).
     actions: tuple[Action, ...] = ()
 
 
@@ -187,6 +190,7 @@ class WorkbookData:
 _CONVERT: dict[Kind, Callable[[Any], Any]] = {
     Kind.FLAG: bool,
     Kind.LINKS: lambda stored: tuple(json.loads(stored or "[]")),
+    Kind.NOTES: lambda stored: json.loads(stored or "{}"),
 }
 
 

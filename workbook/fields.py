@@ -29,6 +29,7 @@ class Kind(Enum):
     ID = "id"  # a content id (a prompt, a library task...), named by `known`
     STRENGTH = "strength"  # a catalogue strength's id, or custom_<n> of the person's own
     LINKS = "links"  # a list of "strength:<id>", "path:<id>" or "task:<row id>", stored as JSON
+    NOTES = "notes"  # an object of `choices` (its keys) to text up to `limit`, stored as JSON
     DOCUMENT = "document"  # JSON the program writes itself (a check-in's snapshot)
 
 

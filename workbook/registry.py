@@ -35,6 +35,7 @@ MAX_POSITION = 100_000
 #: The last place a value may take in a person's order (the content lists far fewer).
 MAX_VALUE_RANK = 99
 JOURNAL_KINDS = ("reflection", "energy", "feedback", "checkin")
+GROW = ("goal", "reality", "options", "will")  # a goal's coaching stages, in order
 
 
 def _text(name: str, limit: int = MAX_LONG_TEXT, **more: Any) -> Field:
@@ -192,7 +193,6 @@ TABLES: tuple[Table, ...] = (
             _short("source", default="", private=True),
             _gauge("energy_level", "The energy level"),
             Field("private", Kind.FLAG, default=1),
-            # The strengths a piece of feedback speaks to, as "strength:<id>".
             Field(
                 "links",
                 Kind.LINKS,
@@ -356,6 +356,7 @@ TABLES: tuple[Table, ...] = (
             Field("target_date", Kind.DATE, "The target date"),
             Field("links", Kind.LINKS, "Links", default="[]"),
             Field("commitment", Kind.WHOLE, "Commitment", low=1, high=10, countable=True),
+            Field("grow_notes", Kind.NOTES, "GROW notes", choices=GROW, default="{}"),
         ),
         "goals",
         InFile.LIST,
@@ -484,7 +485,6 @@ BY_NAME: dict[str, Table] = {table.name: table for table in TABLES}
 
 #: Columns a migration made that nothing reads or writes yet, and why they stay.
 NOT_YET_USED: dict[tuple[str, str], str] = {
-    ("goals", "grow_notes"): "a goal's GROW notes; the plan step does not edit them yet",
     ("workbooks", "counted_in_group"): "consent to a coach's anonymous overview (workshops)",
     ("orchestration_ratings", "*"): "a first version's table, never written; kept so old "
     "files open unchanged",

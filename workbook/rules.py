@@ -147,6 +147,33 @@ def _strength_links(value: Any) -> str:
     return stored
 
 
+def _notes(field: Field) -> Rule:
+    """Notes under named headings (a goal's GROW stages): an object of those keys to text;
+    a blank note is left out, so the stored object holds only what was written."""
+    text = text_rule(field.limit)
+    listed = ", ".join(field.choices)
+
+    def check(value: Any) -> str:
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                raise InvalidEdit(f"{field.label} must be notes under {listed}.") from None
+        if not isinstance(value, dict):
+            raise InvalidEdit(f"{field.label} must be notes under {listed}.")
+        kept = {}
+        for key, note in value.items():
+            if key not in field.choices:
+                raise InvalidEdit(f"{field.label} are kept under {listed} only, not {key!r}.")
+            if note is not None and not isinstance(note, str):
+                raise InvalidEdit(f"{field.label}: the note under {key!r} must be text.")
+            if note := text(note):
+                kept[key] = note
+        return json.dumps({key: kept[key] for key in field.choices if key in kept})
+
+    return check
+
+
 def _moment(value: Any) -> str:
     if isinstance(value, str):
         try:
@@ -170,6 +197,7 @@ _MAKERS: dict[Kind, Callable[[Field], Rule]] = {
     Kind.ID: lambda field: _content_id,
     Kind.STRENGTH: lambda field: _content_id,
     Kind.LINKS: lambda field: _strength_links if field.known == "strengths" else _links,
+    Kind.NOTES: _notes,
     Kind.MOMENT: lambda field: _moment,
     Kind.DOCUMENT: lambda field: _document,
 }

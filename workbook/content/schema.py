@@ -19,7 +19,7 @@ ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 SOURCE_PATTERN = re.compile(r"^(coaching practice|\d{3}_[0-9a-f]{16}\.txt)$")
 
 STEPS = ("about", "strengths", "edge", "ai_plan", "plan")
-GROW = ("goal", "reality", "options", "will")
+GROW = table("goals").field("grow_notes").choices  # a prompt's coaching stage
 #: A library task's mode and stakes, and a suggested action's kind, are what a person
 #: may store (`workbook.registry`).
 MODES = table("ai_tasks").field("mode").choices

@@ -40,10 +40,10 @@ if TYPE_CHECKING:
 #: (4.17x the bare baseline against 3.67x) and one of 10,000 entries 40% slower.
 MAX_ROWS_PER_STATEMENT = 1000
 
-#: Kinds whose stored value is not the file's: whole hours as 2.0, flags as 0 or 1, links
-#: and a check-in's snapshot as JSON text; the door's rule (`workbook.rules`) makes it.
+#: Kinds whose stored value is not the file's: whole hours as 2.0, flags as 0 or 1, links,
+#: notes and a check-in's snapshot as JSON text; the door's rule (`workbook.rules`) makes it.
 #: For any other kind the rule stores the value as it is, once `validate` has passed it.
-CONVERTED = frozenset({Kind.NUMBER, Kind.FLAG, Kind.LINKS, Kind.DOCUMENT})
+CONVERTED = frozenset({Kind.NUMBER, Kind.FLAG, Kind.LINKS, Kind.NOTES, Kind.DOCUMENT})
 
 
 class _Rows:

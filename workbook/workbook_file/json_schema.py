@@ -121,6 +121,13 @@ def property_of(field: Field) -> dict[str, Any]:
         schema = _ref("content_id")
     elif kind is Kind.LINKS:
         schema = _links(strengths_only=field.known == "strengths")
+    elif kind is Kind.NOTES:
+        note = _text(field, null=False)
+        schema = {
+            "type": "object",
+            "properties": {key: note for key in field.choices},
+            "additionalProperties": False,
+        }
     else:
         raise ValueError(f"{field.name}: a {kind} field has no place in a workbook file")
     return {"description": field.note, **schema} if field.note else schema

@@ -239,6 +239,24 @@ def _strength_links(v: Checker, value: Any, where: Where) -> None:
                 v.add((*where, index), f"is {show_value(link)}; an entry links to strengths only.")
 
 
+def _notes(column: Column) -> Check:
+    """Notes under named headings (a goal's GROW stages): an object of those keys to text."""
+    note = _text(column.limit)
+    listed = ", ".join(column.choices)
+
+    def check(v: Checker, value: Any, where: Where) -> None:
+        if not isinstance(value, dict):
+            v.add(where, f"must be an object of notes under {listed}, not {kind_of(value)}.")
+            return
+        for key, text in value.items():
+            if key in column.choices:
+                note(v, text, (*where, key))
+            else:
+                v.add((*where, key), f"is not one of {listed}: a note has no other heading.")
+
+    return check
+
+
 def _list_of(fields: Shape) -> Check:
     def check(v: Checker, value: Any, where: Where) -> None:
         v.items(value, where, fields)
@@ -289,6 +307,8 @@ def column_check(column: Column) -> Check:
         return known_strength
     if kind is Kind.LINKS:
         return _strength_links if column.known == "strengths" else _links
+    if kind is Kind.NOTES:
+        return _notes(column)
     if kind is Kind.MOMENT:
         return _moment
     raise ValueError(f"{column.name}: a {kind} field has no check in a workbook file")

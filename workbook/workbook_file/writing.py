@@ -16,13 +16,16 @@ from workbook.fields import Kind
 from workbook.registry import BY_NAME
 from workbook.workbook_file.spec import FORMAT, MAX_FILE_BYTES, VERSION
 
+#: How a kind's value in a dataclass is written to the file, where it is not as it is.
+_TO_FILE = {Kind.LINKS: list, Kind.NOTES: dict}
+
 
 @cache
-def _plan(table: str, custom: bool) -> tuple[tuple[str, str, bool], ...]:
-    """(key in the file, attribute, is a list of links) for each of `table`'s fields in
+def _plan(table: str, custom: bool) -> tuple[tuple[str, str, Any], ...]:
+    """(key in the file, attribute, conversion or None) for each of `table`'s fields in
     the file, worked out once: an export reads thousands of entries."""
     return tuple(
-        (field.key, field.name, field.kind is Kind.LINKS)
+        (field.key, field.name, _TO_FILE.get(field.kind))
         for field in BY_NAME[table].in_file_fields
         if custom or not field.custom_only
     )
@@ -31,8 +34,8 @@ def _plan(table: str, custom: bool) -> tuple[tuple[str, str, bool], ...]:
 def _entry(row: Any, table: str, *, custom: bool = False) -> dict[str, Any]:
     """One entry as the file holds it: the registry's keys for `table`, in order."""
     return {
-        key: list(getattr(row, name)) if links else getattr(row, name)
-        for key, name, links in _plan(table, custom)
+        key: convert(getattr(row, name)) if convert else getattr(row, name)
+        for key, name, convert in _plan(table, custom)
     }
 
 

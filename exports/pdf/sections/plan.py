@@ -29,6 +29,14 @@ SOURCES = (
     ("other", "Of others"),
 )
 
+#: A goal's GROW notes as the coach's and the person's copies label them, in stage order.
+GROW_NOTES = (
+    ("goal", "MY GROW NOTES: THE GOAL"),
+    ("reality", "MY GROW NOTES: WHERE I STAND"),
+    ("options", "MY GROW NOTES: MY OPTIONS"),
+    ("will", "MY GROW NOTES: WHAT I WILL DO"),
+)
+
 
 def goals(ctx: Context) -> list[Flowable]:
     kit, st, checks = ctx.kit, ctx.styles, ctx.result["plan"]
@@ -79,6 +87,9 @@ def goals(ctx: Context) -> list[Flowable]:
         found += kit.labelled(tr("HOW I WILL KNOW"), goal.measure)
         if goal.links and ctx.reader.detail:
             found += kit.labelled(tr("BUILDS ON"), ", ".join(ctx.link(k) for k in goal.links))
+        if goal.grow_notes and ctx.reader.detail:  # notes for a coach, not a shared copy
+            for stage, label in GROW_NOTES:
+                found += kit.labelled(tr(label), goal.grow_notes.get(stage, ""))
         if goal.actions:
             found += kit.table(
                 [
