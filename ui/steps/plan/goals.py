@@ -3,9 +3,9 @@
 Each goal is a card: its title, how the person will know they got there, a
 target date, what it builds on (strengths, paths, AI tasks), how committed
 they are on a scale of 1 to 10, what still makes it vague (from
-`goal_checks`), GROW coaching questions to sharpen it, its actions tagged
-70-20-10, and ideas for actions from the content that fit its links, each
-added with one click.
+`goal_checks`), GROW coaching questions to sharpen it and the person's own
+GROW notes (`grow.py`), its actions tagged 70-20-10, and ideas for actions
+from the content that fit its links, each added with one click.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ui.binding import set_text
 from ui.date_field import DateField
 from ui.steps.plan.context import PlanContext
+from ui.steps.plan.grow import COMMITMENT_ID, GrowNotes, grow_panel
 from ui.steps.plan.pickers import LinkPicker
 from ui.steps.plan.widgets import (
     RowList,
@@ -42,7 +43,7 @@ from ui.widgets import Disclosure, GrowingTextBox, confirm, hint, strong
 from workbook.analysis.plan_checks import KIND_NAMES, STATUS_NAMES
 from workbook.analysis.plan_choices import ideas_for, link_label, link_options
 from workbook.analysis.plan_dates import OVERDUE, action_overdue, goal_overdue
-from workbook.content.catalogue import ActionIdea, Prompt
+from workbook.content.catalogue import ActionIdea
 from workbook.data import Action, Goal
 
 KINDS = (
@@ -52,13 +53,6 @@ KINDS = (
 )
 KIND_WORDS = KIND_NAMES
 STATUSES = tuple(STATUS_NAMES.items())
-GROW_STAGES = {
-    "goal": "Goal: what you want",
-    "reality": "Reality: where you stand today",
-    "options": "Options: what you could do",
-    "will": "Will: what you will do, and when",
-}
-COMMITMENT_ID = "plan_commitment"
 COMMITMENT_QUESTION = "On a scale of 1 to 10, how committed are you?"
 
 
@@ -168,36 +162,6 @@ class IdeaRow(QWidget):
         self._card.add_action(title=self.idea.text, kind=self.idea.kind)
 
 
-def grow_panel(prompts: list[Prompt]) -> QWidget:
-    """The GROW coaching questions (Goal, Reality, Options, Will), grouped by stage."""
-    panel = QFrame()
-    panel.setFrameShape(QFrame.Shape.StyledPanel)
-    layout = QVBoxLayout(panel)
-    layout.setContentsMargins(12, 8, 12, 8)
-    layout.setSpacing(8)
-    layout.addWidget(
-        hint(
-            "Coaches often walk through four stages: the goal, the reality today, the "
-            "options, and what you will do. Think them through, or talk them over with "
-            "someone, then sharpen the goal above."
-        )
-    )
-    for stage, title in GROW_STAGES.items():
-        items = [p for p in prompts if p.grow == stage and p.id != COMMITMENT_ID]
-        if not items:
-            continue
-        lines = "".join(
-            f"<li>{escape(p.text)}" + (f"<br><i>{escape(p.hint)}</i>" if p.hint else "") + "</li>"
-            for p in items
-        )
-        label = QLabel(f"<b>{escape(title)}</b><ul style='margin-left:0'>{lines}</ul>")
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setWordWrap(True)
-        label.setAccessibleName(title)
-        layout.addWidget(label)
-    return panel
-
-
 class GoalCard(QFrame):
     """One goal with everything that makes it specific, and its actions."""
 
@@ -290,6 +254,8 @@ class GoalCard(QFrame):
         self.grow_toggle.setAccessibleName(f"Goal {number}: questions to sharpen this goal")
         outer.addWidget(self.grow_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         outer.addWidget(grow)
+        self.grow_notes = GrowNotes(ctx, goal, number)
+        outer.addWidget(self.grow_notes)
 
         outer.addWidget(strong("Actions"))
         self.actions = RowList(spacing=12)
@@ -319,6 +285,7 @@ class GoalCard(QFrame):
         set_text(self.title, goal.title)
         set_text(self.measure, goal.measure)
         self.target_date.set_value(goal.target_date)
+        self.grow_notes.show_values(goal)
         blocked = self.commitment.blockSignals(True)
         self.commitment.setValue(goal.commitment or 0)
         self.commitment.blockSignals(blocked)
