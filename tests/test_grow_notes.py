@@ -12,7 +12,7 @@ from workbook.content import load_content
 from workbook.content.schema import GROW
 from workbook.data import load_workbook_data
 from workbook.errors import InvalidEdit, WorkbookFileProblem
-from workbook.history import History
+from workbook.history import History, label
 from workbook.queries import list_workbooks
 from workbook.registry import NOT_YET_USED
 
@@ -51,6 +51,7 @@ def test_notes_are_saved_in_the_stages_order_and_blank_ones_left_out(db, workboo
 def test_a_change_is_one_undo_step(db, workbook_id, goal):
     history = History()
     history.record(door.update_row(db, "goals", goal, "grow_notes", {"reality": "New team"}))
+    assert label(history.next_undo(workbook_id)) == "“GROW notes”"
     assert notes_of(db, workbook_id) == {"reality": "New team"}
     history.undo(db, workbook_id)
     assert notes_of(db, workbook_id) == {}

@@ -356,7 +356,7 @@ TABLES: tuple[Table, ...] = (
             Field("target_date", Kind.DATE, "The target date"),
             Field("links", Kind.LINKS, "Links", default="[]"),
             Field("commitment", Kind.WHOLE, "Commitment", low=1, high=10, countable=True),
-            Field("grow_notes", Kind.NOTES, "GROW notes", choices=GROW, default="{}"),
+            Field("grow_notes", Kind.NOTES, title="GROW notes", choices=GROW, default="{}"),
         ),
         "goals",
         InFile.LIST,

@@ -158,15 +158,15 @@ def _notes(field: Field) -> Rule:
             try:
                 value = json.loads(value)
             except ValueError:
-                raise InvalidEdit(f"{field.label} must be notes under {listed}.") from None
+                raise InvalidEdit(f"{field.shown} must be notes under {listed}.") from None
         if not isinstance(value, dict):
-            raise InvalidEdit(f"{field.label} must be notes under {listed}.")
+            raise InvalidEdit(f"{field.shown} must be notes under {listed}.")
         kept = {}
         for key, note in value.items():
             if key not in field.choices:
-                raise InvalidEdit(f"{field.label} are kept under {listed} only, not {key!r}.")
+                raise InvalidEdit(f"{field.shown} are kept under {listed} only, not {key!r}.")
             if note is not None and not isinstance(note, str):
-                raise InvalidEdit(f"{field.label}: the note under {key!r} must be text.")
+                raise InvalidEdit(f"{field.shown}: the note under {key!r} must be text.")
             if note := text(note):
                 kept[key] = note
         return json.dumps({key: kept[key] for key in field.choices if key in kept})
