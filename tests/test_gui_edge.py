@@ -10,12 +10,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QScrollArea,
     QTabBar,
     QTreeView,
     QWidget,
 )
 
+from tests.helpers.screen import into_view
 from ui.charts_fit import ContributionChart, ScoreOverview
 from ui.steps.edge import text as edge_text
 from ui.steps.edge.models import ContributionsModel, Line
@@ -74,17 +74,6 @@ def type_into(qtbot, widget, text):
 def leave(qtbot, widget):
     """Move on to the next control, as a person does (leaving a field saves it)."""
     qtbot.keyClick(widget, Qt.Key.Key_Tab)
-
-
-def into_view(widget):
-    """Scroll every scroll area around `widget` so it is on screen, as a person would."""
-    QApplication.processEvents()  # a tab just shown lays itself out first
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QScrollArea):
-            parent.ensureWidgetVisible(widget)
-        parent = parent.parentWidget()
-    QApplication.processEvents()
 
 
 def commit_text(widget, text):

@@ -5,8 +5,8 @@ import functools
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QScrollArea
 
+from tests.helpers.screen import into_view
 from tests.helpers.strengths import choose_strength
 from ui.sidebar import STATUS_ROLE
 from ui.steps.ai_plan.tasks_model import column_of
@@ -36,17 +36,6 @@ def open_window(open_window):
 
 
 # ---- how a person does things -------------------------------------------------------
-
-
-def into_view(widget):
-    """Scroll every scroll area around `widget` so it is on screen."""
-    QApplication.processEvents()
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QScrollArea):
-            parent.ensureWidgetVisible(widget)
-        parent = parent.parentWidget()
-    QApplication.processEvents()
 
 
 def click(qtbot, widget):

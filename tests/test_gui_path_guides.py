@@ -1,8 +1,8 @@
 """Each future in the Edge step can open "What this path is really like": the path's guide."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QScrollArea
 
+from tests.helpers.screen import into_view
 from ui.steps.edge.guide import TOGGLE_TEXT
 from ui.steps.edge.page import TABS
 from workbook.content import load_content
@@ -16,16 +16,6 @@ def futures_of(window):
     page = window.page("edge")
     page.tabs.setCurrentIndex(FUTURES_TAB)
     return page.futures
-
-
-def into_view(widget):
-    QApplication.processEvents()
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QScrollArea):
-            parent.ensureWidgetVisible(widget)
-        parent = parent.parentWidget()
-    QApplication.processEvents()
 
 
 def test_every_future_opens_its_path_guide(open_window, qtbot):
