@@ -189,9 +189,19 @@ def _boundary(image: QImage, rect: QRect, name: str, depth: int = 3) -> Reading 
         return None
     best: list[tuple[float, QColor]] = []
     for across in _side_samples(rect, depth):
-        colours = [c for p in across if (c := _pixel(image, p)) is not None]
-        if colours:
-            best.append(max((ratio(c, outside), c) for c in colours))
+        _stand_out(image, across, outside, best)
+    return _median(best, name, outside)
+
+
+def _stand_out(image: QImage, across: list[QPoint], outside: QColor, best: list) -> None:
+    """Add the pixel of `across` that stands out most against `outside`, if any."""
+    colours = [c for p in across if (c := _pixel(image, p)) is not None]
+    if colours:
+        best.append(max((ratio(c, outside), c) for c in colours))
+
+
+def _median(best: list[tuple[float, QColor]], name: str, outside: QColor) -> Reading | None:
+    """The middle of the readings taken across a boundary: one odd pixel decides nothing."""
     if not best:
         return None
     best.sort(key=lambda pair: pair[0])
@@ -217,14 +227,8 @@ def _round_boundary(image: QImage, rect: QRect, name: str) -> Reading | None:
             )
             for d in (-2.5, -2, -1.5, -1, -0.5, 0, 0.5)
         ]
-        colours = [c for p in across if (c := _pixel(image, p)) is not None]
-        if colours:
-            best.append(max((ratio(c, outside), c) for c in colours))
-    if not best:
-        return None
-    best.sort(key=lambda pair: pair[0])
-    value, colour = best[len(best) // 2]
-    return Reading("boundary", name, colour.name(), outside.name(), round(value, 2))
+        _stand_out(image, across, outside, best)
+    return _median(best, name, outside)
 
 
 def _indicator(widget: QAbstractButton) -> QRect:
