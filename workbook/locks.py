@@ -23,8 +23,6 @@ name, after the others, so not even its place in the alphabetical list hints at 
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import time
 from collections.abc import Collection
@@ -180,6 +178,10 @@ def check_new_pin(pin: str) -> str:
 
 
 def _hash(pin: str, salt: bytes, method: str = METHOD) -> bytes:
+    # Imported here, not at the top: hashlib maps OpenSSL's library (~4 MiB resident), and
+    # the window needs this module at start only to know which workbooks are locked.
+    import hashlib
+
     costs = dict(part.split("=") for part in method.split()[1:])
     return hashlib.scrypt(
         pin.encode("utf-8"),
@@ -240,6 +242,8 @@ def try_pin(db: Database, workbook_id: int, pin: str) -> Verdict:
     waiting = wait_left(db, workbook_id)
     if waiting > 0:
         return Verdict(unlocked=False, wait_s=waiting, failures=failures, checked=False)
+    import hmac  # as hashlib in _hash: only when a guess is checked
+
     right = isinstance(pin, str) and hmac.compare_digest(_hash(pin, salt, method), digest)
     failures = 0 if right else failures + 1
     wait = wait_after(failures)
