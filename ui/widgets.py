@@ -192,6 +192,9 @@ class SteadyLabel(QLabel):
     def __init__(self, candidates: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._candidates = list(candidates)
+        # Heights measured, by (inner width, font, text): layouts ask many times a frame,
+        # and measuring every candidate each time cost a click ~10 ms.
+        self._heights: dict[tuple[int, str, str], int] = {}
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -202,13 +205,21 @@ class SteadyLabel(QLabel):
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt name
         margins = self.contentsMargins()
         inner = max(1, width - margins.left() - margins.right() - 2 * self.margin())
-        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
-        metrics = self.fontMetrics()
-        tallest = max(
-            metrics.boundingRect(QRect(0, 0, inner, 100_000), flags, text).height()
-            for text in [*self._candidates, self.text() or " "]
-        )
+        font = self.font().key()
+        tallest = max(self._height(inner, font, text) for text in [*self._candidates, self.text()])
         return tallest + margins.top() + margins.bottom() + 2 * self.margin()
+
+    def _height(self, inner: int, font: str, text: str) -> int:
+        key = (inner, font, text)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 256:  # a window resized many times
+                self._heights.clear()
+            flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+            rect = QRect(0, 0, inner, 100_000)
+            measured = self.fontMetrics().boundingRect(rect, flags, text or " ").height()
+            height = self._heights[key] = measured
+        return height
 
     def _width(self) -> int:
         """The width laid out, or before that a width of about forty characters."""
