@@ -82,11 +82,13 @@ def test_a_participant_saves_a_contribution_file_and_the_coach_adds_it(
     add_example(session.db)
     session.close()
     window = open_window()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    asked = []
+    monkeypatch.setattr(module, "confirm", lambda *a: asked.append(a[3]) or True)
     said = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
     out = module.save_contribution(window, str(tmp_path / "mine.json"))
     assert out is not None and window.workbook_id in consenting_ids(window.session.db)
+    assert asked == ["Count and save"]
     assert "Nadia" not in out.read_text()
     read_contribution(out, load_content())
     (tmp_path / "bad.json").write_text('{"name": "Nadia"}')

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ui.widgets import heading, hint
+from ui.widgets import confirm, heading, hint
 from ui.workshop.room import current_overview
 from workbook.group_overview import overview_text, set_consent
 
@@ -128,12 +128,8 @@ def save_contribution(window: QMainWindow, path: str | None = None) -> Path | No
     if window.session is None or window.workbook_id is None:
         return None
     if not consented(window):
-        answer = QMessageBox.question(
-            window,
-            "Contribution file",
-            f"{CONSENT_NOTE}\n\nCount this workbook and save the file for your coach?",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        question = f"{CONSENT_NOTE}\n\nCount this workbook and save the file for your coach?"
+        if not confirm(window, "Contribution file", question, "Count and save"):
             return None
         set_consent_shown(window, True)
     if not path:
