@@ -201,6 +201,55 @@ def test_commands_refuse_a_locked_workbook_by_name(capsys, db_path, tmp_path, lo
     assert list(tmp_path.glob("sam.*")) == []
 
 
+def test_no_backup_is_restored_over_a_locked_workbook_from_the_command_line(
+    capsys, db_path, tmp_path
+):
+    """A backup from before the PIN would open the workbook to anyone who can type a
+    command: `restore` refuses, and the file, its PIN and its backups stay as they were."""
+    from tests.conftest import sha256
+    from workbook.backups import list_backups, make_backup
+
+    db = open_database(db_path)
+    door.create_workbook(db, "Alex")
+    before_pin = make_backup(db, db_path)
+    sam = sam_with_a_pin(db)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    kept = sha256(db_path)
+
+    code, out, err = run_cli(capsys, "--db", db_path, "restore", before_pin.name)
+    assert code == 1 and out == ""
+    assert err.startswith("A backup cannot be restored while a workbook in this file is locked")
+    assert "Traceback" not in err
+    assert sha256(db_path) == kept
+    assert [b.path for b in list_backups(db_path)] == [before_pin]
+    db = open_database(db_path)
+    assert locks.has_pin(db, sam)
+    db.close()
+
+
+def test_the_owner_who_unlocked_it_may_restore_and_a_file_without_a_pin_always_may(
+    db_path, tmp_path
+):
+    from workbook.backups import make_backup
+    from workbook.queries import list_workbooks
+    from workbook.session import restore_backup
+
+    db = open_database(db_path)
+    alex = door.create_workbook(db, "Alex").workbook_id
+    before_pin = make_backup(db, db_path)
+    sam = sam_with_a_pin(db)
+    db.close()
+    with pytest.raises(locks.LockedInFile):
+        restore_backup(db_path, before_pin, unlocked={alex})
+    assert restore_backup(db_path, before_pin, unlocked={sam}) is not None
+    db = open_database(db_path)
+    assert [w.name for w in list_workbooks(db)] == ["Alex"]
+    assert not locks.has_pin(db, sam)  # the file as it was before the PIN
+    db.close()
+    assert restore_backup(db_path, before_pin) is not None  # no PIN now: no refusal
+
+
 def test_list_names_a_locked_workbook_only_by_number(capsys, db_path, locked_file):
     code, out, _ = run_cli(capsys, "list", "--db", db_path)
     assert code == 0

@@ -94,25 +94,24 @@ class BackupActions(QObject):
                 window, APP_NAME, f"A backup cannot be restored here: {session.read_only}"
             )
             return
-        if not damaged and _locked_here(session):
-            QMessageBox.information(
-                window,
-                APP_NAME,
-                "A backup cannot be restored while a workbook in this file is locked with a "
-                "PIN: a backup from before it was locked would open it to anyone here. Its "
-                "owner can unlock it and remove the PIN first.",
-            )
-            return
+        if not damaged:
+            from workbook.locks import refuse_restore_if_locked
+
+            try:  # asked before the list of backups, not after a choice
+                refuse_restore_if_locked(session.db, session.unlocked)
+            except WorkbookError as refusal:
+                QMessageBox.information(window, APP_NAME, refusal.message)
+                return
         dialog = BackupDialog(session.path, window)
         if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen() is None:
             return
         if not self._settle_pending():
             return
-        path, lock = session.path, session.lock
+        path, lock, unlocked = session.path, session.lock, set(session.unlocked)
         # The window keeps the file's lock throughout: no other program writes meanwhile.
         session.close(keep_lock=True)
         try:
-            kept = restore_backup(path, dialog.chosen(), lock=lock)
+            kept = restore_backup(path, dialog.chosen(), lock=lock, unlocked=unlocked)
         except WorkbookError as problem:
             QMessageBox.warning(window, APP_NAME, problem.message)
             kept = None
@@ -147,13 +146,6 @@ class BackupActions(QObject):
 
         self._window.autosaver.flush()  # what is typed but not yet saved still exists
         purge_deleted_from_backups(self._window, self._window.session)
-
-
-def _locked_here(session: Session) -> bool:
-    """Whether any workbook is locked for this window (`workbook.locks`)."""
-    from workbook.locks import locked_ids
-
-    return bool(locked_ids(session.db, session.unlocked))
 
 
 def _integrity(path: Path, progress: object) -> list[str]:

@@ -68,6 +68,17 @@ class Locked(WorkbookError):
         )
 
 
+class LockedInFile(WorkbookError):
+    """A backup was to replace a file holding a workbook locked for whoever asked."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "A backup cannot be restored while a workbook in this file is locked with a "
+            "PIN: a backup from before it was locked would open it to anyone here. Its "
+            "owner can unlock it in the window and remove the PIN first."
+        )
+
+
 @dataclass(frozen=True)
 class Verdict:
     """What a guess at a PIN came to."""
@@ -133,6 +144,14 @@ def has_pin(db: Database, workbook_id: int) -> bool:
     """Whether the workbook has a PIN at all (locked or not for whoever asks)."""
     row = db.execute(f"SELECT 1 FROM {TABLE} WHERE workbook_id = ?", [workbook_id])
     return row.fetchone() is not None
+
+
+def refuse_restore_if_locked(db: Database, unlocked: Collection[int] = ()) -> None:
+    """Raise `LockedInFile` if any workbook in the file is locked for this reader: a
+    backup from before its PIN would open it to anyone at the laptop. One rule for the
+    window (which passes the workbook it has unlocked) and `career-workbook restore`."""
+    if TABLE in db.table_names() and locked_ids(db, unlocked):
+        raise LockedInFile()
 
 
 def label(workbook_id: int) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from collections.abc import Collection
 from pathlib import Path
 
 from workbook.backups import backup_target, copy_database, make_backup, read_into_memory
@@ -20,7 +21,7 @@ from workbook.paths import make_owner_only, sidecar_paths
 from workbook.storage import checkpoint, connect, inspect
 
 
-def restore(db_path: Path, backup_path: Path) -> Path | None:
+def restore(db_path: Path, backup_path: Path, unlocked: Collection[int] = ()) -> Path | None:
     """Put a backup's contents in place of the database's, after keeping the current file.
 
     The backup is checked first; a bad backup changes nothing. The current
@@ -32,6 +33,10 @@ def restore(db_path: Path, backup_path: Path) -> Path | None:
     write: it stays where it is, in WAL mode, its -wal and -shm stay SQLite's,
     and a reader that has it open sees the restored contents. Only a damaged
     or missing file is replaced as a file.
+
+    A sound file holding a workbook locked with a PIN (other than those in `unlocked`,
+    opened by the caller) is refused whole (`workbook.locks.LockedInFile`). A damaged
+    one is not: its locks cannot be read, and the backup is then all there is.
     """
     db_path, backup_path = Path(db_path), Path(backup_path)
     try:
@@ -45,6 +50,8 @@ def restore(db_path: Path, backup_path: Path) -> Path | None:
     incoming = read_into_memory(backup_path)
     try:
         healthy = _healthy(db_path)
+        if healthy:
+            _refuse_if_locked(db_path, unlocked)
         safety = _keep_current(db_path, healthy)
         if healthy:
             live = connect(db_path)
@@ -59,6 +66,16 @@ def restore(db_path: Path, backup_path: Path) -> Path | None:
         incoming.close()
     make_owner_only(db_path)
     return safety
+
+
+def _refuse_if_locked(db_path: Path, unlocked: Collection[int]) -> None:
+    from workbook.locks import refuse_restore_if_locked
+
+    live = connect(db_path)
+    try:
+        refuse_restore_if_locked(live, unlocked)
+    finally:
+        live.close()
 
 
 def _healthy(db_path: Path) -> bool:

@@ -54,6 +54,8 @@ from workbook.storage import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from sqlite_utils import Database
 
 
@@ -352,11 +354,19 @@ def _check_writable(path: Path) -> None:
         raise ReadOnlyFile(path, folder=True)
 
 
-def restore_backup(path: Path, backup: Path, *, lock: WriterLock | None = None) -> Path | None:
+def restore_backup(
+    path: Path,
+    backup: Path,
+    *,
+    lock: WriterLock | None = None,
+    unlocked: Collection[int] = (),
+) -> Path | None:
     """Replace the file at `path` with a backup, holding the writer lock meanwhile.
 
     A caller that already holds the lock (a window restoring its own file) passes
-    it; otherwise it is taken as a command's. Returns where the replaced file was kept.
+    it; otherwise it is taken as a command's. A file with a workbook locked with a PIN
+    is refused unless the caller has unlocked it (`unlocked`, as `Session.unlocked`).
+    Returns where the replaced file was kept.
     """
     from workbook.restoring import restore
 
@@ -365,7 +375,7 @@ def restore_backup(path: Path, backup: Path, *, lock: WriterLock | None = None) 
     if own:
         lock = take_lock(path, Access.COMMAND)
     try:
-        return restore(path, Path(backup))
+        return restore(path, Path(backup), unlocked)
     finally:
         if own:
             lock.release()
