@@ -162,8 +162,6 @@ class Table:
     file_ids: bool = False
     #: The step whose page shows it (see `workbook.steps`), for targeted refresh.
     step: str = ""
-    #: Rows whose text the search index holds: deleting one purges the old text.
-    searched: bool = False
     #: Written by the program (a check-in's snapshot), never edited by the door.
     internal: bool = False
     #: What the workbook file's JSON Schema says of its place in the file.

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from workbook import search_index
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -386,6 +388,15 @@ def _v10_group_contributions(db: Database) -> None:
     )
 
 
+def _v11_search_everything(db: Database) -> None:
+    """Search finds every piece of text a person types, not only the journal and the
+    examples: goals (GROW notes too), actions, milestones, what I ask, questions, AI
+    tasks, reinvestments, futures, strengths' notes, the edge statement and the profile.
+    The index is made again with rowids of source key * 16 + kind (`workbook.search_index`,
+    frozen with this migration), still kept by triggers that find their row by rowid."""
+    search_index.build(db)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_initial,
     _v2_privacy_and_recency,
@@ -397,6 +408,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v8_workbook_locks,
     _v9_workshops,
     _v10_group_contributions,
+    _v11_search_everything,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

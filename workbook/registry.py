@@ -173,7 +173,6 @@ TABLES: tuple[Table, ...] = (
         "a piece of evidence",
         "evidence",
         step="strengths",
-        searched=True,
     ),
     Table(
         "journal_entries",
@@ -209,7 +208,6 @@ TABLES: tuple[Table, ...] = (
         "a journal entry",
         "journal entries",
         step="strengths",
-        searched=True,
     ),
     Table(
         "preference_answers",
@@ -365,7 +363,6 @@ TABLES: tuple[Table, ...] = (
         ordered=True,
         file_ids=True,
         step="plan",
-        searched=True,
     ),
     Table(
         "actions",

@@ -313,9 +313,9 @@ def delete_row(db: Database, table_name: str, row_id: int, *, undoing: bool = Fa
         }
         db.execute(f"DELETE FROM {table.name} WHERE id = ?", [row_id])
         touch(db, workbook_id, now_iso())
-        if table.searched:
-            from workbook.search import purge_deleted_text  # search builds on the tables
+        from workbook.search import KINDS, purge_deleted_text  # search builds on the tables
 
+        if table.name in KINDS.values():  # its words (and its children's) leave the file
             purge_deleted_text(db)
     return Change(DELETED, workbook_id, table.name, before=removed, row_id=row_id)
 

@@ -1,9 +1,10 @@
-"""Searching every workbook's journal and evidence text for a word (FTS5, no scan).
+"""Searching every workbook for a word a person typed, anywhere in it (FTS5, no scan).
 
-The index is the `search_index` table of migration 4, kept in step with
-`journal_entries` and `evidence` by triggers, so it is never stale and needs
-no rebuilding. `search(db, "forecast")` returns hits, best first, never from a
-workbook locked with a PIN (`workbook.locks`) unless the reader has unlocked it.
+The index is the `search_index` table (migration 4, made again over every kind of text
+by migration 11: `workbook.search_index`), kept in step with the tables by triggers, so
+it is never stale and needs no rebuilding. `search(db, "forecast")` returns hits, best
+first, never from a workbook locked with a PIN (`workbook.locks`) unless the reader has
+unlocked it; `place(db, hit)` says where the window shows one.
 """
 
 from __future__ import annotations
@@ -28,13 +29,30 @@ _ORDER = "ORDER BY rank LIMIT ?"
 #: The query, shared with the benchmark that runs it in plain sqlite3 as the floor.
 SEARCH_SQL = _SELECT + _ORDER
 MAX_HITS = 500
+#: What each kind of hit is, and the table its `row_id` is a row of (a profile's and an
+#: edge statement's row is the workbook's). Kept equal to `search_index.SOURCES`.
+KINDS = {
+    "journal": "journal_entries",
+    "evidence": "evidence",
+    "goal": "goals",
+    "action": "actions",
+    "milestone": "milestones",
+    "support": "support_requests",
+    "question": "conversation_questions",
+    "task": "ai_tasks",
+    "reinvestment": "reinvestments",
+    "future": "futures",
+    "strength": "strength_ratings",
+    "edge": "edge_notes",
+    "profile": "profile",
+}
 
 
 @dataclass(frozen=True)
 class Hit:
     workbook_id: int
     workbook: str
-    kind: str  # "journal" or "evidence"
+    kind: str  # one of KINDS
     row_id: int
     snippet: str  # the words around the match, the match in [brackets]
 
@@ -52,7 +70,7 @@ def search(
     unlocked: Collection[int] = (),
     workbook_id: int | None = None,
 ) -> list[Hit]:
-    """Journal entries and evidence containing `word` (or phrase) in every workbook not
+    """Everything typed containing `word` (or phrase) in every workbook not
     locked for a reader who has unlocked `unlocked` (ids; see `workbook.locks`), or in
     `workbook_id` alone when given (and not locked for that reader)."""
     from workbook.locks import locked_ids
@@ -77,13 +95,37 @@ def search(
 
 @dataclass(frozen=True)
 class Place:
-    """Where the window shows a hit: the step, the part of it (the kind of journal entry,
-    "reflection", "energy", "feedback" or "checkin", or "evidence") and, for a reflection,
-    the prompt it answers, for an example, the strength it backs."""
+    """Where the window shows a hit: the step and the part of it (the kind of journal
+    entry, "reflection", "energy", "feedback" or "checkin", or the kind of any other
+    hit), `key` for a reflection's prompt, the strength of an example or of a strength's
+    notes, the path of a future, the goal of an action (its id) and the day of a
+    milestone, and `name`, the person's own name for it where it has one (a goal's
+    title, an action's goal's, a task's name, a future's title)."""
 
     step: str
     part: str
     key: str = ""
+    name: str = ""
+
+
+#: kind: (its step, the query giving a Place's key and name from the hit's row)
+_PLACES = {
+    "goal": ("plan", "SELECT '', title FROM goals WHERE id = ?"),
+    "action": (
+        "plan",
+        "SELECT goals.id, goals.title FROM actions JOIN goals ON goals.id = actions.goal_id "
+        "WHERE actions.id = ?",
+    ),
+    "milestone": ("plan", "SELECT day, '' FROM milestones WHERE id = ?"),
+    "support": ("plan", "SELECT '', '' FROM support_requests WHERE id = ?"),
+    "question": ("plan", "SELECT '', '' FROM conversation_questions WHERE id = ?"),
+    "task": ("ai_plan", "SELECT '', name FROM ai_tasks WHERE id = ?"),
+    "reinvestment": ("ai_plan", "SELECT '', '' FROM reinvestments WHERE id = ?"),
+    "future": ("edge", "SELECT path_id, title FROM futures WHERE id = ?"),
+    "strength": ("strengths", "SELECT strength_id, '' FROM strength_ratings WHERE id = ?"),
+    "edge": ("edge", "SELECT '', '' FROM edge_notes WHERE workbook_id = ?"),
+    "profile": ("about", "SELECT '', '' FROM profile WHERE workbook_id = ?"),
+}
 
 
 def place(db: Database, hit: Hit) -> Place | None:
@@ -97,8 +139,15 @@ def place(db: Database, hit: Hit) -> Place | None:
         kind, prompt = row
         step = "plan" if kind == "checkin" else "strengths"
         return Place(step, kind, (prompt or "") if kind == "reflection" else "")
-    row = db.execute("SELECT strength_id FROM evidence WHERE id = ?", [hit.row_id]).fetchone()
-    return None if row is None else Place("strengths", "evidence", row[0])
+    if hit.kind == "evidence":
+        row = db.execute("SELECT strength_id FROM evidence WHERE id = ?", [hit.row_id]).fetchone()
+        return None if row is None else Place("strengths", "evidence", row[0])
+    step, sql = _PLACES[hit.kind]
+    row = db.execute(sql, [hit.row_id]).fetchone()
+    if row is None:
+        return None
+    key, name = row
+    return Place(step, hit.kind, str(key), name or "")
 
 
 def purge_deleted_text(db: Database) -> None:
