@@ -29,6 +29,8 @@ def fill(db, workbook_id):
     door.update_row(db, "ai_tasks", task, "validation", "Check against the ledger")
     reinvest = door.add_row(db, "reinvestments", workbook_id, note="Read about origami")
     door.set_future(db, workbook_id, "specialist", "story", "I teach the lighthouse course")
+    for scale in ("proficiency", "energy"):  # skilled and keen: the overuse note is asked
+        door.set_rating(db, workbook_id, "data_analysis", scale, 5)
     door.set_strength_note(db, workbook_id, "data_analysis", "Drowning people in marmalade")
     door.set_edge_statement(db, workbook_id, "I turn tangerine data into decisions")
     door.set_profile_field(db, workbook_id, "aim", "Find my saffron niche")

@@ -1,12 +1,12 @@
-"""Edit ▸ Search… (Ctrl+F): find words in the journal and the examples, and go to one.
+"""Edit ▸ Search… (Ctrl+F): find words anywhere a person wrote them, and go to one.
 
 The search is `workbook.search.search` on the window's session: in the workbook shown,
 or, with the box ticked, in every workbook this window may read. A workbook locked with
 a PIN (`Session.unlocked`, `workbook.locks`) is never searched, so none of its words or
 its name can show here. Results list the workbook, where the words are and the words
 around them; choosing one (Enter or a double-click) shows that workbook, its step and
-the entry, with the cursor on the words. The dialog is window-modal, so no workbook can
-be locked or switched while its results are on screen.
+the entry, with the cursor on the words (`ui.search_reveal`). The dialog is window-modal,
+so no workbook can be locked or switched while its results are on screen.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,14 +23,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
+from ui.search_reveal import reveal
 from workbook.search import Hit, Place, place, search
 from workbook.steps import STEPS
 
@@ -47,11 +44,18 @@ PARTS = {
     "feedback": "Feedback",
     "checkin": "Check-ins",
 }
-#: The strengths page's tab for each kind of journal entry, and the panel holding it.
-STRENGTHS_TABS = {
-    "reflection": ("reflections", "reflections"),
-    "energy": ("energy", "energy_log"),
-    "feedback": ("feedback", "feedback"),
+#: Where each other kind of hit is, in the words of the page ({name}: the person's own name
+#: for it, a goal's title or a task's; {key}: a milestone's day).
+PLACES = {
+    "goal": "Goal: {name}",
+    "action": "Action for the goal: {name}",
+    "milestone": "Milestone at {key} days",
+    "support": "What I ask",
+    "question": "Questions for your career conversation",
+    "task": "Task: {name}",
+    "reinvestment": "Where the freed hours go",
+    "edge": "Your edge statement",
+    "profile": "Your profile",
 }
 HIT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -79,7 +83,12 @@ class SearchDialog(QDialog):
         self.everywhere = QCheckBox("In &every workbook this window can open")
         self.everywhere.setToolTip("Workbooks locked with a PIN are never searched.")
         layout.addWidget(self.everywhere)
-        layout.addWidget(QLabel("Searches what you wrote in your journal, check-ins and examples."))
+        layout.addWidget(
+            QLabel(
+                "Searches everything you wrote: your profile, strengths, journal and examples, "
+                "futures, AI plan, goals, notes and check-ins."
+            )
+        )
 
         self.results = QTreeWidget()
         self.results.setAccessibleName("Results")
@@ -155,6 +164,16 @@ class SearchDialog(QDialog):
         step = next(s.title for s in STEPS if s.id == spot.step)
         if spot.part == "evidence":
             return f"{step} ▸ Example for {self._strength_name(hit, spot.key)}"
+        if spot.part == "strength":
+            return f"{step} ▸ {self._strength_name(hit, spot.key)}"
+        if spot.part == "future":
+            from workbook.content import load_content
+
+            path = load_content().paths.get(spot.key)
+            return f"{step} ▸ Future: {path.short_name if path else 'a path'}"
+        if spot.part in PLACES:
+            name = _one_line(spot.name) or "not named yet"
+            return f"{step} ▸ " + PLACES[spot.part].format(name=_elided(name), key=spot.key)
         return f"{step} ▸ {PARTS[spot.part]}"
 
     def _strength_name(self, hit: Hit, strength_id: str) -> str:
@@ -195,75 +214,15 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _elided(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
 def _found(count: int, everywhere: bool) -> str:
     where = "in the workbooks this window can open" if everywhere else "in this workbook"
     if count == 0:
         return f"Nothing found {where}."
     return f"{count} found {where}." if count > 1 else f"1 found {where}."
-
-
-def reveal(window: QMainWindow, hit: Hit, spot: Place, words: str) -> QWidget | None:
-    """Show the workbook, the step and the entry that hold `hit`, the cursor on `words`;
-    returns the text box the cursor is in (None if the entry is no longer shown)."""
-    if window.workbook_id != hit.workbook_id:
-        window.load_workbook(hit.workbook_id)
-    window.show_step([s.id for s in STEPS].index(spot.step))
-    page = window.page(spot.step)
-    box = _box_for(page, hit, spot, words)
-    if box is None:
-        return None
-    window.activateWindow()  # back from the dialog, the typing goes to the entry
-    box.setFocus(Qt.FocusReason.OtherFocusReason)
-    _select_words(box, words)
-    QTimer.singleShot(0, lambda: _scroll_to(box))
-    return box
-
-
-def _box_for(page: QWidget, hit: Hit, spot: Place, words: str) -> QPlainTextEdit | None:
-    """The text box on `page` that holds the hit."""
-    if spot.part == "checkin":
-        rows = page.checkins.rows.rows()
-        return next((row.body for row in rows if row.entry_id == hit.row_id), None)
-    if spot.part == "evidence":
-        page.open_strength(spot.key)
-        cards = page.detail.evidence_cards if page.detail is not None else []
-        card = next((c for c in cards if c.row_id == hit.row_id), None)
-        if card is None:
-            return None
-        lowered = [w.lower() for w in words.split()]
-        return next(
-            (b for b in card.boxes.values() if any(w in b.toPlainText().lower() for w in lowered)),
-            card.boxes["situation"],
-        )
-    from ui.steps.strengths.page import TABS
-
-    tab, panel_name = STRENGTHS_TABS[spot.part]
-    page.tabs.setCurrentIndex(TABS.index(tab))
-    panel = getattr(page, panel_name)
-    if spot.part == "reflection":
-        panel.choose_prompt(spot.key)  # the panel lists one prompt's entries at a time
-    card = panel.entries.card_for(hit.row_id)
-    return None if card is None else card.body
-
-
-def _select_words(box: QPlainTextEdit, words: str) -> None:
-    """Put the cursor on the first place the words are, as the search matched them."""
-    cursor = box.textCursor()
-    cursor.movePosition(cursor.MoveOperation.Start)
-    box.setTextCursor(cursor)
-    for attempt in (words.strip(), *words.split()):
-        if attempt and box.find(attempt, QTextDocument.FindFlag(0)):
-            return
-
-
-def _scroll_to(box: QWidget) -> None:
-    """Bring the box into view in the scroll area around it (they take no focus)."""
-    parent = box.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QScrollArea) and parent.widget() is not None:
-            parent.ensureWidgetVisible(box, 20, 40)
-            return
-        parent = parent.parentWidget()
 
 
 def open_search(window: QMainWindow) -> SearchDialog:

@@ -411,7 +411,7 @@ class AIPlanPage(QScrollArea):
         self.details.setText(task_details(task, template, self._content.task_risks))
         self.details.setVisible(True)
 
-    def _select(self, row: int, column: int = 0) -> None:
+    def select_cell(self, row: int, column: int = 0) -> None:
         if 0 <= row < self.model.rowCount():
             index = self.model.index(row, column)
             self.table.selectionModel().setCurrentIndex(
@@ -439,7 +439,7 @@ class AIPlanPage(QScrollArea):
             "review time each check costs you. Undo (Ctrl+Z) takes them all away.",
             frozenset(part.row_id for part in change.parts),
         )
-        self._select(self.model.row_of(change.parts[0].row_id))
+        self.select_cell(self.model.row_of(change.parts[0].row_id))
 
     @Slot()
     def add_task(self) -> None:
@@ -451,7 +451,7 @@ class AIPlanPage(QScrollArea):
             self._show_task_message(refusal)
             return
         row = self.model.row_of(change.row_id)
-        self._select(row, column_of("name"))
+        self.select_cell(row, column_of("name"))
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.table.edit(self.model.index(row, column_of("name")))
 
@@ -473,7 +473,7 @@ class AIPlanPage(QScrollArea):
         if change is None:
             self._show_task_message(refusal)
             return
-        self._select(min(row, self.model.rowCount() - 1))
+        self.select_cell(min(row, self.model.rowCount() - 1))
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
@@ -496,4 +496,4 @@ class AIPlanPage(QScrollArea):
         if change is None:
             self._show_task_message(refusal)
             return
-        self._select(self.model.row_of(task.id), column)
+        self.select_cell(self.model.row_of(task.id), column)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ui.autosave import Autosaver
 from ui.binding import Binder
 from ui.next_step import next_step_row
-from ui.steps.edge.futures import FuturesPanel
+from ui.steps.edge.futures import FuturePanel, FuturesPanel
 from ui.steps.edge.inputs import ContextPanel, PreferencesPanel
 from ui.steps.edge.result import ResultPanel
 from ui.steps.edge.text import edge_answered, scores_line
@@ -232,6 +232,17 @@ class EdgePage(QWidget):
     @Slot()
     def show_result_tab(self) -> None:
         self.tabs.setCurrentIndex(self.tabs.count() - 1)
+
+    def show_future(self, path_id: str) -> FuturePanel | None:
+        """Open the futures tab on one path's future (a search hit in it)."""
+        panel = self.futures.panels.get(path_id)
+        if panel is not None:
+            tab = next(
+                i for i in range(self.tabs.count()) if self.tabs.widget(i).isAncestorOf(panel)
+            )
+            self.tabs.setCurrentIndex(tab)
+            self.futures.tabs.setCurrentWidget(panel)
+        return panel
 
     @Slot(int)
     def _tab_changed(self, index: int) -> None:
