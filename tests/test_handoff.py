@@ -47,14 +47,23 @@ def marker() -> str:
 
 
 def fill(db, name, mark):
-    """A workbook with the marker in a private journal entry, a goal, a strength's
-    example and the profile; returns its id."""
+    """A workbook with the marker in a private journal entry, a goal (its GROW notes and
+    an action too), a strength's example, an AI task, a reinvestment, a milestone, a
+    request for support and a future (every kind the search index holds), and the
+    profile; returns its id."""
     workbook_id = door.create_workbook(db, name).workbook_id
     door.add_row(
         db, "journal_entries", workbook_id, kind="reflection", body=f"private {mark}", private=1
     )
-    door.add_row(db, "goals", workbook_id, title=f"Lead the {mark} migration")
+    goal = door.add_row(db, "goals", workbook_id, title=f"Lead the {mark} migration").row_id
+    door.update_row(db, "goals", goal, "grow_notes", {"reality": f"Stuck on {mark}"})
+    door.add_row(db, "actions", goal, title=f"Pair on {mark}")
     door.add_row(db, "evidence", workbook_id, strength_id=STRENGTH, situation=f"When {mark} broke")
+    door.add_row(db, "ai_tasks", workbook_id, name=f"Draft {mark}", validation=f"Check {mark}")
+    door.add_row(db, "reinvestments", workbook_id, note=f"Learn {mark}")
+    door.add_row(db, "milestones", workbook_id, day=30, text=f"Ship {mark}")
+    door.add_row(db, "support_requests", workbook_id, request=f"Time for {mark}")
+    door.set_future(db, workbook_id, "specialist", "story", f"I teach {mark}")
     return workbook_id
 
 
