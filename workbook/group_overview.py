@@ -77,6 +77,14 @@ def consenting_ids(db: Any) -> list[int]:
     return [row[0] for row in db.execute("SELECT id FROM workbooks WHERE counted_in_group = 1")]
 
 
+def has_consented(db: Any, workbook_id: int) -> bool:
+    """Whether the workbook is counted in the group overview."""
+    row = db.execute(
+        "SELECT counted_in_group FROM workbooks WHERE id = ?", [workbook_id]
+    ).fetchone()
+    return bool(row and row[0])
+
+
 def set_consent(db: Any, workbook_id: int, consent: bool) -> bool:
     """Count this workbook in the group overview, or stop counting it; returns whether
     anything changed. Not an answer, so not undone with the answers: it is a choice the

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.widgets import confirm, heading, hint
 from ui.workshop.room import current_overview
-from workbook.group_overview import overview_text, set_consent
+from workbook.group_overview import has_consented, overview_text, set_consent
 
 CONSENT_TEXT = "Count this workbook in the group overview"
 CONSENT_NOTE = (
@@ -51,10 +51,7 @@ def set_consent_shown(window: QMainWindow, consent: bool) -> None:
 def consented(window: QMainWindow) -> bool:
     if window.session is None or window.workbook_id is None:
         return False
-    row = window.session.db.execute(
-        "SELECT counted_in_group FROM workbooks WHERE id = ?", [window.workbook_id]
-    ).fetchone()
-    return bool(row and row[0])
+    return has_consented(window.session.db, window.workbook_id)
 
 
 class OverviewDialog(QDialog):
