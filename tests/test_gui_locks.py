@@ -124,13 +124,13 @@ def test_a_pin_locks_on_switching_away_hides_everything_and_slows_wrong_guesses(
 
     switch_to(window, label)
     panel = window.locks.shown_panel
-    assert window._stack.currentWidget() is panel
+    assert window.shown is panel
     assert window.windowTitle().startswith(label)
     assert not window.sidebar.isEnabled() and window.built_steps == []
     assert not window.undo_action.isEnabled() and not window.export_pdf_action.isEnabled()
     assert not window.handoff_action.isEnabled() and not window.locks.lock_action.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Go ▸ step 2
-    assert window._stack.currentWidget() is panel and window.built_steps == []
+    assert window.shown is panel and window.built_steps == []
     shown = every_text(window)
     for secret in (MARKER, "Sam", "Okafor", "Nurse", PIN):
         assert secret not in shown, secret
@@ -163,7 +163,7 @@ def test_lock_now_and_a_restart_keep_it_locked_with_its_wrong_guesses(
     window = open_window()
     # Opening the app shows the locked workbook it was left on as locked.
     panel = window.locks.shown_panel
-    assert panel is not None and window._stack.currentWidget() is panel
+    assert panel is not None and window.shown is panel
     assert MARKER not in every_text(window) and NAME not in every_text(window)
     for _ in range(5):
         guess(qtbot, panel, "wrong guess")
@@ -187,7 +187,7 @@ def test_lock_now_and_a_restart_keep_it_locked_with_its_wrong_guesses(
     assert again.undo_action.isEnabled()
 
     qtbot.keyClick(again, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # Lock now
-    assert again._stack.currentWidget() is again.locks.shown_panel
+    assert again.shown is again.locks.shown_panel
     assert again.switcher.currentText() == f"Locked workbook {sam}"
     assert not again.undo_action.isEnabled() and "Current role" not in again.undo_action.text()
     assert MARKER not in every_text(again)

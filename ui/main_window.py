@@ -290,6 +290,12 @@ class MainWindow(QMainWindow):
         return self._welcome
 
     @property
+    def shown(self) -> QWidget | None:
+        """What fills the window beside the step list: a step's page, the welcome page or
+        a locked workbook's unlock panel."""
+        return self._stack.currentWidget()
+
+    @property
     def built_steps(self) -> list[str]:
         """The ids of the steps whose pages are built so far, in the order they were built."""
         return list(self._pages)
