@@ -86,6 +86,18 @@ def test_every_kind_is_found_and_placed(db, workbook_id):
     assert [h.kind for h in search(db, "ledger")] == ["task"]  # a task's text columns
 
 
+def test_a_strength_of_the_persons_own_is_placed_under_the_name_they_gave_it(db, workbook_id):
+    door.add_own_strength(db, workbook_id, "Calm in a crisis")
+    own = db.execute("SELECT strength_id FROM strength_ratings").fetchone()[0]
+    door.add_row(db, "evidence", workbook_id, strength_id=own, situation="The flooded basement")
+    door.add_row(db, "evidence", workbook_id, strength_id="mentoring", situation="A flooded inbox")
+    found = {place(db, hit) for hit in search(db, "flooded")}
+    assert found == {
+        Place("strengths", "evidence", own, "Calm in a crisis"),
+        Place("strengths", "evidence", "mentoring", ""),
+    }
+
+
 def test_edits_re_index_and_deletes_unindex(db, workbook_id):
     typed = fill(db, workbook_id)
     goal = typed["goal"][1]

@@ -163,9 +163,9 @@ class SearchDialog(QDialog):
     def _where(self, hit: Hit, spot: Place) -> str:
         step = next(s.title for s in STEPS if s.id == spot.step)
         if spot.part == "evidence":
-            return f"{step} ▸ Example for {self._strength_name(hit, spot.key)}"
+            return f"{step} ▸ Example for {_strength_name(spot)}"
         if spot.part == "strength":
-            return f"{step} ▸ {self._strength_name(hit, spot.key)}"
+            return f"{step} ▸ {_strength_name(spot)}"
         if spot.part == "future":
             from workbook.content import load_content
 
@@ -175,18 +175,6 @@ class SearchDialog(QDialog):
             name = _one_line(spot.name) or "not named yet"
             return f"{step} ▸ " + PLACES[spot.part].format(name=_elided(name), key=spot.key)
         return f"{step} ▸ {PARTS[spot.part]}"
-
-    def _strength_name(self, hit: Hit, strength_id: str) -> str:
-        from workbook.content import load_content
-
-        known = load_content().strengths.get(strength_id)
-        if known is not None:
-            return known.name
-        row = self._window.session.db.execute(
-            "SELECT custom_name FROM strength_ratings WHERE workbook_id = ? AND strength_id = ?",
-            [hit.workbook_id, strength_id],
-        ).fetchone()
-        return row[0] if row and row[0] else "your own strength"
 
     @Slot()
     def _current_changed(self) -> None:
@@ -208,6 +196,15 @@ class SearchDialog(QDialog):
         hit, spot = item.data(0, HIT_ROLE)
         self.accept()
         reveal(self._window, hit, spot, self.field.text())
+
+
+def _strength_name(spot: Place) -> str:
+    """A strength of the content by its name, a person's own by the name they gave it
+    (`Place.name`, read by `workbook.search.place`)."""
+    from workbook.content import load_content
+
+    known = load_content().strengths.get(spot.key)
+    return known.name if known is not None else spot.name or "your own strength"
 
 
 def _one_line(text: str) -> str:

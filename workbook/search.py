@@ -100,7 +100,7 @@ class Place:
     hit), `key` for a reflection's prompt, the strength of an example or of a strength's
     notes, the path of a future, the goal of an action (its id) and the day of a
     milestone, and `name`, the person's own name for it where it has one (a goal's
-    title, an action's goal's, a task's name, a future's title)."""
+    title, an action's goal's, a task's name, a future's title, a strength of the person's own)."""
 
     step: str
     part: str
@@ -122,7 +122,7 @@ _PLACES = {
     "task": ("ai_plan", "SELECT '', name FROM ai_tasks WHERE id = ?"),
     "reinvestment": ("ai_plan", "SELECT '', '' FROM reinvestments WHERE id = ?"),
     "future": ("edge", "SELECT path_id, title FROM futures WHERE id = ?"),
-    "strength": ("strengths", "SELECT strength_id, '' FROM strength_ratings WHERE id = ?"),
+    "strength": ("strengths", "SELECT strength_id, custom_name FROM strength_ratings WHERE id = ?"),
     "edge": ("edge", "SELECT '', '' FROM edge_notes WHERE workbook_id = ?"),
     "profile": ("about", "SELECT '', '' FROM profile WHERE workbook_id = ?"),
 }
@@ -140,8 +140,13 @@ def place(db: Database, hit: Hit) -> Place | None:
         step = "plan" if kind == "checkin" else "strengths"
         return Place(step, kind, (prompt or "") if kind == "reflection" else "")
     if hit.kind == "evidence":
-        row = db.execute("SELECT strength_id FROM evidence WHERE id = ?", [hit.row_id]).fetchone()
-        return None if row is None else Place("strengths", "evidence", row[0])
+        row = db.execute(
+            "SELECT evidence.strength_id, strength_ratings.custom_name FROM evidence "
+            "LEFT JOIN strength_ratings ON strength_ratings.workbook_id = evidence.workbook_id "
+            "AND strength_ratings.strength_id = evidence.strength_id WHERE evidence.id = ?",
+            [hit.row_id],
+        ).fetchone()
+        return None if row is None else Place("strengths", "evidence", row[0], row[1] or "")
     step, sql = _PLACES[hit.kind]
     row = db.execute(sql, [hit.row_id]).fetchone()
     if row is None:
