@@ -132,11 +132,17 @@ def test_rating_with_clicks_is_saved_shown_and_explained(page, qtbot):
     assert "you gave an example" in page.results.plain_text()
     assert "1 signature strength" in page.status.text()
 
-    # Lowering energy makes the overuse note step aside and the strength a drain.
+    # Lowering energy makes the strength a drain; the overuse note written stays in sight.
     click(qtbot, page.detail.energy.buttons[2])
     settle(page, qtbot)
-    assert not page.detail.overuse_section.isVisible()
+    assert page.detail.overuse_section.isVisible()
+    assert page.detail.overuse.toPlainText() == "I pick apart drafts too early"
     assert "Critical thinking" in page.results.plain_text().split("Drains to manage")[1]
+    # Emptied, it steps aside, as it would never have been asked at this energy.
+    page.detail.overuse.clear()
+    page.detail.overuse.clearFocus()
+    settle(page, qtbot)
+    qtbot.waitUntil(lambda: not page.detail.overuse_section.isVisible())
 
 
 def test_deleting_an_example_asks_first(page, qtbot, confirmations):

@@ -3,7 +3,8 @@
 Built for one strength at a time (the levels differ from strength to
 strength). Ratings save at once; text saves as the person types. In
 ranking mode the skill rating gives way to the strength's place in the
-ranking. The overuse note appears once skill and energy are both 4 or more.
+ranking. The overuse note appears once skill and energy are both 4 or more, and stays once
+written.
 
 The same strength in another workbook reuses the widget (`show_workbook`):
 every answer is written to `workbook_id` as it is when the edit is made,
@@ -230,7 +231,9 @@ class StrengthDetail(QWidget):
         self.rank_section.setVisible(ranking)
         if ranking:
             self.rank_text.setText(place_sentence(data, self.entry.id))
-        self.overuse_section.setVisible(overuse_due(data, self.entry.id))
+        # Never hidden under the cursor: emptying the note to rewrite it keeps the box.
+        typing = self.overuse.hasFocus()
+        self.overuse_section.setVisible(typing or overuse_due(data, self.entry.id))
         self._show_evidence([e for e in data.evidence if e.strength_id == self.entry.id])
 
     def _show_evidence(self, evidence: list[Evidence]) -> None:

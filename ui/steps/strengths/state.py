@@ -224,9 +224,13 @@ def format_level(value: Fraction | float) -> str:
 
 
 def overuse_due(data: WorkbookData, strength_id: str) -> bool:
-    """The overuse note is asked for a strength you are skilled at and enjoy (4 or more)."""
+    """The overuse note is asked for a strength you are skilled at and enjoy (4 or more),
+    and stays in sight once written, whatever the ratings become: a note that vanished
+    when a rating dropped would look lost."""
     rating = data.ratings.get(strength_id)
     skill = proficiency_of(data, strength_id)
+    if rating is not None and (rating.overuse_note or "").strip():
+        return True
     return (
         rating is not None
         and skill is not None
