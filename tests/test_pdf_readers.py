@@ -216,6 +216,70 @@ def test_page_one_fits_one_page_whatever_is_written(content):
     assert "Goals and actions" in flat(" ".join(pages[: int(more.group(2))]))
 
 
+def _layouts(monkeypatch):
+    """Spy on an export's layouts: each document laid out, and page 1's context."""
+    from exports.pdf import document
+    from exports.pdf.sections import brief
+
+    seen = {"docs": [], "ctx": None}
+    real_layout, real_fitted = document._layout, brief._fitted
+
+    def layout(ctx, chosen, target, *args, **kwargs):
+        doc = real_layout(ctx, chosen, target, *args, **kwargs)
+        seen["docs"].append((doc, target, kwargs.get("wanted", frozenset())))
+        return doc
+
+    def fitted(ctx):
+        seen["ctx"] = ctx
+        return real_fitted(ctx)
+
+    monkeypatch.setattr(document, "_layout", layout)
+    monkeypatch.setattr(brief, "_fitted", fitted)
+    return seen
+
+
+@pytest.mark.parametrize("which", ["example", "hostile"])
+def test_page_one_is_at_the_most_generous_level_that_fits_its_final_page_numbers(
+    example, content, monkeypatch, which
+):
+    """The second layout starts its search near the first one's level: what it settles on
+    is what a search from the most generous level finds, with the same page numbers."""
+    data = example if which == "example" else hostile_brief()
+    seen = _layouts(monkeypatch)
+    render(data, content, io.BytesIO(), today=TODAY, reader_id="coach")
+    ctx = seen["ctx"]
+    assert ctx.pages  # a first layout found where the sections page 1 points to start
+    assert ctx.memo["brief"][1] == _fresh_level(ctx)
+
+
+def _fresh_level(ctx) -> int:
+    """Page 1's level searched from the most generous, as before the first layout."""
+    from dataclasses import replace
+
+    from exports.pdf.sections import brief
+
+    copy = replace(ctx, memo={})
+    for index, level in enumerate(brief.LEVELS):
+        found, _ahead = brief._page(copy, level)
+        if brief._height(found, copy.kit.width) <= copy.kit.height - 4:
+            return index
+    return len(brief.LEVELS) - 1
+
+
+def test_a_first_layout_stops_once_it_knows_its_pages_and_writes_no_pdf(
+    example, content, monkeypatch
+):
+    seen = _layouts(monkeypatch)
+    buffer = io.BytesIO()
+    report = render(example, content, buffer, today=TODAY, reader_id="coach")
+    (first, first_target, wanted), (final, final_target, none) = seen["docs"]
+    assert wanted and not none and final_target is buffer
+    assert wanted <= first.anchors.keys()
+    assert first.anchors == {k: v for k, v in final.anchors.items() if k in first.anchors}
+    assert first.page < report.pages  # it stopped before the end
+    assert first_target.getvalue() == b""  # and wrote nothing
+
+
 # Nothing addressed to the author
 
 

@@ -50,6 +50,9 @@ class Context:
     #: Where each bookmark landed in a first layout ("goals" -> 3), for "continued on
     #: page N"; empty on the first layout.
     pages: dict[str, int] = field(default_factory=dict)
+    #: What a section worked out once in this export and keeps for the next layout
+    #: (page 1's level, say), by the section's id.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @property
     def styles(self) -> Styles:

@@ -15,6 +15,7 @@ golden tests.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -100,11 +101,29 @@ class PlanCanvas(Canvas):
         self.restoreState()
 
 
-class PlanDocument(BaseDocTemplate):
-    """The page template, outline entries and progress as flowables are placed."""
+class _Found(Exception):
+    """A first layout has found every page it was looking for: the rest need not be laid."""
 
-    def __init__(self, target: BinaryIO, *, total: int, progress: Progress | None, **kw: Any):
+
+class PlanDocument(BaseDocTemplate):
+    """The page template, outline entries and progress as flowables are placed.
+
+    With `wanted` (bookmark keys) it is a first layout, only to learn where those land:
+    it stops once all have, and writes no PDF."""
+
+    def __init__(
+        self,
+        target: BinaryIO,
+        *,
+        total: int,
+        progress: Progress | None,
+        wanted: frozenset[str] = frozenset(),
+        **kw: Any,
+    ):
         super().__init__(target, **kw)
+        self._wanted = wanted
+        if wanted:
+            self._doSave = 0  # reportlab's own switch: the bytes of a first layout are unused
         frame = Frame(
             self.leftMargin,
             self.bottomMargin,
@@ -133,6 +152,8 @@ class PlanDocument(BaseDocTemplate):
             self.anchors.setdefault(key, self.page)
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
+            if self._wanted and self._wanted <= self.anchors.keys():
+                raise _Found
         self._done += 1
         if self._progress is not None and self._done % 20 == 0:
             self._progress(min(0.95, 0.1 + 0.85 * self._done / self._total), "Laying out pages")
@@ -145,12 +166,14 @@ def _layout(
     pagesize: tuple[float, float],
     invariant: bool,
     progress: Progress | None,
+    wanted: frozenset[str] = frozenset(),
 ) -> PlanDocument:
     """Lay the chosen sections out into `target` once; the document says where each
-    bookmark landed."""
+    bookmark landed. With `wanted`, a first layout: page 1 is a placeholder, and the
+    layout stops once those sections are placed."""
     story: list[Flowable] = []
     for section in chosen:
-        story += section.build(ctx)
+        story += brief.placeholder() if wanted and section.id == "brief" else section.build(ctx)
     while story and isinstance(story[-1], (PageBreak, CondPageBreak)):
         story.pop()
     story = with_room(story)
@@ -159,6 +182,7 @@ def _layout(
         target,
         total=len(story),
         progress=progress,
+        wanted=wanted,
         pagesize=pagesize,
         leftMargin=styles.MARGIN_SIDE,
         rightMargin=styles.MARGIN_SIDE,
@@ -176,7 +200,8 @@ def _layout(
         displayDocTitle=1,
     )
     footer = " · ".join(p for p in (tr(ctx.reader.footer), person, long_date(ctx.today)) if p)
-    doc.build(story, canvasmaker=partial(PlanCanvas, footer=footer))
+    with contextlib.suppress(_Found):  # a first layout that found what it looked for
+        doc.build(story, canvasmaker=partial(PlanCanvas, footer=footer))
     return doc
 
 
@@ -224,11 +249,13 @@ def render(
     )
     if progress:
         progress(0.1, "Laying out pages")
-    if "brief" in ctx.printed and brief.points_ahead(ctx):
+    ahead = frozenset(brief.sections_ahead(ctx)) if "brief" in ctx.printed else frozenset()
+    if ahead:
         # Page 1 shortened text printed whole further on: lay out once to learn on which
-        # page each section starts, then again saying so. Page 1 always fits one page,
-        # so the pages after it do not move between the two layouts.
-        ctx.pages = _layout(ctx, chosen, BytesIO(), pagesize, invariant, None).anchors
+        # page each of those sections starts, then again saying so. Page 1 always fits
+        # one page, so the pages after it do not move between the two layouts.
+        first = _layout(ctx, chosen, BytesIO(), pagesize, invariant, None, wanted=ahead)
+        ctx.pages = first.anchors
         kit.missing.clear()
     doc = _layout(ctx, chosen, target, pagesize, invariant, progress)
     report = RenderReport(doc.page, set(kit.missing), [s.id for s in chosen])

@@ -300,18 +300,35 @@ def _height(flowables: list[Flowable], width: float) -> float:
 
 
 def _fitted(ctx: Context) -> tuple[list[Flowable], set[str]]:
-    """The page at the most generous level that fits, and the sections it points to."""
+    """The page at the most generous level that fits, and the sections it points to.
+
+    Worked out once per set of page numbers. After a first layout only the page numbers
+    change, digits where "?" held their place, so the search starts a level above the
+    one found then rather than at the most generous: two tries instead of a dozen."""
+    pages = tuple(sorted(ctx.pages.items()))
+    kept = ctx.memo.get("brief")
+    if kept is not None and kept[0] == pages:
+        return kept[2], kept[3]
     room = ctx.kit.height - 4  # a hair below the frame, for reportlab's rounding
-    for level in LEVELS:
-        found, ahead = _page(ctx, level)
+    start = max(0, kept[1] - 1) if kept is not None else 0
+    for index in range(start, len(LEVELS)):
+        found, ahead = _page(ctx, LEVELS[index])
         if _height(found, ctx.kit.width) <= room:
             break
+    ctx.memo["brief"] = (pages, index, found, ahead)
     return found, ahead
 
 
-def points_ahead(ctx: Context) -> bool:
-    """Whether page 1 shortens or counts something printed whole on a later page."""
-    return bool(_fitted(ctx)[1])
+def sections_ahead(ctx: Context) -> set[str]:
+    """The sections page 1 shortens or counts and that are printed whole further on: a
+    first layout must find the page each starts on."""
+    return set(_fitted(ctx)[1])
+
+
+def placeholder() -> list[Flowable]:
+    """What stands for page 1 in a first layout: a page of its own, since page 1 always
+    fits one, so the pages after it fall exactly as they will."""
+    return [Spacer(1, 1), PageBreak()]
 
 
 def build(ctx: Context) -> list[Flowable]:
