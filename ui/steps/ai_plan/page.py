@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui.autosave import Autosaver
 from ui.binding import Binder
-from ui.charts_hours import HoursBar, HoursChart
+from ui.charts_hours import HoursChart
 from ui.help import how_computed_link
 from ui.next_step import next_step_row
 from ui.steps.ai_plan.reinvest import ReinvestmentPanel
@@ -36,20 +36,20 @@ from ui.steps.ai_plan.tasks_view import TaskTable
 from ui.steps.ai_plan.text import (
     FELT_SAVINGS,
     agency_notes,
-    library_tip,
+    library_tips,
+    reinvest_targets,
     remaining_sentence,
     status_sentence,
     task_details,
     totals_sentence,
 )
-from ui.steps.ai_plan.widgets import FlagsBox, SteadyHeights, flags_title
+from ui.steps.ai_plan.widgets import FlagsBox, SteadyHeights, flags_title, hours_bars
 from ui.widgets import confirm, heading, hint, subheading
 from workbook import door
 from workbook.analysis.ai_plan import AIPlanResult, analyse_ai_plan, total_freed
-from workbook.analysis.strengths import analyse_strengths
 from workbook.change import Change
 from workbook.content import load_content
-from workbook.data import WorkbookData, load_workbook_data
+from workbook.data import load_workbook_data
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -267,7 +267,7 @@ class AIPlanPage(QScrollArea):
         plan = analyse_ai_plan(data, self._content)
         self.plan = plan
         results = {t.id: t for t in plan.tasks}
-        self.model.set_tasks(data.tasks, results, self._library_tips(data))
+        self.model.set_tasks(data.tasks, results, library_tips(data, self._content))
         if self._message_about and not self._message_about <= {t.id for t in data.tasks}:
             self._show_task_message("")  # undone: "Added 9 tasks" no longer holds
         self.starting_points.setVisible(any(t.library_task_id for t in data.tasks))
@@ -279,28 +279,13 @@ class AIPlanPage(QScrollArea):
         self.agency_notes.setText("\n".join(f"• {note}" for note in notes))
         self.agency_notes.setVisible(bool(notes))
         self.totals.setText(totals_sentence(plan))
-        self.chart.set_bars(
-            [
-                HoursBar(
-                    r.name, r.hours, r.hours_freed, max(0.0, round(r.ai_hours - r.hours_freed, 1))
-                )
-                for r in plan.tasks
-            ],
-            HoursBar(
-                "All tasks",
-                plan.hours_per_week,
-                plan.hours_freed,
-                max(0.0, round(plan.ai_hours - plan.hours_freed, 1)),
-            )
-            if plan.tasks
-            else None,
-        )
+        self.chart.set_bars(*hours_bars(plan))
         self.skills.show_needs(plan.skills, data.profile.strength_mode == "ranking")
         room = total_freed(data.tasks) - sum(r.hours for r in data.reinvestments)
         self.reinvest.show_plan(
             self._workbook_id,
             data.reinvestments,
-            self._targets(data),
+            reinvest_targets(data, self._content),
             remaining_sentence(plan),
             room,
         )
@@ -308,31 +293,6 @@ class AIPlanPage(QScrollArea):
         self.status.setText(status_sentence(data.tasks, len(data.reinvestments), suggested))
         self._update_buttons()
         self.steady.hold()
-
-    def _library_tips(self, data: WorkbookData) -> dict[int, str]:
-        tips = {}
-        for task in data.tasks:
-            template = self._content.tasks.get(task.library_task_id or "")
-            if template is not None:
-                tips[task.id] = library_tip(template, self._content.task_risks)
-        return tips
-
-    def _targets(self, data: WorkbookData) -> dict[str, list[tuple[str, str]]]:
-        content = self._content
-        signature = [f.id for f in analyse_strengths(data, content).signature]
-        names = {sid: s.name for sid, s in content.strengths.items()}
-        names.update(
-            (sid, f"{r.custom_name} (your own)")
-            for sid, r in data.ratings.items()
-            if r.custom_name and sid not in content.strengths
-        )
-        strengths = [
-            (sid, f"{names[sid]}, a signature strength") for sid in signature if sid in names
-        ]
-        strengths += [(sid, name) for sid, name in names.items() if sid not in signature]
-        goals = [(f"goal:{g.id}", g.title.strip() or "Untitled goal") for g in data.goals]
-        paths = [(pid, p.name) for pid, p in content.paths.items()]
-        return {"strength": strengths, "goal": goals, "path": paths}
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt name
         window = self.window()

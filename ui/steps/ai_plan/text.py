@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 
 from workbook.analysis.ai_plan import AGENCY, AIPlanResult, SkillNeed, is_decided, plan_parts
-from workbook.content.catalogue import RiskKind, TaskTemplate
-from workbook.data import Task
+from workbook.content.catalogue import Content, RiskKind, TaskTemplate
+from workbook.data import Task, WorkbookData
 
 MODES: tuple[tuple[str | None, str], ...] = (
     (None, "Not decided yet"),
@@ -270,3 +270,32 @@ def task_details(
     lines.append("")
     lines += library_details(template, kinds or {})
     return "\n".join(lines)
+
+
+def library_tips(data: WorkbookData, content: Content) -> dict[int, str]:
+    """Each task added from the library: its tooltip (what it is for, its risks)."""
+    tips = {}
+    for task in data.tasks:
+        template = content.tasks.get(task.library_task_id or "")
+        if template is not None:
+            tips[task.id] = library_tip(template, content.task_risks)
+    return tips
+
+
+def reinvest_targets(data: WorkbookData, content: Content) -> dict[str, list[tuple[str, str]]]:
+    """What freed hours may go to, by kind: strengths (signature ones first, then the
+    rest, the person's own named as such), goals and paths, as (key, words)."""
+    from workbook.analysis.strengths import analyse_strengths
+
+    signature = [f.id for f in analyse_strengths(data, content).signature]
+    names = {sid: s.name for sid, s in content.strengths.items()}
+    names.update(
+        (sid, f"{r.custom_name} (your own)")
+        for sid, r in data.ratings.items()
+        if r.custom_name and sid not in content.strengths
+    )
+    strengths = [(sid, f"{names[sid]}, a signature strength") for sid in signature if sid in names]
+    strengths += [(sid, name) for sid, name in names.items() if sid not in signature]
+    goals = [(f"goal:{g.id}", g.title.strip() or "Untitled goal") for g in data.goals]
+    paths = [(pid, p.name) for pid, p in content.paths.items()]
+    return {"strength": strengths, "goal": goals, "path": paths}

@@ -7,10 +7,16 @@ The kit every page shares (`subheading`, `strong`, `hint`, `muted`, `confirm`) i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from ui.charts_hours import HoursBar
 from ui.widgets import hint
+
+if TYPE_CHECKING:
+    from workbook.analysis.ai_plan import AIPlanResult
 
 
 def flags_title(count: int) -> str:
@@ -86,3 +92,15 @@ class SteadyHeights:
             if policy.retainSizeWhenHidden():
                 policy.setRetainSizeWhenHidden(False)
                 widget.setSizePolicy(policy)
+
+
+def hours_bars(plan: AIPlanResult) -> tuple[list[HoursBar], HoursBar | None]:
+    """The hours chart's bars: each task's hours, freed and left to the AI tool's
+    supervision, and the total (none without a task)."""
+
+    def bar(name: str, hours: float, freed: float, ai_hours: float) -> HoursBar:
+        return HoursBar(name, hours, freed, max(0.0, round(ai_hours - freed, 1)))
+
+    bars = [bar(r.name, r.hours, r.hours_freed, r.ai_hours) for r in plan.tasks]
+    total = bar("All tasks", plan.hours_per_week, plan.hours_freed, plan.ai_hours)
+    return bars, total if plan.tasks else None
