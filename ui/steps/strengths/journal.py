@@ -1,4 +1,5 @@
-"""The dated parts of the strengths step: reflections on prompts, the energy log, feedback.
+"""The dated parts of the strengths step: the energy log and feedback here, reflections on
+prompts in `reflections.py`, all on one `JournalPanel`.
 
 Each is a list of journal entries of one kind, newest first, each in a card
 that saves as the person types. A new entry is written at once (dated
@@ -18,28 +19,21 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QShowEvent
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.binding import Binder
-from ui.widgets import Disclosure, hint, muted, strong
+from ui.widgets import Disclosure, hint, muted
 from workbook import door
-from workbook.content.catalogue import Prompt
 from workbook.data import JournalEntry, WorkbookData
 
 from .cards import JournalCard, may_delete
@@ -138,7 +132,7 @@ class JournalList(QWidget):
             self.deleted.emit()
 
 
-class _Panel(QWidget):
+class JournalPanel(QWidget):
     """Shared set-up: a loader for fresh data, the workbook being shown, and waiting while
     hidden: `show_data` on a panel out of sight only keeps the data, and the cards are
     filled when the panel is shown (`showEvent` comes before the first paint)."""
@@ -212,139 +206,7 @@ class _Panel(QWidget):
         raise NotImplementedError
 
 
-class WholePrompts(QStyledItemDelegate):
-    """Rows as tall as a prompt wrapped to the list's width, with a little to spare: Qt's
-    own estimate can come out a line short, and the last line of the prompt is then lost."""
-
-    def sizeHint(  # noqa: N802 - Qt name
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        hint = super().sizeHint(option, index)
-        view = self.parent()
-        if not isinstance(view, QListWidget):
-            return hint
-        shown = QStyleOptionViewItem(option)
-        self.initStyleOption(shown, index)
-        width = view.viewport().width() - 2 * view.spacing() - 10  # margins, and spare
-        metrics = QFontMetrics(shown.font)
-        flags = int(Qt.TextFlag.TextWordWrap)
-        text = metrics.boundingRect(QRect(0, 0, max(40, width), 100_000), flags, shown.text)
-        return QSize(hint.width(), max(hint.height(), text.height() + 6))
-
-
-class ReflectionsPanel(_Panel):
-    """Pick a prompt, write dated entries on it, and read what you wrote before."""
-
-    def __init__(
-        self,
-        binder: Binder,
-        loader: Loader,
-        prompts: list[Prompt],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(binder, loader, parent)
-        self._prompts = prompts
-        self._entries: list[JournalEntry] = []
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        layout.addWidget(splitter)
-
-        self.prompt_list = QListWidget()
-        self.prompt_list.setAccessibleName("Reflection prompts")
-        self.prompt_list.setWordWrap(True)
-        # Every prompt whole: laid out again at each width, never cut with "…".
-        self.prompt_list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.prompt_list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.prompt_list.setItemDelegate(WholePrompts(self.prompt_list))
-        self.prompt_list.setSpacing(3)
-        self.prompt_list.setMinimumWidth(220)
-        for prompt in prompts:
-            item = QListWidgetItem(prompt.text)
-            item.setData(Qt.ItemDataRole.UserRole, prompt.id)
-            self.prompt_list.addItem(item)
-        self.prompt_list.currentRowChanged.connect(self._prompt_chosen)
-        splitter.addWidget(self.prompt_list)
-
-        body = QWidget()
-        column = QVBoxLayout(body)
-        column.setContentsMargins(20, 0, 8, 16)
-        column.setSpacing(10)
-        self.prompt_text = strong("")
-        font = self.prompt_text.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)  # the one prompt being answered stands out
-        self.prompt_text.setFont(font)
-        self.prompt_text.setAccessibleName("The prompt")
-        self.prompt_hint = hint("")
-        self.prompt_hint.setAccessibleName("A hint for the prompt")
-        column.addWidget(self.prompt_text)
-        column.addWidget(self.prompt_hint)
-        row = QHBoxLayout()
-        self.new_button = QPushButton("Write a new entry")
-        self.new_button.setAccessibleName("Write a new entry on this prompt")
-        self.new_button.clicked.connect(self.new_entry)
-        row.addWidget(self.new_button)
-        row.addStretch(1)
-        column.addLayout(row)
-        column.addWidget(
-            muted("Entries are dated and private: they stay out of exports unless you choose.")
-        )
-        self._add_entry_list(column, "reflection")
-        splitter.addWidget(scrolling(body))
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([280, 600])
-        self.prompt_list.setCurrentRow(0)
-
-    def current_prompt(self) -> Prompt | None:
-        row = self.prompt_list.currentRow()
-        return self._prompts[row] if 0 <= row < len(self._prompts) else None
-
-    def choose_prompt(self, prompt_id: str) -> None:
-        ids = [p.id for p in self._prompts]
-        if prompt_id in ids:
-            self.prompt_list.setCurrentRow(ids.index(prompt_id))
-
-    def _fill(self, data: WorkbookData) -> None:
-        self._entries = [e for e in data.journal if e.kind == "reflection"]
-        for row, prompt in enumerate(self._prompts):
-            count = sum(1 for e in self._entries if e.prompt_id == prompt.id)
-            item = self.prompt_list.item(row)
-            suffix = "" if not count else f"\n{count} {'entry' if count == 1 else 'entries'}"
-            item.setText(prompt.text + suffix)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, item.text().replace("\n", ", "))
-        self._show_prompt()
-
-    def _show_prompt(self) -> None:
-        prompt = self.current_prompt()
-        if prompt is None or self._waiting is not None:
-            return  # the entries held are another workbook's; showing the panel fills it
-        self.prompt_text.setText(prompt.text)
-        self.prompt_hint.setText(prompt.hint)
-        self.prompt_hint.setVisible(bool(prompt.hint))
-        mine = [e for e in self._entries if e.prompt_id == prompt.id]
-        self.entries.show_entries(
-            mine, "Nothing written on this prompt yet. Your entries appear here, newest first."
-        )
-
-    @Slot(int)
-    def _prompt_chosen(self, _row: int) -> None:
-        self._binder.autosaver.flush()
-        self._show_prompt()
-
-    @Slot()
-    def new_entry(self) -> None:
-        prompt = self.current_prompt()
-        if prompt is None:
-            return
-        row_id = self._add(kind="reflection", prompt_id=prompt.id, body="", private=1)
-        card = self.entries.card_for(row_id) if row_id is not None else None
-        if card is not None:
-            card.body.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-class EnergyLogPanel(_Panel):
+class EnergyLogPanel(JournalPanel):
     """Moments of high or low engagement at work, dated, to spot patterns over weeks."""
 
     def __init__(self, binder: Binder, loader: Loader, parent: QWidget | None = None) -> None:
@@ -387,7 +249,7 @@ ASK_THREE = (
 )
 
 
-class FeedbackPanel(_Panel):
+class FeedbackPanel(JournalPanel):
     """What others said about your strengths, with who said it and the strengths it
     speaks to; and a question ready to send to three people."""
 

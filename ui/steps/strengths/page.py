@@ -49,8 +49,9 @@ from workbook.steps import completion
 from . import state
 from .detail import StrengthDetail
 from .inventory import StrengthList
-from .journal import EnergyLogPanel, FeedbackPanel, ReflectionsPanel, scrolling
+from .journal import EnergyLogPanel, FeedbackPanel, scrolling
 from .ranking import RankingPanel
+from .reflections import ReflectionsPanel, reflection_prompts
 from .results import ResultsPanel
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ class StrengthsPage(QWidget):
         results_body = QWidget()
         results_body.setMaximumWidth(820)
         QVBoxLayout(results_body).addWidget(self.results)
-        prompts = [p for p in self._content.prompts.values() if p.step == "strengths"]
+        prompts = reflection_prompts(list(self._content.prompts.values()))
         self.reflections = ReflectionsPanel(self._binder, self._data, prompts)
         self.energy_log = EnergyLogPanel(self._binder, self._data)
         self.feedback = FeedbackPanel(self._binder, self._data)
