@@ -1,6 +1,7 @@
 """The Reflections tab lists every reflection prompt of the journey, not only the
 Strengths step's: a reflection on an Edge, About you or AI plan prompt (the example has
-seven) is shown, edited and reached from search like any other."""
+seven) is shown, edited and reached from search like any other; and search's Go to puts
+the cursor in the box that holds the words searched for."""
 
 from PySide6.QtCore import Qt
 
@@ -64,3 +65,14 @@ def test_a_reflection_on_an_edge_prompt_is_reached_from_search(open_window, qtbo
     assert panel.current_prompt().id == EDGE_PROMPT
     assert focused is panel.entries.cards[0].body
     assert focused.textCursor().selectedText() == "pretending"
+
+
+def test_go_to_picks_the_box_holding_the_phrase_not_the_first_with_a_word():
+    from ui.search_reveal import best_match
+
+    texts = ["Check row counts in the query log", "The SQL query editor", ""]
+    assert best_match(texts, "query editor") == 1  # the phrase, though "query" comes first
+    assert best_match(texts, "Query   EDITOR") == 1  # as the search matched it: any case
+    assert best_match(texts, "editor row") == 0  # no phrase: most words, the first on a tie
+    assert best_match(texts, "nowhere") == 0
+    assert best_match([], "query") == 0

@@ -4,8 +4,8 @@
 it shows the hit's workbook and step, opens what hides the entry (a tab, a strength, a
 goal's GROW notes, a future's path, an AI task's cell), brings its box into view and puts
 the cursor on the words. Each kind of hit has a finder here that asks the step's page,
-through what the page makes public, for the boxes that can hold the words; the first one
-holding one of the words gets the cursor.
+through what the page makes public, for the boxes that can hold the words; the one
+holding them as a phrase, else most of them, gets the cursor (`best_match`).
 """
 
 from __future__ import annotations
@@ -57,14 +57,22 @@ def _text(box: Box) -> str:
 
 
 def _holding(boxes: Sequence[Box | None], words: str) -> Box | None:
-    """The first box holding one of the words (the search matched them somewhere in
-    the entry), else the first box."""
+    """The box holding the words the search matched (the entry's text is its boxes'
+    together), else the first box."""
     shown = [box for box in boxes if box is not None]
-    lowered = [w.lower() for w in words.split()]
-    return next(
-        (box for box in shown if any(w in _text(box).lower() for w in lowered)),
-        shown[0] if shown else None,
-    )
+    return shown[best_match([_text(box) for box in shown], words)] if shown else None
+
+
+def best_match(texts: Sequence[str], words: str) -> int:
+    """Which of `texts` holds `words`: the first holding them as a phrase, else the one
+    holding most of them, else the first (index 0)."""
+    phrase = " ".join(words.lower().split())
+    flat = [" ".join(text.lower().split()) for text in texts]
+    for index, text in enumerate(flat):
+        if phrase and phrase in text:
+            return index
+    counts = [sum(word in text for word in phrase.split()) for text in flat]
+    return max(range(len(texts)), key=lambda i: (counts[i], -i)) if texts else 0
 
 
 # ---- one finder for each kind of hit -------------------------------------------------------
@@ -145,15 +153,8 @@ def _task(page: QWidget, hit: Hit, _spot: Place, words: str) -> Box | None:
     if row < 0:
         return None
     task = page.model.task(row)
-    lowered = [w.lower() for w in words.split()]
-    field = next(
-        (
-            f
-            for f in ("name", "validation", "tool", "risk_note")
-            if any(w in (getattr(task, f) or "").lower() for w in lowered)
-        ),
-        "name",
-    )
+    fields = ("name", "validation", "tool", "risk_note")
+    field = fields[best_match([getattr(task, f) or "" for f in fields], words)]
     page.select_cell(row, column_of(field))
     page.table.edit(page.model.index(row, column_of(field)))
     return page.table.open_editor()
