@@ -155,9 +155,13 @@ def test_every_workbook_but_never_a_locked_one(qtbot, open_window, db_path):
     dialog = open_dialog(qtbot, window)
     qtbot.keyClicks(dialog.field, "forecast")
     qtbot.waitUntil(lambda: dialog.results.topLevelItemCount() == 3)
+    assert dialog.results.isColumnHidden(0)  # one workbook: no column naming it
     dialog.everywhere.click()  # the box: every workbook this window can open
+    assert not dialog.results.isColumnHidden(0)
     assert {book for book, _, _ in rows(dialog)} == {"Alex", "Sam"}
-    assert dialog.status.text() == "4 found in the workbooks this window can open."
+    assert dialog.status.text() == (
+        "4 found in all workbooks. 1 locked with a PIN was not searched."
+    )
     assert "Kim" not in " ".join(every_text(window))
 
     # Choosing Sam's feedback shows Sam's workbook, on the Feedback tab.
@@ -193,7 +197,7 @@ def test_a_locked_workbook_on_screen_finds_nothing(qtbot, open_window, db_path):
     qtbot.keyClicks(dialog.field, "secret")
     dialog.run()
     assert rows(dialog) == []
-    assert dialog.status.text() == "Nothing found in this workbook."
+    assert dialog.status.text() == "This workbook is locked with a PIN: unlock it to search it."
     dialog.everywhere.click()
     assert rows(dialog) == []
     assert not dialog.go_button.isEnabled()
@@ -214,3 +218,22 @@ def test_the_domain_search_keeps_to_one_workbook_and_says_where(db_path):
         Place("plan", "checkin"),
     }
     db.close()
+
+
+def test_punctuation_alone_is_explained_and_what_was_written_gets_the_room(
+    qtbot, open_window, db_path
+):
+    workbooks(db_path)
+    window = open_window()
+    dialog = open_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.field, "!!! ?*")
+    dialog.run()
+    assert dialog.status.text() == "Type a word or two: only letters and digits are searched."
+    dialog.field.clear()
+    qtbot.keyClicks(dialog.field, "forec")  # the start of a word is enough
+    dialog.run()
+    assert rows(dialog) and all("[forecast" in text.lower() for _, _, text in rows(dialog))
+    dialog.everywhere.click()
+    tree = dialog.results
+    assert tree.columnWidth(2) >= 0.35 * tree.viewport().width()
+    dialog.reject()

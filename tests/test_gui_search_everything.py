@@ -114,7 +114,7 @@ def test_go_to_lands_on_the_words_of_every_kind(open_window, qtbot, db_path):
         "question": "Development plan ▸ Questions for your career conversation",
         "task": "AI plan ▸ Task: Weekly mongoose report",
         "reinvestment": "AI plan ▸ Where the freed hours go",
-        "future": "Edge analysis ▸ Future: Specialist",
+        "future": "Edge analysis ▸ Three futures ▸ Specialist",
         "strength": "Strengths ▸ Data analysis",
         "edge": "Edge analysis ▸ Your edge statement",
         "profile": "About you ▸ Your profile",

@@ -53,7 +53,7 @@ def test_typed_text_is_never_query_syntax(db):
         body='He said "NEAR" AND OR * (twice)',
     )
     assert search(db, "   ") == [] and search(db, '"*()') == []
-    assert match_expression('near" OR *') == '"near OR"'
+    assert match_expression('near" OR *') == '"near OR" *'
     assert len(search(db, '"near"')) == 1 and len(search(db, "twice)")) == 1
 
 
@@ -91,3 +91,23 @@ def test_deleted_journal_text_leaves_the_file_index_included(db, db_path, workbo
     raw += wal.read_bytes() if wal.exists() else b""
     assert b"zanzibarquokka" not in raw
     assert b"xylophonequetzal" not in raw
+
+
+def test_the_last_word_may_be_the_start_of_one(db):
+    """Results follow the typing: a word being typed finds the words it begins."""
+    wid = create_workbook(db, "Alex").workbook_id
+    door.add_row(
+        db,
+        "journal_entries",
+        wid,
+        kind="reflection",
+        entry_date="2026-01-05",
+        body="Forecasting the quarter with a new model",
+    )
+    for typed in ("forec", "forecasting", "Forecasting the qua", "forecasting the quarter"):
+        [hit] = search(db, typed)
+        assert hit.snippet.lower().startswith("[forecasting"), typed
+    assert search(db, "orecasting") == []  # the start of a word, never its middle
+    assert search(db, "the quarter forec") == []  # earlier words are whole words
+    assert search(db, "f") == []  # one letter is a word of its own, not every f...
+    assert len(search(db, "a")) == 1  # ...so "a" finds the word "a"

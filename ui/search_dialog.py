@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.search_reveal import reveal
-from workbook.search import Hit, Place, place, search
+from workbook.locks import locked_ids
+from workbook.search import Hit, Place, match_expression, place, search
 from workbook.steps import STEPS
 
 if TYPE_CHECKING:
@@ -80,15 +81,17 @@ class SearchDialog(QDialog):
         row.addWidget(label)
         row.addWidget(self.field, 1)
         layout.addLayout(row)
-        self.everywhere = QCheckBox("In &every workbook this window can open")
+        self.everywhere = QCheckBox("In &all workbooks")
         self.everywhere.setToolTip("Workbooks locked with a PIN are never searched.")
         layout.addWidget(self.everywhere)
-        layout.addWidget(
-            QLabel(
-                "Searches everything you wrote: your profile, strengths, journal and examples, "
-                "futures, AI plan, goals, notes and check-ins."
-            )
+        about = QLabel(
+            "Searches everything you wrote: About you, your strengths and examples, "
+            "reflections, the energy log and feedback, the edge statement and futures, the "
+            "AI plan, goals, actions, milestones, what you ask and check-ins. Whole words, "
+            "and the start of the last one: “forec” finds “forecast”."
         )
+        about.setWordWrap(True)
+        layout.addWidget(about)
 
         self.results = QTreeWidget()
         self.results.setAccessibleName("Results")
@@ -97,9 +100,12 @@ class SearchDialog(QDialog):
         self.results.setUniformRowHeights(True)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.results.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # What was written gets the room: the other two are sized to their text, within
+        # a share of the width (`_fit_columns`), the whole of each in its tooltip.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.results.setColumnHidden(0, True)  # one workbook until "all" is ticked
         layout.addWidget(self.results, 1)
         self.status = QLabel()
         self.status.setAccessibleName("How many were found")
@@ -136,14 +142,21 @@ class SearchDialog(QDialog):
         session = window.session
         self.results.clear()
         words = self.field.text()
+        everywhere = self.everywhere.isChecked()
+        self.results.setColumnHidden(0, not everywhere)
+        self.go_button.setEnabled(False)
+        only = None if everywhere else window.workbook_id
         if not words.strip():
             self.status.setText("")
-            self.go_button.setEnabled(False)
             return
-        everywhere = self.everywhere.isChecked()
-        only = None if everywhere else window.workbook_id
+        if match_expression(words) is None:
+            self.status.setText("Type a word or two: only letters and digits are searched.")
+            return
+        if only is not None and window.locks.hides(only):
+            self.status.setText("This workbook is locked with a PIN: unlock it to search it.")
+            return
         hits: list[Hit] = []
-        if everywhere or (only is not None and not window.locks.hides(only)):
+        if only is not None or everywhere:
             window.autosaver.flush()  # so what was typed a moment ago is found too
             hits = search(session.db, words, unlocked=session.unlocked, workbook_id=only)
         for hit in hits:
@@ -154,11 +167,22 @@ class SearchDialog(QDialog):
             item.setData(0, HIT_ROLE, (hit, spot))
             item.setToolTip(2, hit.snippet)
             self.results.addTopLevelItem(item)
+        self._fit_columns()
         count = self.results.topLevelItemCount()
-        self.status.setText(_found(count, self.everywhere.isChecked()))
+        skipped = len(locked_ids(session.db, session.unlocked)) if everywhere else 0
+        self.status.setText(_found(count, everywhere, skipped))
         if count:
             self.results.setCurrentItem(self.results.topLevelItem(0))
         self.go_button.setEnabled(count > 0)
+
+    def _fit_columns(self) -> None:
+        """The workbook and where columns as wide as their text, up to a quarter and two
+        fifths of the width: what was written always keeps the rest."""
+        width = self.results.viewport().width()
+        for column, share in ((0, 0.25), (1, 0.4)):
+            if not self.results.isColumnHidden(column):
+                wanted = self.results.sizeHintForColumn(column) + 16
+                self.results.setColumnWidth(column, min(wanted, int(width * share)))
 
     def _where(self, hit: Hit, spot: Place) -> str:
         step = next(s.title for s in STEPS if s.id == spot.step)
@@ -170,7 +194,7 @@ class SearchDialog(QDialog):
             from workbook.content import load_content
 
             path = load_content().paths.get(spot.key)
-            return f"{step} ▸ Future: {path.short_name if path else 'a path'}"
+            return f"{step} ▸ Three futures ▸ {path.short_name if path else 'a path'}"
         if spot.part in PLACES:
             name = _one_line(spot.name) or "not named yet"
             return f"{step} ▸ " + PLACES[spot.part].format(name=_elided(name), key=spot.key)
@@ -215,11 +239,12 @@ def _elided(text: str, most: int = 60) -> str:
     return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
-def _found(count: int, everywhere: bool) -> str:
-    where = "in the workbooks this window can open" if everywhere else "in this workbook"
-    if count == 0:
-        return f"Nothing found {where}."
-    return f"{count} found {where}." if count > 1 else f"1 found {where}."
+def _found(count: int, everywhere: bool, locked: int = 0) -> str:
+    where = "in all workbooks" if everywhere else "in this workbook"
+    said = f"{count} found {where}." if count else f"Nothing found {where}."
+    if locked:
+        said += f" {locked} locked with a PIN {'was' if locked == 1 else 'were'} not searched."
+    return said
 
 
 def open_search(window: QMainWindow) -> SearchDialog:

@@ -58,9 +58,14 @@ class Hit:
 
 
 def match_expression(text: str) -> str | None:
-    """What a person typed as an FTS5 phrase: words only, so no character is syntax."""
+    """What a person typed as an FTS5 phrase: words only, so no character is syntax. The
+    last word may be the start of one ("forec" finds "forecast", "forecast" finds
+    "forecasting"), as results follow the typing; a single letter must be a whole word."""
     words = re.findall(r"\w+", text)
-    return '"' + " ".join(words) + '"' if words else None
+    if not words:
+        return None
+    phrase = '"' + " ".join(words) + '"'
+    return phrase + " *" if len(words[-1]) > 1 else phrase
 
 
 def search(
