@@ -185,6 +185,17 @@ def test_backups_are_listed_newest_first(capsys, path, monkeypatch):
     assert lines[2].endswith("(auto)")
 
 
+def test_backup_makes_one_now(capsys, path):
+    code, out, err = run(capsys, "--db", path, "backup")
+    assert code == EXIT_PROBLEM and "There is no database" in err and not path.exists()
+    make_file(path, "Alex")
+    code, out, err = run(capsys, "--db", path, "backup")
+    assert code == EXIT_OK, err
+    [made] = [b for b in list_backups(path) if b.reason == "manual"]
+    assert out == f"Backed up to {made.path}.\n"
+    assert names_in(made.path) == ["Alex"]
+
+
 def test_restore_by_file_name(capsys, path, monkeypatch):
     db = open_database(path)
     create_workbook(db, "Alex")

@@ -201,6 +201,28 @@ def test_restore_a_backup_from_the_menu(open_window, qtbot, monkeypatch):
     assert "before-restore" in reasons
 
 
+def test_back_up_now_from_the_menu_holds_what_was_just_typed(open_window, qtbot):
+    from tests.test_gui_search import menu_action
+    from workbook.backups import list_backups
+    from workbook.storage import open_database
+
+    window = open_window()
+    window.workbooks.start_empty()
+    page = window.page("about")
+    page.current_role.setFocus()
+    qtbot.keyClicks(page.current_role, "Lighthouse keeper")  # typed, not yet saved
+    menu_action(window, "Workbook", "Back up now").trigger()
+    [made] = list_backups(window.session.path)
+    assert made.reason == "manual"
+    assert made.path.name in window.statusBar().currentMessage()
+    copy = open_database(made.path)
+    try:
+        roles = [row[0] for row in copy.execute("SELECT current_role FROM profile")]
+    finally:
+        copy.close()
+    assert roles == ["Lighthouse keeper"]
+
+
 def test_workbook_file_import_from_the_menu_before_any_workbook(
     open_window, qtbot, tmp_path, monkeypatch
 ):

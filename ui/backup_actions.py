@@ -75,6 +75,32 @@ class BackupActions(QObject):
     # ---- restoring ---------------------------------------------------------------------------
 
     @Slot()
+    def back_up_now(self) -> Path | None:
+        """Workbook ▸ Back up now: a copy of the whole file, as it is once what is typed
+        is saved, kept with the daily ones (the ten newest are kept)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from workbook.backups import make_backup
+
+        window = self._window
+        session = window.session
+        if session is None:
+            return None
+        if session.read_only is not None:
+            QMessageBox.information(
+                window, APP_NAME, f"No backup can be made here: {session.read_only}"
+            )
+            return None
+        window.autosaver.flush()
+        try:
+            made = make_backup(session.db, session.path)
+        except WorkbookError as problem:
+            QMessageBox.warning(window, APP_NAME, problem.message)
+            return None
+        window.statusBar().showMessage(f"Backed up to {made.name}.", 10_000)
+        return made
+
+    @Slot()
     def restore(self) -> None:
         """Choose a backup and put it in place of the file; the file as it was is kept."""
         self._restore(damaged=False)

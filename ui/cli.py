@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("list", "print the name of each workbook, one per line")
     command("example", "add the example workbook to the database")
+    command("backup", "make a backup of the database now, kept with the others")
     command("backups", "list the backups of the database, newest first")
     restore = command("restore", "replace the database with a backup (the current file is kept)")
     restore.add_argument("backup", metavar="BACKUP", help="a backup's file name or path")
@@ -193,6 +194,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"Restored {path} from {backup.name}.")
     if kept:
         print(f"The file as it was before is kept in {kept}.")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from workbook.backups import make_backup
+    from workbook.paths import resolve_db_path
+
+    if not _database_exists(args):
+        print(f"There is no database at {resolve_db_path(args.db)}.", file=sys.stderr)
+        return EXIT_PROBLEM
+    # Backups are written by whoever holds the file's writer lock: a window open on the
+    # file makes its own (Workbook ▸ Back up now).
+    with _session(args, write=True) as session:
+        made = make_backup(session.db, session.path)
+    print(f"Backed up to {made}.")
     return EXIT_OK
 
 
@@ -356,6 +372,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_window,
     "list": cmd_list,
     "example": cmd_example,
+    "backup": cmd_backup,
     "backups": cmd_backups,
     "restore": cmd_restore,
     "check": cmd_check,

@@ -156,6 +156,7 @@ def build_menus(window: QMainWindow) -> list[QAction]:
     add(file_menu, "&Import a workbook file…", books.import_file, "Ctrl+I")
     window.export_file_action = add(file_menu, "E&xport this workbook's file…", books.export_file)
     window.export_pdf_action = add(file_menu, "Export the &PDF plan…", books.export_pdf, "Ctrl+E")
+    add(file_menu, "Back &up now", backups.back_up_now)
     add(file_menu, "Restore a &backup…", backups.restore)
     add(file_menu, "Remove deleted &text from backups…", backups.purge)
     window.handoff_action = add(
