@@ -219,7 +219,8 @@ def test_no_backup_is_restored_over_a_locked_workbook_from_the_command_line(
 
     code, out, err = run_cli(capsys, "--db", db_path, "restore", before_pin.name)
     assert code == 1 and out == ""
-    assert err.startswith("A backup cannot be restored while a workbook in this file is locked")
+    assert err.startswith(f"No backup was restored: Locked workbook {sam} is locked with a PIN")
+    assert "Workbook ▸ Remove the PIN…" in err
     assert "Traceback" not in err
     assert sha256(db_path) == kept
     assert [b.path for b in list_backups(db_path)] == [before_pin]

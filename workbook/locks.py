@@ -71,11 +71,15 @@ class Locked(WorkbookError):
 class LockedInFile(WorkbookError):
     """A backup was to replace a file holding a workbook locked for whoever asked."""
 
-    def __init__(self) -> None:
+    def __init__(self, workbook_ids: Collection[int]) -> None:
+        names = [label(workbook_id) for workbook_id in sorted(workbook_ids)]
+        which = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        verb = "is" if len(names) == 1 else "are"
         super().__init__(
-            "A backup cannot be restored while a workbook in this file is locked with a "
-            "PIN: a backup from before it was locked would open it to anyone here. Its "
-            "owner can unlock it in the window and remove the PIN first."
+            f"No backup was restored: {which} {verb} locked with a PIN, and a backup from "
+            "before a PIN would open a workbook to anyone here. In the window, its owner "
+            "can unlock it and then restore (Workbook ▸ Restore a backup…), or remove its "
+            "PIN first (Workbook ▸ Remove the PIN…)."
         )
 
 
@@ -150,8 +154,9 @@ def refuse_restore_if_locked(db: Database, unlocked: Collection[int] = ()) -> No
     """Raise `LockedInFile` if any workbook in the file is locked for this reader: a
     backup from before its PIN would open it to anyone at the laptop. One rule for the
     window (which passes the workbook it has unlocked) and `career-workbook restore`."""
-    if TABLE in db.table_names() and locked_ids(db, unlocked):
-        raise LockedInFile()
+    locked = locked_ids(db, unlocked) if TABLE in db.table_names() else frozenset()
+    if locked:
+        raise LockedInFile(locked)
 
 
 def label(workbook_id: int) -> str:
