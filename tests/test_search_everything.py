@@ -203,3 +203,14 @@ def test_a_schema_10_file_keeps_its_hits_and_gains_the_others(schema10):
     door.update_row(db, "goals", 7, "title", "Lead the pangolin review")
     assert [h.row_id for h in search(db, "pangolin")] == [7]
     db.close()
+
+
+def test_the_words_around_a_hit_keep_a_rows_boxes_apart(db, workbook_id):
+    """A goal's title, measure and GROW notes are one indexed text: " · " between them,
+    the empty ones left out, so the words around a hit read as the boxes they are."""
+    goal = door.add_row(db, "goals", workbook_id, title="Own the forecast").row_id
+    door.update_row(db, "goals", goal, "measure", "Karim agrees")
+    door.update_row(db, "goals", goal, "grow_notes", {"goal": " ", "will": "Ask Lina"})
+    [hit] = search(db, "karim")
+    assert hit.snippet == "Own the forecast · [Karim] agrees · Ask Lina"
+    assert [h.kind for h in search(db, "forecast karim")] == ["goal"]  # still one text

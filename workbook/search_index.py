@@ -20,18 +20,31 @@ if TYPE_CHECKING:
 #: Room for 16 kinds in the rowid (kind numbers 0 to 15).
 SPREAD = 16
 
+#: Between the texts of one row (a goal's title and its measure): the words around a hit
+#: then read as the separate boxes they are. The tokenizer takes it for a space.
+_BETWEEN = " · "
+
+
 # A goal's GROW notes are a JSON object of stage to text: only the text is indexed, so
 # "reality" finds what was written, not every goal with a note at that stage.
 _NOTES = (
-    "(SELECT coalesce(group_concat(value, ' '), '') FROM json_each("
-    "CASE WHEN json_valid({r}.grow_notes) THEN {r}.grow_notes ELSE '{{}}' END))"
+    f"(SELECT group_concat(value, '{_BETWEEN}') FROM json_each("
+    "CASE WHEN json_valid({r}.grow_notes) THEN {r}.grow_notes ELSE '{{}}' END) "
+    "WHERE trim(value) <> '')"
 )
 # A reinvestment's target is the person's own words only for "other"; otherwise an id.
 _TARGET = "CASE WHEN {r}.target_kind = 'other' THEN coalesce({r}.target_id, '') ELSE '' END"
 
 
-def _joined(*columns: str) -> str:
-    return " || ' ' || ".join(f"coalesce({{r}}.{c}, '')" for c in columns)
+def _joined(*columns: str, more: tuple[str, ...] = ()) -> str:
+    """The row's texts (its `columns`, then the expressions `more`), the empty ones left
+    out, with `_BETWEEN` between them."""
+    parts = [f"{{r}}.{c}" for c in columns] + list(more)
+    each = " || ".join(
+        f"CASE WHEN trim(coalesce({p}, '')) <> '' THEN '{_BETWEEN}' || {p} ELSE '' END"
+        for p in parts
+    )
+    return f"substr({each}, {len(_BETWEEN) + 1})"
 
 
 #: kind: (number, table, key column, workbook expression, text expression, columns
@@ -51,7 +64,7 @@ SOURCES: dict[str, tuple[int, str, str, str, str, str]] = {
         "goals",
         "id",
         "{r}.workbook_id",
-        _joined("title", "measure") + " || ' ' || " + _NOTES,
+        _joined("title", "measure", more=(_NOTES,)),
         "title, measure, grow_notes",
     ),
     # An action belongs to its goal, and through it to the workbook.
@@ -79,7 +92,7 @@ SOURCES: dict[str, tuple[int, str, str, str, str, str]] = {
         "reinvestments",
         "id",
         "{r}.workbook_id",
-        _joined("note") + " || ' ' || " + _TARGET,
+        _joined("note", more=(_TARGET,)),
         "note, target_kind, target_id",
     ),
     "future": (
