@@ -29,6 +29,22 @@ def find_and_go(qtbot, window, words, where):
     return QApplication.focusWidget()
 
 
+def assert_well_in_view(box):
+    """The box is in its scroll area's upper part, not on the bottom edge."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QScrollArea
+
+    area = box.parentWidget()
+    while not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    top = box.mapTo(area.viewport(), QPoint(0, 0)).y()
+    room = area.viewport().height()
+    if area.verticalScrollBar().value() < area.verticalScrollBar().maximum():
+        assert 0 <= top <= room * 0.5, (top, room)
+    else:  # at the end of the page, as far up as it goes
+        assert 0 <= top + box.height() <= room, (top, room)
+
+
 def test_words_in_grow_notes_are_found_and_the_notes_opened(open_window, qtbot):
     window, page = open_plan(open_window, qtbot)
     card = add_goal(qtbot, page, "Run the forecast on my own")
@@ -47,6 +63,7 @@ def test_words_in_grow_notes_are_found_and_the_notes_opened(open_window, qtbot):
     assert window.current_step() == PLAN_STEP
     assert focused is reality
     assert reality.isVisible() and notes.toggle.isChecked()
+    assert_well_in_view(reality)
     assert reality.textCursor().selectedText() == "hazelnut"
     # The goal's title is found too, and lands in the title's box.
     focused = find_and_go(

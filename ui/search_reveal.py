@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QScrollArea, QTextEdit, QWidget
 
@@ -221,10 +221,17 @@ def _select_words(box: Box, words: str) -> None:
 
 
 def _scroll_to(box: QWidget) -> None:
-    """Bring the box into view in the scroll area around it (they take no focus)."""
+    """Bring the box into view in the scroll area around it (they take no focus), its top
+    a third of the way down where it fits, so what holds it can be read around it rather
+    than the box sitting on the bottom edge."""
     parent = box.parentWidget()
     while parent is not None:
         if isinstance(parent, QScrollArea) and parent.widget() is not None:
             parent.ensureWidgetVisible(box, 20, 40)
+            bar = parent.verticalScrollBar()
+            top = box.mapTo(parent.widget(), QPoint(0, 0)).y()
+            room = parent.viewport().height()
+            if box.height() < room * 2 // 3:
+                bar.setValue(max(bar.minimum(), min(bar.maximum(), top - room // 3)))
             return
         parent = parent.parentWidget()
