@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -59,6 +60,15 @@ class WholePrompts(QStyledItemDelegate):
         flags = int(Qt.TextFlag.TextWordWrap)
         text = metrics.boundingRect(QRect(0, 0, max(40, width), 100_000), flags, shown.text)
         return QSize(hint.width(), max(hint.height(), text.height() + 6))
+
+    def initStyleOption(  # noqa: N802 - Qt name
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if index.data(Qt.ItemDataRole.UserRole) is None:
+            # A group's heading cannot be chosen, but is read: drawn in the text's own
+            # colour, not the greyed one of a disabled row.
+            option.state |= QStyle.StateFlag.State_Enabled
 
 
 class ReflectionsPanel(JournalPanel):
