@@ -59,7 +59,8 @@ def test_the_arrow_keys_pass_over_a_heading(open_window, qtbot, db_path):
 
 def test_a_reflection_on_an_edge_prompt_is_reached_from_search(open_window, qtbot, db_path):
     window = example_window(open_window, db_path)
-    focused = find_and_go(qtbot, window, "pretending", "Strengths ▸ Reflections")
+    where = "Strengths ▸ Reflection: Do you want to manage people, or to deepen your expertise?"
+    focused = find_and_go(qtbot, window, "pretending", where)
     panel = window.page("strengths").reflections
     assert window.current_step() == STRENGTHS
     assert panel.current_prompt().id == EDGE_PROMPT

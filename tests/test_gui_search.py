@@ -86,8 +86,9 @@ def test_search_finds_the_word_and_enter_opens_the_reflection(qtbot, open_window
     qtbot.keyClicks(dialog.field, "forecast")
     qtbot.waitUntil(lambda: dialog.results.topLevelItemCount() == 3)
     found = rows(dialog)
+    absorbed = "Strengths ▸ Reflection: When did you last become so absorbed in your work that you…"
     assert {where for _, where, _ in found} == {
-        "Strengths ▸ Reflections",
+        absorbed,
         "Strengths ▸ Example for Data analysis",
         "Development plan ▸ Check-ins",
     }
@@ -96,7 +97,7 @@ def test_search_finds_the_word_and_enter_opens_the_reflection(qtbot, open_window
     assert dialog.status.text() == "3 found in this workbook."
 
     # The reflection is the first hit: choose it in the list and press Enter.
-    reflection = next(i for i, row in enumerate(found) if row[1] == "Strengths ▸ Reflections")
+    reflection = next(i for i, row in enumerate(found) if row[1] == absorbed)
     dialog.results.setFocus()
     dialog.results.setCurrentItem(dialog.results.topLevelItem(reflection))
     qtbot.keyClick(dialog.results, Qt.Key.Key_Return)

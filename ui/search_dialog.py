@@ -165,6 +165,7 @@ class SearchDialog(QDialog):
                 continue
             item = QTreeWidgetItem([hit.workbook, self._where(hit, spot), _one_line(hit.snippet)])
             item.setData(0, HIT_ROLE, (hit, spot))
+            item.setToolTip(1, item.text(1))
             item.setToolTip(2, hit.snippet)
             self.results.addTopLevelItem(item)
         self._fit_columns()
@@ -195,6 +196,12 @@ class SearchDialog(QDialog):
 
             path = load_content().paths.get(spot.key)
             return f"{step} ▸ Three futures ▸ {path.short_name if path else 'a path'}"
+        if spot.part == "reflection" and spot.key:
+            from workbook.content import load_content
+
+            prompt = load_content().prompts.get(spot.key)
+            if prompt is not None:
+                return f"{step} ▸ Reflection: {_elided(prompt.text)}"
         if spot.part in PLACES:
             name = _one_line(spot.name) or "not named yet"
             return f"{step} ▸ " + PLACES[spot.part].format(name=_elided(name), key=spot.key)
