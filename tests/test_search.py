@@ -42,16 +42,14 @@ def test_search_finds_journal_and_evidence_and_follows_edits(db):
     assert search(db, "quiet") == []
 
 
-def test_typed_text_is_never_query_syntax(db):
+def reflection(db, body):
+    """A new workbook holding one reflection, `body`."""
     wid = create_workbook(db, "Alex").workbook_id
-    door.add_row(
-        db,
-        "journal_entries",
-        wid,
-        kind="reflection",
-        entry_date="2026-01-05",
-        body='He said "NEAR" AND OR * (twice)',
-    )
+    door.add_row(db, "journal_entries", wid, kind="reflection", entry_date="2026-01-05", body=body)
+
+
+def test_typed_text_is_never_query_syntax(db):
+    reflection(db, 'He said "NEAR" AND OR * (twice)')
     assert search(db, "   ") == [] and search(db, '"*()') == []
     assert match_expression('near" OR *') == '"near OR" *'
     assert len(search(db, '"near"')) == 1 and len(search(db, "twice)")) == 1
@@ -95,15 +93,7 @@ def test_deleted_journal_text_leaves_the_file_index_included(db, db_path, workbo
 
 def test_the_last_word_may_be_the_start_of_one(db):
     """Results follow the typing: a word being typed finds the words it begins."""
-    wid = create_workbook(db, "Alex").workbook_id
-    door.add_row(
-        db,
-        "journal_entries",
-        wid,
-        kind="reflection",
-        entry_date="2026-01-05",
-        body="Forecasting the quarter with a new model",
-    )
+    reflection(db, "Forecasting the quarter with a new model")
     for typed in ("forec", "forecasting", "Forecasting the qua", "forecasting the quarter"):
         [hit] = search(db, typed)
         assert hit.snippet.lower().startswith("[forecasting"), typed
