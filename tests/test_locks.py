@@ -251,6 +251,37 @@ def test_the_owner_who_unlocked_it_may_restore_and_a_file_without_a_pin_always_m
     assert restore_backup(db_path, before_pin) is not None  # no PIN now: no refusal
 
 
+def test_a_file_damaged_beyond_the_quick_check_is_restored_pin_or_not(db_path):
+    """The window offers a backup when the full check finds damage the quick one misses
+    (a broken index). Its PIN can be neither trusted nor lifted (unlocking writes), so the
+    backup is all there is: the restore goes ahead."""
+    import sqlite3
+
+    from workbook.backups import make_backup
+    from workbook.session import restore_backup
+
+    db = open_database(db_path)
+    sam = sam_with_a_pin(db)
+    goal = door.add_row(db, "goals", sam, title="A goal").row_id
+    door.add_row(db, "actions", goal, title="An action")
+    backup = make_backup(db, db_path)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    broken = sqlite3.connect(db_path)
+    broken.execute("PRAGMA writable_schema=ON")
+    broken.execute(  # the index now claims to cover another column than it holds
+        "UPDATE sqlite_master SET sql = 'CREATE INDEX idx_actions_goal ON actions(title)' "
+        "WHERE name = 'idx_actions_goal'"
+    )
+    broken.commit()
+    broken.close()
+    assert restore_backup(db_path, backup) is not None
+    db = open_database(db_path)
+    assert [row[0] for row in db.execute("PRAGMA integrity_check")] == ["ok"]
+    assert locks.has_pin(db, sam)  # the backup's own PIN, as it was
+    db.close()
+
+
 def test_list_names_a_locked_workbook_only_by_number(capsys, db_path, locked_file):
     code, out, _ = run_cli(capsys, "list", "--db", db_path)
     assert code == 0

@@ -36,7 +36,8 @@ def restore(db_path: Path, backup_path: Path, unlocked: Collection[int] = ()) ->
 
     A sound file holding a workbook locked with a PIN (other than those in `unlocked`,
     opened by the caller) is refused whole (`workbook.locks.LockedInFile`). A damaged
-    one is not: its locks cannot be read, and the backup is then all there is.
+    one, by the full integrity check, is not: its locks can be neither trusted nor
+    lifted, and the backup is then all there is.
     """
     db_path, backup_path = Path(db_path), Path(backup_path)
     try:
@@ -50,7 +51,7 @@ def restore(db_path: Path, backup_path: Path, unlocked: Collection[int] = ()) ->
     incoming = read_into_memory(backup_path)
     try:
         healthy = _healthy(db_path)
-        if healthy:
+        if healthy and _sound(db_path):
             _refuse_if_locked(db_path, unlocked)
         safety = _keep_current(db_path, healthy)
         if healthy:
@@ -68,12 +69,25 @@ def restore(db_path: Path, backup_path: Path, unlocked: Collection[int] = ()) ->
     return safety
 
 
+def _sound(db_path: Path) -> bool:
+    """Whether the whole file passes the full integrity check. A file the window found
+    damaged may pass the quick one (a broken index), and its locks cannot be trusted nor
+    lifted (unlocking writes): the backup is then all there is, PIN or not."""
+    try:
+        inspect(db_path, full_check=True, locked=True)
+    except DatabaseProblem:
+        return False
+    return True
+
+
 def _refuse_if_locked(db_path: Path, unlocked: Collection[int]) -> None:
     from workbook.locks import refuse_restore_if_locked
 
     live = connect(db_path)
     try:
         refuse_restore_if_locked(live, unlocked)
+    except sqlite3.DatabaseError:
+        return  # unreadable where the locks are: damaged after all, so not refused
     finally:
         live.close()
 
