@@ -223,6 +223,24 @@ def test_back_up_now_from_the_menu_holds_what_was_just_typed(open_window, qtbot)
     assert roles == ["Lighthouse keeper"]
 
 
+def test_back_up_now_refuses_a_damaged_file(open_window, qtbot, monkeypatch):
+    """A damaged file must never push a good backup out of the ten kept."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.test_gui_search import menu_action
+    from workbook.backups import list_backups
+
+    window = open_window()
+    window.workbooks.start_empty()
+    before = list_backups(window.session.path)
+    window.session.record_check(["row 1 missing from index idx_actions_goal"])
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    menu_action(window, "Workbook", "Back up now").trigger()
+    assert list_backups(window.session.path) == before
+    assert said[0].startswith("No backup was made.") and "The file is damaged" in said[0]
+
+
 def test_workbook_file_import_from_the_menu_before_any_workbook(
     open_window, qtbot, tmp_path, monkeypatch
 ):

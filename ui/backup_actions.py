@@ -93,11 +93,19 @@ class BackupActions(QObject):
             return None
         window.autosaver.flush()
         try:
+            # A damaged file must never push a good backup out of the ten kept: the full
+            # check runs first if the background one has not finished.
+            session.verify()
             made = make_backup(session.db, session.path)
         except WorkbookError as problem:
-            QMessageBox.warning(window, APP_NAME, problem.message)
+            QMessageBox.warning(window, APP_NAME, f"No backup was made. {problem.message}".strip())
             return None
-        window.statusBar().showMessage(f"Backed up to {made.name}.", 10_000)
+        unsaved = window.autosaver.has_pending()
+        window.statusBar().showMessage(
+            f"Backed up to {made.name}"
+            + (", without what could not be saved yet." if unsaved else "."),
+            10_000,
+        )
         return made
 
     @Slot()
