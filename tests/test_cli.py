@@ -196,6 +196,15 @@ def test_backup_makes_one_now(capsys, path):
     assert names_in(made.path) == ["Alex"]
 
 
+def test_backup_of_a_damaged_file_is_refused(capsys, path):
+    make_damaged(path)
+    before = list_backups(path)
+    code, out, err = run(capsys, "--db", path, "backup")
+    assert code == EXIT_PROBLEM and out == ""
+    assert "damaged" in err and "Traceback" not in err
+    assert list_backups(path) == before
+
+
 def test_restore_by_file_name(capsys, path, monkeypatch):
     db = open_database(path)
     create_workbook(db, "Alex")

@@ -207,6 +207,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     # Backups are written by whoever holds the file's writer lock: a window open on the
     # file makes its own (Workbook ▸ Back up now).
     with _session(args, write=True) as session:
+        session.verify()  # a damaged file must never push a good backup out
         made = make_backup(session.db, session.path)
     print(f"Backed up to {made}.")
     return EXIT_OK
