@@ -238,3 +238,18 @@ def test_punctuation_alone_is_explained_and_what_was_written_gets_the_room(
     tree = dialog.results
     assert tree.columnWidth(2) >= 0.35 * tree.viewport().width()
     dialog.reject()
+
+
+def test_enter_right_after_typing_searches_the_new_words_first(qtbot, open_window, db_path):
+    workbooks(db_path)
+    window = open_window()
+    dialog = open_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.field, "forecast")
+    dialog.run()
+    assert rows(dialog)
+    qtbot.keyClicks(dialog.field, "zebracorn")  # Enter before the pause runs the search
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    assert dialog.isVisible() and rows(dialog) == []
+    assert dialog.status.text() == "Nothing found in this workbook."
+    dialog.reject()
+

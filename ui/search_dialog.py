@@ -220,7 +220,12 @@ class SearchDialog(QDialog):
 
     @Slot()
     def go(self) -> None:
-        """Show the chosen hit's workbook, step and entry, and close the search."""
+        """Show the chosen hit's workbook, step and entry, and close the search. Words
+        typed since the last search are searched first: Enter then shows their results,
+        never a hit for the words before them."""
+        if self._timer.isActive():
+            self.run()
+            return
         item = self.results.currentItem()
         if item is None or not self.isVisible():
             return
