@@ -133,6 +133,7 @@ def test_go_to_lands_on_the_words_of_every_kind(open_window, qtbot, db_path):
         "reinvestment": "AI plan ▸ Where the freed hours go",
         "future": "Edge analysis ▸ Three futures ▸ Specialist",
         "strength": "Strengths ▸ Data analysis",
+        "context": "Edge analysis ▸ Your situation",
         "edge": "Edge analysis ▸ Your edge statement",
         "profile": "About you ▸ Your profile",
     }

@@ -34,6 +34,10 @@ def fill(db, workbook_id):
     door.set_strength_note(db, workbook_id, "data_analysis", "Drowning people in marmalade")
     door.set_edge_statement(db, workbook_id, "I turn tangerine data into decisions")
     door.set_profile_field(db, workbook_id, "aim", "Find my saffron niche")
+    door.set_context_answer(db, workbook_id, "ai_adoption", "growing")  # an option id
+    door.set_context_answer(
+        db, workbook_id, "manager_value_proposition", "A bridge to the quokka specialists"
+    )
     ids = {
         "future": db.execute("SELECT id FROM futures").fetchone()[0],
         "strength": db.execute("SELECT id FROM strength_ratings").fetchone()[0],
@@ -50,6 +54,7 @@ def fill(db, workbook_id):
         "strength": ("marmalade", ids["strength"]),
         "edge": ("tangerine", workbook_id),
         "profile": ("saffron", workbook_id),
+        "context": ("quokka", workbook_id),
     }
 
 
@@ -74,6 +79,7 @@ def test_every_kind_is_found_and_placed(db, workbook_id):
         "strength": Place("strengths", "strength", "data_analysis"),
         "edge": Place("edge", "edge"),
         "profile": Place("about", "profile"),
+        "context": Place("edge", "context", "manager_value_proposition"),
     }
     for kind, (word, row_id) in typed.items():
         hits = search(db, word)
@@ -214,3 +220,27 @@ def test_the_words_around_a_hit_keep_a_rows_boxes_apart(db, workbook_id):
     [hit] = search(db, "karim")
     assert hit.snippet == "Own the forecast · [Karim] agrees · Ask Lina"
     assert [h.kind for h in search(db, "forecast karim")] == ["goal"]  # still one text
+
+
+def test_a_situation_answer_is_indexed_only_when_written_in_words(db, workbook_id):
+    """Of the situation's answers only the one asked in words is text; removing any other
+    answer leaves it found."""
+    door.set_context_answer(db, workbook_id, "manager_value_proposition", "quokka bridges")
+    door.set_context_answer(db, workbook_id, "ai_adoption", "growing")
+    assert [h.kind for h in search(db, "quokka")] == ["context"]
+    assert search(db, "growing") == []
+    db.execute(
+        "DELETE FROM context_answers WHERE workbook_id = ? AND question_id = 'ai_adoption'",
+        [workbook_id],
+    )
+    assert [h.kind for h in search(db, "quokka")] == ["context"]
+    door.set_context_answer(db, workbook_id, "manager_value_proposition", "")
+    assert search(db, "quokka") == []
+
+
+def test_feedback_is_found_by_who_gave_it(db, workbook_id):
+    door.add_journal_entry(
+        db, workbook_id, "feedback", "Clear and calm in the review", source="Wombat Jones"
+    )
+    [hit] = search(db, "wombat")
+    assert hit.kind == "journal" and "[Wombat] Jones" in hit.snippet

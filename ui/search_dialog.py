@@ -57,6 +57,7 @@ PLACES = {
     "reinvestment": "Where the freed hours go",
     "edge": "Your edge statement",
     "profile": "Your profile",
+    "context": "Your situation",
 }
 HIT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -86,9 +87,10 @@ class SearchDialog(QDialog):
         layout.addWidget(self.everywhere)
         about = QLabel(
             "Searches everything you wrote: About you, your strengths and examples, "
-            "reflections, the energy log and feedback, the edge statement and futures, the "
-            "AI plan, goals, actions, milestones, what you ask and check-ins. Whole words, "
-            "and the start of the last one: “forec” finds “forecast”."
+            "reflections, the energy log and feedback, your situation, the edge statement "
+            "and futures, the AI plan, goals, actions, milestones, what you ask and "
+            "check-ins. Whole words, and the start of the last one: “forec” finds "
+            "“forecast”."
         )
         about.setWordWrap(True)
         layout.addWidget(about)

@@ -177,6 +177,10 @@ def _edge(page: QWidget, _hit: Hit, _spot: Place, _words: str) -> Box | None:
     return page.result_panel.own
 
 
+def _situation(page: QWidget, _hit: Hit, spot: Place, _words: str) -> Box | None:
+    return page.show_situation(spot.key)
+
+
 def _profile(page: QWidget, _hit: Hit, _spot: Place, words: str) -> Box | None:
     return _holding([page.person_name, page.current_role, page.aim, page.decision], words)
 
@@ -195,6 +199,7 @@ FINDERS: dict[str, Callable[[QWidget, Hit, Place, str], Box | None]] = {
     "reinvestment": _reinvestment,
     "future": _future,
     "edge": _edge,
+    "context": _situation,
     "profile": _profile,
 }
 

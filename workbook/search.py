@@ -45,6 +45,7 @@ KINDS = {
     "strength": "strength_ratings",
     "edge": "edge_notes",
     "profile": "profile",
+    "context": "context_answers",
 }
 
 
@@ -130,6 +131,11 @@ _PLACES = {
     "strength": ("strengths", "SELECT strength_id, custom_name FROM strength_ratings WHERE id = ?"),
     "edge": ("edge", "SELECT '', '' FROM edge_notes WHERE workbook_id = ?"),
     "profile": ("about", "SELECT '', '' FROM profile WHERE workbook_id = ?"),
+    "context": (
+        "edge",
+        "SELECT question_id, '' FROM context_answers WHERE workbook_id = ? "
+        "AND question_id = 'manager_value_proposition'",
+    ),
 }
 
 

@@ -50,7 +50,15 @@ def _joined(*columns: str, more: tuple[str, ...] = ()) -> str:
 #: kind: (number, table, key column, workbook expression, text expression, columns
 #: whose change re-indexes). `{r}` is the row: new, old, or the table when filling.
 SOURCES: dict[str, tuple[int, str, str, str, str, str]] = {
-    "journal": (0, "journal_entries", "id", "{r}.workbook_id", _joined("body"), "body"),
+    # A piece of feedback's source is a name the person typed ("what Karim said").
+    "journal": (
+        0,
+        "journal_entries",
+        "id",
+        "{r}.workbook_id",
+        _joined("body", "source"),
+        "body, source",
+    ),
     "evidence": (
         1,
         "evidence",
@@ -128,7 +136,22 @@ SOURCES: dict[str, tuple[int, str, str, str, str, str]] = {
         _joined("person_name", "current_role", "aim", "decision"),
         "person_name, current_role, aim, decision",
     ),
+    # Of the situation's answers only the one asked in words (`ONLY`): the others are
+    # option ids. One per workbook, so keyed by the workbook.
+    "context": (
+        13,
+        "context_answers",
+        "workbook_id",
+        "{r}.workbook_id",
+        _joined("answer"),
+        "answer, question_id",
+    ),
 }
+
+#: The rows of a kind that are indexed, where not all are (`{r}` as in SOURCES). The
+#: situation's only question answered in words, `manager_value_proposition` in
+#: resources/content/context.toml; a later one is a new migration.
+ONLY = {"context": "{r}.question_id = 'manager_value_proposition'"}
 
 #: Migration 4's triggers, replaced by `build`.
 _OLD_TRIGGERS = tuple(
@@ -142,10 +165,11 @@ def _insert(kind: str, r: str, source: str = "") -> str:
     """Index the row `r` if it holds any text (SQLite selects without FROM for new)."""
     number, _, key, workbook, text, _ = SOURCES[kind]
     body = text.format(r=r)
+    only = f" AND {ONLY[kind].format(r=r)}" if kind in ONLY else ""
     return (
         "INSERT INTO search_index (rowid, body, workbook_id, kind, row_id) "
         f"SELECT {r}.{key} * {SPREAD} + {number}, {body}, {workbook.format(r=r)}, "
-        f"'{kind}', {r}.{key} {source}WHERE trim({body}) <> ''"
+        f"'{kind}', {r}.{key} {source}WHERE trim({body}) <> ''{only}"
     )
 
 
@@ -165,7 +189,8 @@ def build(db: Database) -> None:
     )
     for kind, (number, table, key, _, _, columns) in SOURCES.items():
         insert = _insert(kind, "new") + ";"
-        delete = f"DELETE FROM search_index WHERE rowid = old.{key} * {SPREAD} + {number};"
+        only = f" AND {ONLY[kind].format(r='old')}" if kind in ONLY else ""
+        delete = f"DELETE FROM search_index WHERE rowid = old.{key} * {SPREAD} + {number}{only};"
         # A row moved to another workbook (or an action to another goal) is indexed again.
         watched = columns if kind == "action" else f"{columns}, workbook_id"
         db.execute(f"CREATE TRIGGER search_{table}_ai AFTER INSERT ON {table} BEGIN {insert} END")

@@ -233,6 +233,15 @@ class EdgePage(QWidget):
     def show_result_tab(self) -> None:
         self.tabs.setCurrentIndex(self.tabs.count() - 1)
 
+    def show_situation(self, question_id: str) -> QWidget | None:
+        """Open the situation tab on a question answered in words (a search hit in it);
+        returns its box."""
+        box = self.context.texts.get(question_id)
+        if box is not None:
+            tab = next(i for i in range(self.tabs.count()) if self.tabs.widget(i).isAncestorOf(box))
+            self.tabs.setCurrentIndex(tab)
+        return box
+
     def show_future(self, path_id: str) -> FuturePanel | None:
         """Open the futures tab on one path's future (a search hit in it)."""
         panel = self.futures.panels.get(path_id)
