@@ -251,6 +251,29 @@ def test_the_owner_who_unlocked_it_may_restore_and_a_file_without_a_pin_always_m
     assert restore_backup(db_path, before_pin) is not None  # no PIN now: no refusal
 
 
+def test_with_two_pins_the_refusal_asks_each_owner_to_remove_theirs(db_path):
+    """The window unlocks one workbook at a time, so 'unlock it and restore' cannot work."""
+    from workbook.backups import make_backup
+    from workbook.session import restore_backup
+
+    db = open_database(db_path)
+    backup = make_backup(db, db_path)
+    sam = sam_with_a_pin(db)
+    alex = door.create_workbook(db, "Alex").workbook_id
+    locks.set_pin(db, alex, PIN)
+    db.close()
+    with pytest.raises(locks.LockedInFile) as refused:
+        restore_backup(db_path, backup, unlocked={sam})
+    assert refused.value.message.startswith(
+        f"No backup was restored: Locked workbook {alex} is locked"
+    )
+    with pytest.raises(locks.LockedInFile) as refused:
+        restore_backup(db_path, backup)
+    said = refused.value.message
+    assert f"Locked workbook {sam} and Locked workbook {alex} are locked" in said
+    assert "each owner can unlock theirs and remove its PIN" in said
+
+
 def test_a_file_damaged_beyond_the_quick_check_is_restored_pin_or_not(db_path):
     """The window offers a backup when the full check finds damage the quick one misses
     (a broken index). Its PIN can be neither trusted nor lifted (unlocking writes), so the

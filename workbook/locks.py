@@ -74,13 +74,20 @@ class LockedInFile(WorkbookError):
     def __init__(self, workbook_ids: Collection[int]) -> None:
         names = [label(workbook_id) for workbook_id in sorted(workbook_ids)]
         which = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        verb = "is" if len(names) == 1 else "are"
-        super().__init__(
-            f"No backup was restored: {which} {verb} locked with a PIN, and a backup from "
-            "before a PIN would open a workbook to anyone here. In the window, its owner "
-            "can unlock it and then restore (Workbook ▸ Restore a backup…), or remove its "
-            "PIN first (Workbook ▸ Remove the PIN…)."
-        )
+        said = f"No backup was restored: {which} {'is' if len(names) == 1 else 'are'} "
+        said += "locked with a PIN, and a backup from before a PIN would open a workbook "
+        if len(names) == 1:
+            said += (
+                "to anyone here. In the window, its owner can unlock it and then restore "
+                "(Workbook ▸ Restore a backup…), or remove its PIN first (Workbook ▸ "
+                "Remove the PIN…)."
+            )
+        else:  # the window unlocks one workbook at a time: each PIN must go first
+            said += (
+                "to anyone here. In the window, each owner can unlock theirs and remove "
+                "its PIN (Workbook ▸ Remove the PIN…); then restore."
+            )
+        super().__init__(said)
 
 
 @dataclass(frozen=True)
