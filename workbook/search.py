@@ -62,7 +62,8 @@ def match_expression(text: str) -> str | None:
     """What a person typed as an FTS5 phrase: words only, so no character is syntax. The
     last word may be the start of one ("forec" finds "forecast", "forecast" finds
     "forecasting"), as results follow the typing; a single letter must be a whole word."""
-    words = re.findall(r"\w+", text)
+    # Letters and digits: the tokenizer splits at everything else, "_" included.
+    words = re.findall(r"[^\W_]+", text)
     if not words:
         return None
     phrase = '"' + " ".join(words) + '"'
