@@ -252,4 +252,3 @@ def test_enter_right_after_typing_searches_the_new_words_first(qtbot, open_windo
     assert dialog.isVisible() and rows(dialog) == []
     assert dialog.status.text() == "Nothing found in this workbook."
     dialog.reject()
-
