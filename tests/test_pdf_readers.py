@@ -252,6 +252,18 @@ def test_page_one_is_at_the_most_generous_level_that_fits_its_final_page_numbers
     assert ctx.memo["brief"][1] == _fresh_level(ctx)
 
 
+def test_a_glyph_only_page_one_draws_is_reported_after_two_layouts(content):
+    """The decision is printed on page 1 alone here (About you is left out), and page 1
+    points ahead to the goals: what its placeholder drew must reach the report."""
+    from dataclasses import replace
+
+    odd = "\U0010fffd"  # no bundled font has it
+    data = hostile_brief()
+    data = replace(data, profile=replace(data.profile, decision="Stay or go " + odd))
+    report = render(data, content, io.BytesIO(), today=TODAY, sections=["brief", "goals"])
+    assert report.missing == {odd}
+
+
 def _fresh_level(ctx) -> int:
     """Page 1's level searched from the most generous, as before the first layout."""
     from dataclasses import replace

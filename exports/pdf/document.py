@@ -256,11 +256,13 @@ def render(
         # one page, so the pages after it do not move between the two layouts.
         first = _layout(ctx, chosen, BytesIO(), pagesize, invariant, None, wanted=ahead)
         ctx.pages = first.anchors
+        # What a first layout drew is not the report's; page 1, fitted next with its
+        # real page numbers and kept for the final layout, is.
+        kit.missing.clear()
         more = brief.sections_ahead(ctx) - ctx.pages.keys()
         if more:  # with its real page numbers page 1 points further: look that far too
             first = _layout(ctx, chosen, BytesIO(), pagesize, invariant, None, wanted=ahead | more)
             ctx.pages = first.anchors
-        kit.missing.clear()
     doc = _layout(ctx, chosen, target, pagesize, invariant, progress)
     report = RenderReport(doc.page, set(kit.missing), [s.id for s in chosen])
     if report.missing:
