@@ -137,6 +137,8 @@ def test_rating_with_clicks_is_saved_shown_and_explained(page, qtbot):
     settle(page, qtbot)
     assert page.detail.overuse_section.isVisible()
     assert page.detail.overuse.toPlainText() == "I pick apart drafts too early"
+    said = " ".join(x.text() for x in page.detail.overuse_section.findChildren(QLabel))
+    assert "You wrote this when your skill and energy here were both high" in said
     assert "Critical thinking" in page.results.plain_text().split("Drains to manage")[1]
     # Emptied, it steps aside, as it would never have been asked at this energy.
     page.detail.overuse.clear()

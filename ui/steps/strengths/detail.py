@@ -35,7 +35,7 @@ from workbook.content.catalogue import Scale
 from workbook.data import Evidence, Rating, WorkbookData
 
 from .cards import EvidenceCard, may_delete, set_fresh_text
-from .state import Entry, overuse_due, place_sentence, ranking_mode
+from .state import Entry, overuse_asked, overuse_due, place_sentence, ranking_mode
 
 GENERIC_OVERUSE = (
     "Any strength can be overdone: think of a time this one crowded out something else, "
@@ -126,12 +126,8 @@ class StrengthDetail(QWidget):
         column.setContentsMargins(0, 14, 0, 0)
         column.setSpacing(4)
         column.addWidget(strong("When it is overdone"))
-        column.addWidget(
-            hint(
-                "Your skill and your energy are both high here, which is when a strength is "
-                "easiest to overdo. " + (entry.overuse or GENERIC_OVERUSE)
-            )
-        )
+        self._overuse_hint = hint("")
+        column.addWidget(self._overuse_hint)
         self.overuse = GrowingTextBox(min_lines=3)
         self.overuse.setObjectName("overuse_note")
         self.overuse.setAccessibleName(f"What {entry.name} looks like when you overdo it")
@@ -234,6 +230,14 @@ class StrengthDetail(QWidget):
         # Never hidden under the cursor: emptying the note to rewrite it keeps the box.
         typing = self.overuse.hasFocus()
         self.overuse_section.setVisible(typing or overuse_due(data, self.entry.id))
+        why = (
+            "Your skill and your energy are both high here, which is when a strength is "
+            "easiest to overdo. "
+            if overuse_asked(data, self.entry.id)
+            else "You wrote this when your skill and energy here were both high, which is "
+            "when a strength is easiest to overdo. "
+        )
+        self._overuse_hint.setText(why + (self.entry.overuse or GENERIC_OVERUSE))
         self._show_evidence([e for e in data.evidence if e.strength_id == self.entry.id])
 
     def _show_evidence(self, evidence: list[Evidence]) -> None:

@@ -223,14 +223,10 @@ def format_level(value: Fraction | float) -> str:
     return text.removesuffix(".0")
 
 
-def overuse_due(data: WorkbookData, strength_id: str) -> bool:
-    """The overuse note is asked for a strength you are skilled at and enjoy (4 or more),
-    and stays in sight once written, whatever the ratings become: a note that vanished
-    when a rating dropped would look lost."""
+def overuse_asked(data: WorkbookData, strength_id: str) -> bool:
+    """The overuse note is asked for a strength you are skilled at and enjoy (4 or more)."""
     rating = data.ratings.get(strength_id)
     skill = proficiency_of(data, strength_id)
-    if rating is not None and (rating.overuse_note or "").strip():
-        return True
     return (
         rating is not None
         and skill is not None
@@ -238,6 +234,14 @@ def overuse_due(data: WorkbookData, strength_id: str) -> bool:
         and rating.energy is not None
         and rating.energy >= 4
     )
+
+
+def overuse_due(data: WorkbookData, strength_id: str) -> bool:
+    """Whether the overuse note is shown: when asked, and once written whatever the
+    ratings become, since a note that vanished when a rating dropped would look lost."""
+    rating = data.ratings.get(strength_id)
+    written = rating is not None and bool((rating.overuse_note or "").strip())
+    return written or overuse_asked(data, strength_id)
 
 
 def _count(n: int, one: str, many: str) -> str:
