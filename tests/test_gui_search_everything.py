@@ -132,7 +132,7 @@ def test_go_to_lands_on_the_words_of_every_kind(open_window, qtbot, db_path):
         "task": "AI plan ▸ Task: Weekly mongoose report",
         "reinvestment": "AI plan ▸ Where the freed hours go",
         "future": "Edge analysis ▸ Three futures ▸ Specialist",
-        "strength": "Strengths ▸ Data analysis",
+        "strength": "Strengths ▸ Data analysis ▸ When it is overdone",
         "context": "Edge analysis ▸ Your situation",
         "edge": "Edge analysis ▸ Your edge statement",
         "profile": "About you ▸ Your profile",

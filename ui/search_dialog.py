@@ -192,7 +192,11 @@ class SearchDialog(QDialog):
         if spot.part == "evidence":
             return f"{step} ▸ Example for {_strength_name(spot)}"
         if spot.part == "strength":
-            return f"{step} ▸ {_strength_name(spot)}"
+            # Of a catalogue strength only the overuse note is text; one of the person's
+            # own has its name and description too.
+            catalogue = not spot.name  # `place` gives only an own strength a name
+            note = " ▸ When it is overdone" if catalogue else ""
+            return f"{step} ▸ {_strength_name(spot)}{note}"
         if spot.part == "future":
             from workbook.content import load_content
 
