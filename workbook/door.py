@@ -171,8 +171,9 @@ def delete_workbook(db: Database, workbook_id: int) -> Change:
         name = get_workbook(db, workbook_id).name
         db.execute("DELETE FROM workbooks WHERE id = ?", [workbook_id])
         touch(db, None, now_iso())
-        from workbook.search import purge_deleted_text  # search builds on the tables
+    from workbook.search import purge_deleted_text  # search builds on the tables
 
+    if not db.conn.in_transaction:  # see `rows.delete_row`: never inside a transaction
         purge_deleted_text(db)
     return Change(DELETED, workbook_id, "workbooks", before=name, description=f"Delete {name}")
 
