@@ -176,6 +176,7 @@ def test_closing_with_refused_edits_can_keep_them_in_a_workbook_file(
         ("attempt to write a readonly database", "cannot be written"),
         ("database is locked", "another program is using the workbook file"),
         ("disk I/O error", "the drive could not be written"),
+        ("database disk image is malformed", "the workbook file is damaged"),
         ("something new", "the database refused the change (something new)"),
     ],
 )

@@ -221,6 +221,11 @@ def not_saved(error: sqlite3.Error) -> NotSaved:
         reason = "another program is using the workbook file. Close it, or wait a moment."
     elif "unable to open" in text or "permission" in text:
         reason = "the workbook file or its folder cannot be reached. Was a drive removed?"
+    elif "malformed" in text or "corrupt" in text:  # "database disk image is malformed"
+        reason = (
+            "the workbook file is damaged. Restoring a backup (Workbook ▸ Restore a "
+            "backup…) is the safest way on."
+        )
     elif "i/o" in text or "disk" in text:
         reason = "the drive could not be written. Was it removed, or is it failing?"
     else:
