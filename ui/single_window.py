@@ -30,14 +30,26 @@ def server_name(db_path: Path) -> str:
     return f"career-workbook-{user}-{digest}"
 
 
-def ask_running_window(db_path: Path, timeout_ms: int = 1500) -> bool:
-    """Ask the window that has `db_path` open to come forward; True if it answered."""
+def ask_running_window(db_path: Path, timeout_ms: int = 1500, starting_ms: int = 5000) -> bool:
+    """Ask the window that has `db_path` open to come forward; True if it answered.
+
+    A window takes the file's lock as it opens and listens only once its workbook is
+    on screen: a launch in between finds no one listening yet, and tries again for up
+    to `starting_ms` before taking the window for one that does not answer."""
+    import time
+
     from PySide6.QtNetwork import QLocalSocket
 
     socket = QLocalSocket()
-    socket.connectToServer(server_name(db_path))
-    if not socket.waitForConnected(timeout_ms):
-        return False
+    deadline = time.monotonic() + starting_ms / 1000
+    while True:
+        socket.connectToServer(server_name(db_path))
+        if socket.waitForConnected(timeout_ms):
+            break
+        if time.monotonic() >= deadline:
+            return False
+        socket.abort()
+        time.sleep(0.1)
     socket.write(_REQUEST)
     socket.flush()
     answered = False
